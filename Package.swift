@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Teamplotter",
+    products: [
+        .executable(name: "teamplotter", targets: ["teamplotter"]),
+        .library(name: "TeamplotterCore", targets: ["TeamplotterCore"]),
+    ],
+    targets: [
+        // The logic: model, catalogue, gap analysis. Pure; imports nothing of ours.
+        .target(name: "TeamplotterCore"),
+        // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON.
+        .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore"]),
+        // Human-readable renderings of an analysis: terminal text, Markdown.
+        .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),
+        // The subcommands; a library so tests can run them in process.
+        .target(
+            name: "TeamplotterCLI",
+            dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]
+        ),
+        .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
+
+        .testTarget(
+            name: "TeamplotterCoreTests", dependencies: ["TeamplotterCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TeamplotterFormatsTests",
+            dependencies: ["TeamplotterFormats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"]),
+        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

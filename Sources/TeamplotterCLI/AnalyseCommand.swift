@@ -1,0 +1,91 @@
+import TeamplotterCore
+import TeamplotterFormats
+import TeamplotterReport
+
+/// `teamplotter analyse TEAM [--needs NEEDS] [--format text|markdown|json] [--lang nl|en] [-o FILE]`
+struct AnalyseCommand: Command {
+    static let names = ["analyse", "analyze"]
+    static let formats = ["text", "markdown", "json"]
+
+    let team: String
+    let needs: String?
+    let format: String
+    let output: String?
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("de gap-analyse van een team", "the gap analysis of a team")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv] [--format text|markdown|json]
+                                         [--lang nl|en] [-o BESTAND]
+
+            Toont welke rollen ontbreken, onderbezet zijn of aan één persoon hangen.
+            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het opslaat).
+
+              --needs BESTAND   behoefte-CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
+                                personen; Toelichting); vervangt de behoefte in TEAM
+              --format FORMAAT  text (standaard), markdown of json
+              --lang nl|en      taal van de uitvoer
+              -o, --output BESTAND  schrijf naar een bestand in plaats van het scherm
+
+            Voorbeeld:
+              teamplotter analyse examples/voorbeeldstad-team.csv \\
+                  --needs examples/voorbeeldstad-behoefte.csv
+
+            """,
+            """
+            Usage: teamplotter analyse TEAM [--needs NEEDS.csv] [--format text|markdown|json]
+                                        [--lang nl|en] [-o FILE]
+
+            Shows which roles are missing, understaffed or rest on one person.
+            TEAM is a team document (.json) or a worksheet (.csv, as Excel saves it).
+            `analyze` works too.
+
+              --needs FILE      needs CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
+                                personen; Toelichting); replaces the needs in TEAM
+              --format FORMAT   text (default), markdown or json
+              --lang nl|en      output language
+              -o, --output FILE write to a file instead of the screen
+
+            Example:
+              teamplotter analyse examples/voorbeeldstad-team.csv \\
+                  --needs examples/voorbeeldstad-behoefte.csv --format json --lang en
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(
+            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [])
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.count == 1 else {
+            throw .usage(language.pick(
+                "geef precies één TEAM-bestand: teamplotter analyse TEAM [--needs BEHOEFTE.csv]",
+                "give exactly one TEAM file: teamplotter analyse TEAM [--needs NEEDS.csv]"))
+        }
+        team = parsed.positionals[0]
+        needs = parsed.value("--needs")
+        format = try parsed.choice("--format", allowed: Self.formats, default: "text")
+        output = parsed.value("-o", "--output")
+    }
+
+    func run(console: Console) throws(CLIError) {
+        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let analysis = GapAnalyser.analyse(team)
+        let text: String
+        switch format {
+        case "json":
+            text = JSONWriter.write(analysis.json(language))
+        case "markdown":
+            text = MarkdownReport(language: language, catalogue: team.catalogue).render(analysis)
+        default:
+            let colour = output == nil && console.wantsColour
+            text = TextReport(language: language, colour: colour, catalogue: team.catalogue).render(analysis)
+        }
+        try InputFiles.write(text, to: output, console: console)
+    }
+}

@@ -1,0 +1,68 @@
+import TeamplotterCore
+
+/// A small parser for `command POSITIONAL --option value --flag`; options may also be written
+/// `--option=value`.
+struct Arguments {
+    private(set) var positionals: [String] = []
+    private var options: [String: String] = [:]
+    private var flags: Set<String> = []
+
+    /// - Parameters:
+    ///   - valued: option names that take a value (with their short forms, e.g. "-o").
+    ///   - flags: option names that take none.
+    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws(CLIError) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-"), argument != "-" else {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                positionals.append(contentsOf: arguments[index...])
+                break
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            if valued.contains(name) {
+                if let inlineValue {
+                    options[name] = inlineValue
+                } else if index < arguments.count {
+                    options[name] = arguments[index]
+                    index += 1
+                } else {
+                    throw .usage("optie \(name) verwacht een waarde / option \(name) needs a value")
+                }
+            } else if allowedFlags.contains(name), inlineValue == nil {
+                flags.insert(name)
+            } else {
+                throw .usage("onbekende optie \(argument) / unknown option \(argument)")
+            }
+        }
+    }
+
+    func value(_ names: String...) -> String? {
+        names.lazy.compactMap { options[$0] }.first
+    }
+
+    func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// One of the allowed values, or a usage error that lists them.
+    func choice(_ name: String, allowed: [String], default fallback: String) throws(CLIError) -> String {
+        guard let value = options[name] else { return fallback }
+        guard allowed.contains(value) else {
+            throw .usage("\(name): \"\(value)\"; kies uit / choose from: \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    func language(environment: [String: String]) throws(CLIError) -> Language {
+        let fallback = environment["TEAMPLOTTER_LANG"].flatMap(Language.init(rawValue:)) ?? .default
+        return Language(rawValue: try choice("--lang", allowed: Language.allCases.map(\.rawValue), default: fallback.rawValue)) ?? .default
+    }
+}

@@ -1,0 +1,59 @@
+import TeamplotterCore
+import TeamplotterFormats
+
+/// `teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME] [-o team.json]`
+struct ConvertCommand: Command {
+    static let names = ["convert"]
+
+    let team: String
+    let needs: String?
+    let name: String?
+    let output: String?
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("zet een werkblad (CSV) om in een teamdocument (JSON)", "turn a worksheet (CSV) into a team document (JSON)")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM] [-o team.json]
+
+            Schrijft een teamdocument (JSON, "version": 1) met functies en behoefte.
+            Zonder -o komt het op het scherm.
+
+            Voorbeeld:
+              teamplotter convert examples/voorbeeldstad-team.csv \\
+                  --needs examples/voorbeeldstad-behoefte.csv -o voorbeeldstad.json
+
+            """,
+            """
+            Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME] [-o team.json]
+
+            Writes a team document (JSON, "version": 1) with the functions and needs.
+            Without -o it goes to standard output.
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [])
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.count == 1 else {
+            throw .usage(language.pick(
+                "geef precies één TEAM-bestand: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] -o team.json",
+                "give exactly one TEAM file: teamplotter convert TEAM.csv [--needs NEEDS.csv] -o team.json"))
+        }
+        team = parsed.positionals[0]
+        needs = parsed.value("--needs")
+        name = parsed.value("--name")
+        output = parsed.value("-o", "--output")
+    }
+
+    func run(console: Console) throws(CLIError) {
+        var team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        if let name { team.name = name }
+        try InputFiles.write(TeamDocument.write(team), to: output, console: console)
+    }
+}

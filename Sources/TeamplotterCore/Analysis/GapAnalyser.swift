@@ -1,0 +1,184 @@
+/// Applies the rules of PRODUCT.md §4–5 to a team.
+public enum GapAnalyser {
+    /// FTE are compared with this slack, so that 0.1 + 0.2 counts as 0.3.
+    public static let tolerance = 1e-6
+
+    public static func analyse(_ team: Team) -> GapAnalysis {
+        let catalogue = team.catalogue
+        let functions = team.functions.enumerated().map { index, function in
+            functionResult(index: index, function: function, team: team, catalogue: catalogue)
+        }
+
+        var roles: [RoleResult] = []
+        var categories: [CategoryResult] = []
+        for category in catalogue.categories {
+            var categoryResult = CategoryResult(category: category, needed: 0, present: 0, single: 0)
+            for role in category.roles {
+                let result = roleResult(role, categoryId: category.id, team: team, functions: functions)
+                if result.isNeeded {
+                    categoryResult.needed += 1
+                    if result.people > 0 { categoryResult.present += 1 }
+                    if result.status == .single { categoryResult.single += 1 }
+                }
+                roles.append(result)
+            }
+            categories.append(categoryResult)
+        }
+
+        let current = team.functions.enumerated().filter { !$0.element.isVacancy }
+        return GapAnalysis(
+            teamName: team.name,
+            standardWeekHours: team.standardWeekHours,
+            roles: roles,
+            categories: categories,
+            functions: functions,
+            missingTasks: missingTasks(team.needs.tasks, in: current.map(\.element)),
+            missingCompetencies: [],
+            singleCompetencies: [],
+            urgentGaps: urgentGaps(roles),
+            assumedNeeds: !team.needs.statesRoleNeeds
+        ).withCompetencies(team.needs.competencies, people: current)
+    }
+
+    private static func functionResult(
+        index: Int, function: TeamFunction, team: Team, catalogue: Catalogue
+    ) -> FunctionResult {
+        var warnings: [FunctionWarning] = []
+        if function.isVacancy { warnings.append(.vacancy) }
+        if function.workload == nil { warnings.append(.hoursUnknown) }
+        let fte = function.workload?.fte(standardWeekHours: team.standardWeekHours) ?? 0
+
+        // A role named twice counts once; the first mention wins.
+        var seen = Set<String>()
+        var assignments: [RoleAssignment] = []
+        for assignment in function.roles {
+            guard catalogue.role(id: assignment.roleId) != nil else {
+                warnings.append(.unknownRole(roleId: assignment.roleId))
+                continue
+            }
+            if seen.insert(assignment.roleId).inserted {
+                assignments.append(assignment)
+            } else {
+                warnings.append(.duplicateRole(roleId: assignment.roleId))
+            }
+        }
+        if assignments.isEmpty { warnings.append(.noRoles) }
+
+        let explicitTotal = assignments.compactMap(\.sharePercent).reduce(0, +)
+        let unshared = assignments.count { $0.sharePercent == nil }
+        let rest = unshared == 0 ? 0 : Swift.max(0, 100 - explicitTotal) / Double(unshared)
+        if explicitTotal > 100 + tolerance { warnings.append(.overloaded(sharePercent: explicitTotal)) }
+
+        let shares = assignments.map { assignment in
+            let percent = assignment.sharePercent ?? rest
+            return FunctionRoleShare(
+                roleId: assignment.roleId, sharePercent: percent,
+                isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100)
+        }
+        return FunctionResult(
+            index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
+            warnings: warnings)
+    }
+
+    private static func roleResult(
+        _ role: Role, categoryId: String, team: Team, functions: [FunctionResult]
+    ) -> RoleResult {
+        let need = team.needs.need(for: role.id)
+        let priority = team.needs.priority(of: role.id)
+        var holdings: [RoleHolding] = []
+        var people = Set<String>()
+        var fte = 0.0
+        var vacancies = 0
+        for result in functions {
+            guard let share = result.roles.first(where: { $0.roleId == role.id }) else { continue }
+            let function = result.function
+            holdings.append(
+                RoleHolding(
+                    functionIndex: result.index, functionTitle: function.title,
+                    holder: function.holder, isVacancy: function.isVacancy,
+                    sharePercent: share.sharePercent, fte: share.fte))
+            if function.isVacancy {
+                vacancies += 1
+            } else {
+                fte += share.fte
+                people.insert(personKey(function, index: result.index))
+            }
+        }
+        var result = RoleResult(
+            role: role, categoryId: categoryId, priority: priority, status: .notNeeded,
+            people: people.count, fte: fte, desiredFte: need?.desiredFte, minPeople: need?.minPeople,
+            note: need?.note, vacancies: vacancies, holdings: holdings)
+        result.status = status(of: result)
+        return result
+    }
+
+    /// The first rule that matches wins (PRODUCT.md §5).
+    static func status(of role: RoleResult) -> RoleStatus {
+        guard role.isNeeded else { return role.people > 0 ? .extra : .notNeeded }
+        if role.people == 0 { return .missing }
+        if role.lacksPeople || role.lacksFte { return .understaffed }
+        if role.people == 1 { return .single }
+        return .covered
+    }
+
+    /// Functions with the same holder name are one person; unnamed functions one each.
+    static func personKey(_ function: TeamFunction, index: Int) -> String {
+        if let holder = function.holder.map(TextKey.folded), !holder.isEmpty {
+            return "name:" + holder
+        }
+        return "function:\(index)"
+    }
+
+    private static func urgentGaps(_ roles: [RoleResult]) -> [RoleResult] {
+        func rank(_ role: RoleResult) -> Int? {
+            switch role.status {
+            case .missing: role.priority == .must ? 0 : 2
+            case .understaffed: 1
+            case .single: 3
+            default: nil
+            }
+        }
+        return roles.enumerated()
+            .compactMap { offset, role in rank(role).map { (rank: $0, priority: role.priority, offset: offset, role: role) } }
+            .sorted { ($0.rank, $0.priority, $0.offset) < ($1.rank, $1.priority, $1.offset) }
+            .map(\.role)
+    }
+
+    /// A needed task is performed when some current function's task contains it (case and
+    /// diacritics ignored), so "Webcare" is covered by "Webcare via WhatsApp en chat".
+    private static func missingTasks(_ needed: [String], in functions: [TeamFunction]) -> [String] {
+        let performed = functions.flatMap(\.tasks).map(TextKey.folded)
+        return needed.filter { task in
+            let key = TextKey.folded(task)
+            return !key.isEmpty && !performed.contains { $0.contains(key) }
+        }
+    }
+}
+
+extension GapAnalysis {
+    /// Fills in who has each needed competency (at the needed level, where one is given).
+    fileprivate func withCompetencies(
+        _ needed: [Competency], people: [(offset: Int, element: TeamFunction)]
+    ) -> GapAnalysis {
+        var copy = self
+        for competency in needed {
+            let key = TextKey.folded(competency.name)
+            var holders: [String: String] = [:]
+            for (index, function) in people {
+                let has = function.competencies.contains { held in
+                    TextKey.folded(held.name) == key
+                        && (competency.level.map { needed in (held.level ?? 0) >= needed } ?? true)
+                }
+                guard has else { continue }
+                holders[GapAnalyser.personKey(function, index: index)] = function.holder ?? function.title
+            }
+            if holders.isEmpty {
+                copy.missingCompetencies.append(competency)
+            } else if holders.count == 1 {
+                copy.singleCompetencies.append(
+                    CompetencyResult(competency: competency, holders: Array(holders.values)))
+            }
+        }
+        return copy
+    }
+}

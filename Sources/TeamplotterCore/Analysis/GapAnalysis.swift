@@ -1,0 +1,105 @@
+/// The outcome of mapping a team against the roles it needs.
+public struct GapAnalysis: Sendable, Hashable {
+    public var teamName: String
+    public var standardWeekHours: Double
+    public var roles: [RoleResult]
+    public var categories: [CategoryResult]
+    public var functions: [FunctionResult]
+    /// Needed tasks that no current function performs.
+    public var missingTasks: [String]
+    /// Needed competencies nobody has.
+    public var missingCompetencies: [Competency]
+    /// Needed competencies only one person has.
+    public var singleCompetencies: [CompetencyResult]
+    /// The gaps to act on, most urgent first: missing `must` roles, understaffed roles, other
+    /// missing roles, then roles that hang on one person.
+    public var urgentGaps: [RoleResult]
+    /// True when no need was stated, so every role counted as `should`.
+    public var assumedNeeds: Bool
+
+    public func count(_ status: RoleStatus) -> Int {
+        roles.count { $0.status == status }
+    }
+
+    public func role(id: String) -> RoleResult? {
+        roles.first { $0.role.id == id }
+    }
+}
+
+/// One function holding one role.
+public struct RoleHolding: Sendable, Hashable {
+    public var functionIndex: Int
+    public var functionTitle: String
+    public var holder: String?
+    public var isVacancy: Bool
+    public var sharePercent: Double
+    public var fte: Double
+}
+
+public struct RoleResult: Sendable, Hashable {
+    public var role: Role
+    public var categoryId: String
+    public var priority: Priority
+    public var status: RoleStatus
+    /// Distinct current holders.
+    public var people: Int
+    /// FTE allocated to the role, vacancies excluded.
+    public var fte: Double
+    public var desiredFte: Double?
+    public var minPeople: Int?
+    public var note: String?
+    /// Vacant functions that hold the role.
+    public var vacancies: Int
+    /// Every function that holds the role, vacancies included (marked).
+    public var holdings: [RoleHolding]
+
+    public var isNeeded: Bool { priority.isNeeded }
+    public var lacksPeople: Bool { minPeople.map { people < $0 } ?? false }
+    public var lacksFte: Bool { desiredFte.map { fte < $0 - GapAnalyser.tolerance } ?? false }
+}
+
+public struct CategoryResult: Sendable, Hashable {
+    public var category: RoleCategory
+    /// Needed roles in the category.
+    public var needed: Int
+    /// Needed roles with at least one current holder.
+    public var present: Int
+    /// Needed roles that hang on one person.
+    public var single: Int
+    /// present / needed; nil when the category needs nothing.
+    public var coverage: Double? { needed == 0 ? nil : Double(present) / Double(needed) }
+}
+
+public struct FunctionRoleShare: Sendable, Hashable {
+    public var roleId: String
+    public var sharePercent: Double
+    /// The share was written down, rather than the rest split equally.
+    public var isExplicit: Bool
+    public var fte: Double
+}
+
+public enum FunctionWarning: Sendable, Hashable {
+    case noRoles
+    case overloaded(sharePercent: Double)
+    case vacancy
+    case hoursUnknown
+    case duplicateRole(roleId: String)
+    case unknownRole(roleId: String)
+}
+
+public struct FunctionResult: Sendable, Hashable {
+    public var index: Int
+    public var function: TeamFunction
+    public var fte: Double
+    public var roles: [FunctionRoleShare]
+    /// Sum of the explicit shares, in percent.
+    public var shareTotal: Double
+    public var warnings: [FunctionWarning]
+}
+
+/// A needed competency and who has it.
+public struct CompetencyResult: Sendable, Hashable {
+    public var competency: Competency
+    /// The people who have it (their names, or the function title where no name is given).
+    public var holders: [String]
+}

@@ -1,0 +1,174 @@
+/// Where in an input a problem sits. Rows and columns count from 1, as a spreadsheet shows them.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String?
+    public var sheet: String?
+    public var row: Int?
+    public var column: Int?
+    /// For JSON: the path to the value, e.g. `functions[2].hoursPerWeek`.
+    public var path: String?
+
+    public init(
+        file: String? = nil, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
+        path: String? = nil
+    ) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.path = path
+    }
+
+    /// `file:row:column` (the parts that are known), the way compilers name a place.
+    public var prefix: String {
+        var parts: [String] = []
+        if let file { parts.append(file) }
+        if let sheet { parts.append(sheet) }
+        if let row {
+            parts.append(String(row))
+            if let column { parts.append(String(column)) }
+        }
+        if let path { parts.append(path) }
+        return parts.joined(separator: ":")
+    }
+}
+
+/// One thing wrong with an input, with what would be right.
+public struct InputProblem: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case emptyFile
+        case notText
+        case notATeamFile
+        case invalidJSON(detail: String)
+        case notATeamDocument(reason: String)
+        case unsupportedVersion(Int)
+        case wrongType(expected: String)
+        case missingValue(field: String)
+        case unterminatedQuote
+        case missingColumn(field: String, accepted: [String])
+        case duplicateColumn(header: String)
+        case unknownRole(name: String, suggestions: [String])
+        case unknownPriority(value: String)
+        case invalidNumber(value: String, field: String)
+        case outOfRange(value: String, field: String, range: ClosedRange<Double>)
+        case duplicateNeed(role: String, firstRow: Int?)
+        case duplicateRoleInFunction(role: String)
+        case tooLarge(limitBytes: Int)
+        case other(String)
+    }
+
+    public var location: SourceLocation
+    public var kind: Kind
+    public var isWarning: Bool
+
+    public init(_ kind: Kind, at location: SourceLocation, isWarning: Bool = false) {
+        self.kind = kind
+        self.location = location
+        self.isWarning = isWarning
+    }
+
+    /// `file:row:column: message`, in the user's language.
+    public func formatted(_ language: Language) -> String {
+        let prefix = location.prefix
+        let label = isWarning ? language.pick("waarschuwing: ", "warning: ") : ""
+        return (prefix.isEmpty ? "" : prefix + ": ") + label + message(language)
+    }
+
+    public func message(_ language: Language) -> String {
+        let l = language
+        switch kind {
+        case .emptyFile:
+            return l.pick("het bestand is leeg", "the file is empty")
+        case .notText:
+            return l.pick(
+                "dit is geen tekstbestand; geef een teamdocument (.json) of een werkblad (.csv)",
+                "this is not a text file; give a team document (.json) or a worksheet (.csv)")
+        case .notATeamFile:
+            return l.pick(
+                "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie",
+                "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column")
+        case .invalidJSON(let detail):
+            return l.pick("ongeldige JSON: \(detail)", "invalid JSON: \(detail)")
+        case .notATeamDocument(let reason):
+            return l.pick(
+                "dit JSON-bestand is geen Teamplotter-teamdocument (\(reason))",
+                "this JSON file is not a Teamplotter team document (\(reason))")
+        case .unsupportedVersion(let version):
+            return l.pick(
+                "versie \(version) wordt niet ondersteund; deze Teamplotter leest versie 1",
+                "version \(version) is not supported; this Teamplotter reads version 1")
+        case .wrongType(let expected):
+            return l.pick("verwacht: \(expected)", "expected: \(expected)")
+        case .missingValue(let field):
+            return l.pick("\(field) ontbreekt", "\(field) is missing")
+        case .unterminatedQuote:
+            return l.pick(
+                "een cel begint met een aanhalingsteken (\") dat nergens wordt gesloten",
+                "a cell opens a quote (\") that is never closed")
+        case .missingColumn(let field, let accepted):
+            let names = accepted.map { "\"\($0)\"" }.joined(separator: ", ")
+            return l.pick(
+                "kolom \(field) ontbreekt in de kopregel; verwacht een van: \(names)",
+                "column \(field) is missing from the header row; expected one of: \(names)")
+        case .duplicateColumn(let header):
+            return l.pick(
+                "kolom \"\(header)\" staat twee keer in de kopregel; de tweede wordt genegeerd",
+                "column \"\(header)\" appears twice in the header row; the second is ignored")
+        case .unknownRole(let name, let suggestions):
+            let base = l.pick("onbekende rol \"\(name)\"", "unknown role \"\(name)\"")
+            guard !suggestions.isEmpty else {
+                return base + l.pick(
+                    "; zie `teamplotter roles` voor de rollenlijst",
+                    "; see `teamplotter roles` for the catalogue")
+            }
+            let list = suggestions.map { "\"\($0)\"" }.joined(separator: l.pick(" of ", " or "))
+            return base + l.pick("; bedoelt u \(list)?", "; did you mean \(list)?")
+        case .unknownPriority(let value):
+            let valid = Priority.allCases.map { "\"\($0.label(l))\"" }.joined(separator: ", ")
+            return l.pick(
+                "onbekende prioriteit \"\(value)\"; kies uit \(valid)",
+                "unknown priority \"\(value)\"; choose one of \(valid)")
+        case .invalidNumber(let value, let field):
+            return l.pick(
+                "\(field): \"\(value)\" is geen getal (schrijf bijvoorbeeld 22,5)",
+                "\(field): \"\(value)\" is not a number (write for example 22.5)")
+        case .outOfRange(let value, let field, let range):
+            let low = Self.number(range.lowerBound, l)
+            let high = Self.number(range.upperBound, l)
+            return l.pick(
+                "\(field): \(value) ligt niet tussen \(low) en \(high)",
+                "\(field): \(value) is not between \(low) and \(high)")
+        case .duplicateNeed(let role, let firstRow):
+            let first = firstRow.map { l.pick(" (ook in rij \($0))", " (also in row \($0))") } ?? ""
+            return l.pick(
+                "rol \"\(role)\" staat twee keer in de behoefte\(first); noem elke rol één keer",
+                "role \"\(role)\" appears twice in the needs\(first); name each role once")
+        case .duplicateRoleInFunction(let role):
+            return l.pick(
+                "rol \"\(role)\" staat twee keer bij deze functie; hij telt één keer",
+                "role \"\(role)\" is named twice in this function; it counts once")
+        case .tooLarge(let limit):
+            return l.pick(
+                "het bestand is groter dan \(limit / 1_048_576) MB",
+                "the file is larger than \(limit / 1_048_576) MB")
+        case .other(let text):
+            return text
+        }
+    }
+
+    private static func number(_ value: Double, _ language: Language) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// Every problem found in one input: an import reports them all together.
+public struct InputProblems: Error, Sendable, Hashable {
+    public var problems: [InputProblem]
+
+    public init(_ problems: [InputProblem]) {
+        self.problems = problems
+    }
+
+    public var errors: [InputProblem] { problems.filter { !$0.isWarning } }
+    public var warnings: [InputProblem] { problems.filter(\.isWarning) }
+}

@@ -1,0 +1,414 @@
+import Foundation
+import TeamplotterCore
+
+/// The team document: JSON, `"version": 1`, holding team, functions, needs and optionally the
+/// organisation's own catalogue. See docs/team-document.md.
+public enum TeamDocument {
+    public static let version = 1
+
+    // MARK: Writing
+
+    public static func encode(_ team: Team) -> JSONValue {
+        .object([
+            ("version", .number(Double(version))),
+            ("team", team.jsonHeader),
+            ("functions", .array(team.functions.map(\.json))),
+            ("needs", team.needs.json),
+            ("catalogue", team.customCatalogue?.json),
+        ])
+    }
+
+    public static func write(_ team: Team) -> String {
+        JSONWriter.write(encode(team))
+    }
+
+    // MARK: Reading
+
+    /// Reads a team document; every problem is collected and thrown together.
+    public static func read(_ data: Data, file: String?) throws(InputProblems) -> Team {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(data)
+        } catch {
+            throw InputProblems([
+                InputProblem(.invalidJSON(detail: describe(error)), at: SourceLocation(file: file))
+            ])
+        }
+        return try decode(value, file: file)
+    }
+
+    public static func decode(_ value: JSONValue, file: String?) throws(InputProblems) -> Team {
+        var reader = DocumentReader(file: file)
+        guard case .object = value else {
+            throw reader.fatal(.notATeamDocument(reason: "verwacht een object met \"version\": 1, gevonden: \(value.kindName)"))
+        }
+        guard let versionValue = value["version"] else {
+            throw reader.fatal(.notATeamDocument(reason: "\"version\" ontbreekt"))
+        }
+        guard case .number(let version) = versionValue else {
+            throw reader.fatal(.notATeamDocument(reason: "\"version\" is geen getal"))
+        }
+        guard version == Double(Self.version) else {
+            throw reader.fatal(.unsupportedVersion(Int(version)))
+        }
+        guard value["functions"] != nil || value["team"] != nil else {
+            throw reader.fatal(.notATeamDocument(reason: "\"team\" en \"functions\" ontbreken"))
+        }
+        let team = reader.team(value)
+        if !reader.problems.isEmpty { throw InputProblems(reader.problems) }
+        return team
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0.localizedDescription))" } ?? ""
+            return context.debugDescription + underlying
+        }
+        return "\(error)"
+    }
+}
+
+/// Walks a JSON value into a team, remembering where it is, so each problem names its path.
+private struct DocumentReader {
+    let file: String?
+    var problems: [InputProblem] = []
+    var catalogue = Catalogue.builtIn
+
+    init(file: String?) {
+        self.file = file
+    }
+
+    func fatal(_ kind: InputProblem.Kind) -> InputProblems {
+        InputProblems([InputProblem(kind, at: SourceLocation(file: file))])
+    }
+
+    mutating func problem(_ kind: InputProblem.Kind, _ path: String) {
+        problems.append(InputProblem(kind, at: SourceLocation(file: file, path: path)))
+    }
+
+    mutating func team(_ root: JSONValue) -> Team {
+        let header = root["team"] ?? .object([])
+        if let custom = root["catalogue"], custom != .null {
+            if let customization = customization(custom, "catalogue") {
+                catalogue = Catalogue.builtIn.applying(customization)
+                var team = teamBody(root, header: header)
+                team.customCatalogue = customization
+                return team
+            }
+        }
+        return teamBody(root, header: header)
+    }
+
+    private mutating func teamBody(_ root: JSONValue, header: JSONValue) -> Team {
+        let name = string(header["name"], "team.name") ?? "Team"
+        let week = number(header["standardWeekHours"], "team.standardWeekHours", range: 1...80)
+        let functions = array(root["functions"], "functions").enumerated().map { index, value in
+            function(value, "functions[\(index)]")
+        }
+        return Team(
+            name: name,
+            organisation: string(header["organisation"], "team.organisation"),
+            standardWeekHours: week ?? Team.defaultStandardWeekHours,
+            functions: functions,
+            needs: needs(root["needs"], "needs"))
+    }
+
+    private mutating func function(_ value: JSONValue, _ path: String) -> TeamFunction {
+        guard case .object = value else {
+            problem(.wrongType(expected: "een object (functie)"), path)
+            return TeamFunction(title: "")
+        }
+        let title = string(value["title"], path + ".title") ?? ""
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            problem(.missingValue(field: "title"), path + ".title")
+        }
+        var workload: Workload?
+        if let hours = number(value["hoursPerWeek"], path + ".hoursPerWeek", range: 0...80) {
+            workload = .hoursPerWeek(hours)
+        } else if let fte = number(value["fte"], path + ".fte", range: 0...2) {
+            workload = .fte(fte)
+        }
+        let roles = array(value["roles"], path + ".roles").enumerated().compactMap { index, item in
+            assignment(item, path + ".roles[\(index)]")
+        }
+        return TeamFunction(
+            title: title,
+            holder: string(value["holder"], path + ".holder").flatMap { $0.isEmpty ? nil : $0 },
+            isVacancy: bool(value["vacancy"], path + ".vacancy") ?? false,
+            workload: workload,
+            tasks: strings(value["tasks"], path + ".tasks"),
+            roles: roles,
+            competencies: competencies(value["competencies"], path + ".competencies"))
+    }
+
+    private mutating func assignment(_ value: JSONValue, _ path: String) -> RoleAssignment? {
+        switch value {
+        case .string(let name):
+            return roleId(name, path).map { RoleAssignment(roleId: $0) }
+        case .object:
+            guard let name = string(value["role"], path + ".role") else {
+                problem(.missingValue(field: "role"), path + ".role")
+                return nil
+            }
+            let share = number(value["share"], path + ".share", range: 0...100)
+            return roleId(name, path + ".role").map { RoleAssignment(roleId: $0, sharePercent: share) }
+        default:
+            problem(.wrongType(expected: "een rol-id of {\"role\": …, \"share\": …}"), path)
+            return nil
+        }
+    }
+
+    private mutating func roleId(_ name: String, _ path: String) -> String? {
+        if catalogue.role(id: name) != nil { return name }
+        switch catalogue.match(name) {
+        case .role(let role): return role.id
+        case .unknown(let suggestions):
+            problem(.unknownRole(name: name, suggestions: suggestions), path)
+            return nil
+        }
+    }
+
+    private mutating func needs(_ value: JSONValue?, _ path: String) -> Needs {
+        guard let value, value != .null else { return Needs() }
+        guard case .object = value else {
+            problem(.wrongType(expected: "een object met \"roles\", \"tasks\" en \"competencies\""), path)
+            return Needs()
+        }
+        var seen: [String: Int] = [:]
+        var roles: [RoleNeed] = []
+        for (index, item) in array(value["roles"], path + ".roles").enumerated() {
+            let itemPath = path + ".roles[\(index)]"
+            guard case .object = item else {
+                problem(.wrongType(expected: "een object met \"role\" en \"priority\""), itemPath)
+                continue
+            }
+            guard let name = string(item["role"], itemPath + ".role") else {
+                problem(.missingValue(field: "role"), itemPath + ".role")
+                continue
+            }
+            let id = roleId(name, itemPath + ".role")
+            var priority: Priority?
+            if let text = string(item["priority"], itemPath + ".priority") {
+                priority = Priority(rawValue: text) ?? Priority(userText: text)
+                if priority == nil { problem(.unknownPriority(value: text), itemPath + ".priority") }
+            } else {
+                problem(.missingValue(field: "priority"), itemPath + ".priority")
+            }
+            let desired = number(item["desiredFte"], itemPath + ".desiredFte", range: 0...1000)
+            let minimum = number(item["minPeople"], itemPath + ".minPeople", range: 0...10_000)
+            if let minimum, minimum != minimum.rounded() {
+                problem(.wrongType(expected: "een heel getal"), itemPath + ".minPeople")
+            }
+            let note = string(item["note"], itemPath + ".note")
+            guard let id, let priority else { continue }
+            if let first = seen[id] {
+                problem(.duplicateNeed(role: catalogue.role(id: id)?.name ?? id, firstRow: nil), itemPath + " (\(path).roles[\(first)])")
+                continue
+            }
+            seen[id] = index
+            roles.append(
+                RoleNeed(
+                    roleId: id, priority: priority, desiredFte: desired,
+                    minPeople: minimum.map { Int($0) }, note: note))
+        }
+        return Needs(
+            roles: roles, tasks: strings(value["tasks"], path + ".tasks"),
+            competencies: competencies(value["competencies"], path + ".competencies"))
+    }
+
+    private mutating func competencies(_ value: JSONValue?, _ path: String) -> [Competency] {
+        array(value, path).enumerated().compactMap { index, item in
+            let itemPath = "\(path)[\(index)]"
+            switch item {
+            case .string(let name): return Competency(name: name)
+            case .object:
+                guard let name = string(item["name"], itemPath + ".name") else {
+                    problem(.missingValue(field: "name"), itemPath + ".name")
+                    return nil
+                }
+                let level = number(item["level"], itemPath + ".level", range: 1...4)
+                return Competency(name: name, level: level.map { Int($0) })
+            default:
+                problem(.wrongType(expected: "tekst of {\"name\": …, \"level\": 1–4}"), itemPath)
+                return nil
+            }
+        }
+    }
+
+    private mutating func customization(_ value: JSONValue, _ path: String) -> CatalogueCustomization? {
+        guard case .object = value else {
+            problem(.wrongType(expected: "een object met \"mode\" en \"categories\""), path)
+            return nil
+        }
+        let modeText = string(value["mode"], path + ".mode") ?? "extend"
+        guard let mode = CatalogueCustomization.Mode(rawValue: modeText) else {
+            problem(.wrongType(expected: "\"extend\" of \"replace\""), path + ".mode")
+            return nil
+        }
+        let categories = array(value["categories"], path + ".categories").enumerated().map { index, item in
+            let itemPath = "\(path).categories[\(index)]"
+            let name = string(item["name"], itemPath + ".name") ?? ""
+            if name.isEmpty { problem(.missingValue(field: "name"), itemPath + ".name") }
+            let roles = array(item["roles"], itemPath + ".roles").enumerated().map { roleIndex, role in
+                let rolePath = "\(itemPath).roles[\(roleIndex)]"
+                let roleName = string(role["name"], rolePath + ".name") ?? ""
+                if roleName.isEmpty { problem(.missingValue(field: "name"), rolePath + ".name") }
+                return Role(
+                    id: string(role["id"], rolePath + ".id") ?? TextKey.slug(roleName),
+                    name: roleName,
+                    description: string(role["description"], rolePath + ".description") ?? "",
+                    englishName: string(role["nameEn"], rolePath + ".nameEn"),
+                    englishDescription: string(role["descriptionEn"], rolePath + ".descriptionEn"),
+                    aliases: strings(role["aliases"], rolePath + ".aliases"))
+            }
+            return RoleCategory(
+                id: string(item["id"], itemPath + ".id") ?? TextKey.slug(name), name: name,
+                englishName: string(item["nameEn"], itemPath + ".nameEn"), roles: roles)
+        }
+        return CatalogueCustomization(mode: mode, categories: categories)
+    }
+
+    // MARK: Typed access that records what is wrong
+
+    private mutating func string(_ value: JSONValue?, _ path: String) -> String? {
+        switch value {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case .number(let number)?: return JSONWriter.format(number)
+        default:
+            problem(.wrongType(expected: "tekst"), path)
+            return nil
+        }
+    }
+
+    private mutating func number(_ value: JSONValue?, _ path: String, range: ClosedRange<Double>) -> Double? {
+        var result: Double?
+        switch value {
+        case nil, .null?: return nil
+        case .number(let number)?: result = number
+        case .string(let text)?:
+            // Lenient: "22,5" typed as text still counts.
+            guard case .some(.some(let number)) = CellParsing.number(text) else {
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+                problem(.invalidNumber(value: text, field: path), path)
+                return nil
+            }
+            result = number
+        default:
+            problem(.wrongType(expected: "een getal"), path)
+            return nil
+        }
+        guard let result, range.contains(result) else {
+            problem(.outOfRange(value: JSONWriter.format(result ?? 0), field: path, range: range), path)
+            return nil
+        }
+        return result
+    }
+
+    private mutating func bool(_ value: JSONValue?, _ path: String) -> Bool? {
+        switch value {
+        case nil, .null?: return nil
+        case .bool(let bool)?: return bool
+        default:
+            problem(.wrongType(expected: "true of false"), path)
+            return nil
+        }
+    }
+
+    private mutating func array(_ value: JSONValue?, _ path: String) -> [JSONValue] {
+        switch value {
+        case nil, .null?: return []
+        case .array(let values)?: return values
+        default:
+            problem(.wrongType(expected: "een lijst [ … ]"), path)
+            return []
+        }
+    }
+
+    private mutating func strings(_ value: JSONValue?, _ path: String) -> [String] {
+        array(value, path).enumerated().compactMap { index, item in string(item, "\(path)[\(index)]") }
+    }
+}
+
+// MARK: Encoding pieces
+
+extension Team {
+    fileprivate var jsonHeader: JSONValue {
+        .object([
+            ("name", .string(name)),
+            ("organisation", .string(organisation)),
+            ("standardWeekHours", .number(standardWeekHours)),
+        ])
+    }
+}
+
+extension TeamFunction {
+    fileprivate var json: JSONValue {
+        var hours: Double?
+        var fte: Double?
+        switch workload {
+        case .hoursPerWeek(let value): hours = value
+        case .fte(let value): fte = value
+        case nil: break
+        }
+        return .object([
+            ("title", .string(title)),
+            ("holder", .string(holder)),
+            ("vacancy", isVacancy ? .bool(true) : nil),
+            ("hoursPerWeek", .number(hours)),
+            ("fte", .number(fte)),
+            ("tasks", .array(tasks.map(JSONValue.string))),
+            ("roles", .array(roles.map { .object([("role", .string($0.roleId)), ("share", .number($0.sharePercent))]) })),
+            ("competencies", .array(competencies.map(\.json))),
+        ])
+    }
+}
+
+extension Competency {
+    var json: JSONValue {
+        .object([("name", .string(name)), ("level", .number(level))])
+    }
+}
+
+extension Needs {
+    fileprivate var json: JSONValue {
+        .object([
+            ("roles", .array(roles.map { need in
+                .object([
+                    ("role", .string(need.roleId)),
+                    ("priority", .string(need.priority.rawValue)),
+                    ("desiredFte", .number(need.desiredFte)),
+                    ("minPeople", .number(need.minPeople)),
+                    ("note", .string(need.note)),
+                ])
+            })),
+            ("tasks", .array(tasks.map(JSONValue.string))),
+            ("competencies", .array(competencies.map(\.json))),
+        ])
+    }
+}
+
+extension CatalogueCustomization {
+    fileprivate var json: JSONValue {
+        .object([
+            ("mode", .string(mode.rawValue)),
+            ("categories", .array(categories.map { category in
+                .object([
+                    ("id", .string(category.id)),
+                    ("name", .string(category.name)),
+                    ("nameEn", .string(category.englishName)),
+                    ("roles", .array(category.roles.map { role in
+                        .object([
+                            ("id", .string(role.id)),
+                            ("name", .string(role.name)),
+                            ("description", .string(role.description)),
+                            ("nameEn", .string(role.englishName)),
+                            ("descriptionEn", .string(role.englishDescription)),
+                            ("aliases", role.aliases.isEmpty ? nil : .array(role.aliases.map(JSONValue.string))),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import TeamplotterCLI
+
+exit(TeamplotterCLI.run(Array(CommandLine.arguments.dropFirst())).rawValue)
