@@ -1,0 +1,118 @@
+/// Markup that is safe by construction: text is escaped when it goes in; unescaped markup only
+/// enters through `HTML.raw(trusted:)`, by name, so that a review can find every place.
+/// Serves HTML pages and SVG alike.
+public struct HTML: Sendable, Hashable, CustomStringConvertible {
+    public private(set) var markup: String
+
+    public init() {
+        markup = ""
+    }
+
+    /// Text, escaped.
+    public init(_ text: String) {
+        markup = HTML.escape(text)
+    }
+
+    /// Markup that is trusted as it stands (a stylesheet of our own, an SVG we rendered).
+    public static func raw(trusted markup: String) -> HTML {
+        var html = HTML()
+        html.markup = markup
+        return html
+    }
+
+    public var description: String { markup }
+    public var isEmpty: Bool { markup.isEmpty }
+
+    public static func + (lhs: HTML, rhs: HTML) -> HTML {
+        .raw(trusted: lhs.markup + rhs.markup)
+    }
+
+    public static func += (lhs: inout HTML, rhs: HTML) {
+        lhs.markup += rhs.markup
+    }
+
+    /// Escapes for text and for attribute values (both quotes), so one function serves both.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                // Control characters other than tab and newline have no place in markup.
+                if character.value < 0x20 && character != "\n" && character != "\t" && character != "\r" {
+                    continue
+                }
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// An attribute. Names are string literals of our own code; values are always escaped.
+public struct HTMLAttribute: Sendable, Hashable {
+    public let name: String
+    /// Nil for a boolean attribute (`required`, `checked`).
+    public let value: String?
+
+    public init(_ name: StaticString, _ value: String) {
+        self.name = name.description
+        self.value = value
+    }
+
+    /// A boolean attribute, present or left out.
+    public static func flag(_ name: StaticString, _ isOn: Bool = true) -> HTMLAttribute? {
+        isOn ? HTMLAttribute(name: name.description, value: nil) : nil
+    }
+
+    private init(name: String, value: String?) {
+        self.name = name
+        self.value = value
+    }
+
+    public static func `class`(_ value: String) -> HTMLAttribute { HTMLAttribute("class", value) }
+    public static func id(_ value: String) -> HTMLAttribute { HTMLAttribute("id", value) }
+}
+
+/// Builds HTML from statements: strings become escaped text, `if` and `for` work as expected.
+@resultBuilder
+public enum HTMLBuilder {
+    public static func buildExpression(_ html: HTML) -> HTML { html }
+    public static func buildExpression(_ text: String) -> HTML { HTML(text) }
+    public static func buildExpression(_ list: [HTML]) -> HTML { list.reduce(HTML(), +) }
+    public static func buildBlock(_ parts: HTML...) -> HTML { parts.reduce(HTML(), +) }
+    public static func buildOptional(_ part: HTML?) -> HTML { part ?? HTML() }
+    public static func buildEither(first: HTML) -> HTML { first }
+    public static func buildEither(second: HTML) -> HTML { second }
+    public static func buildArray(_ parts: [HTML]) -> HTML { parts.reduce(HTML(), +) }
+}
+
+/// Elements without content or closing tag.
+private let voidElements: Set<String> = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+]
+
+/// An element: `element("p", .class("lead")) { "Hallo" }`. Nil attributes are left out.
+public func element(
+    _ name: StaticString, _ attributes: HTMLAttribute?..., @HTMLBuilder content: () -> HTML = { HTML() }
+) -> HTML {
+    element(name, attributes: attributes.compactMap { $0 }, content: content())
+}
+
+/// The same with an array of attributes, for attributes built in a loop.
+public func element(_ name: StaticString, attributes: [HTMLAttribute], content: HTML = HTML()) -> HTML {
+    let tag = name.description
+    var markup = "<" + tag
+    for attribute in attributes {
+        markup += " " + attribute.name
+        if let value = attribute.value { markup += "=\"" + HTML.escape(value) + "\"" }
+    }
+    markup += ">"
+    if voidElements.contains(tag) { return .raw(trusted: markup) }
+    return .raw(trusted: markup + content.markup + "</" + tag + ">")
+}
