@@ -10,8 +10,11 @@ let package = Package(
     targets: [
         // The logic: model, catalogue, gap analysis. Pure; imports nothing of ours.
         .target(name: "TeamplotterCore"),
-        // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON.
-        .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore"]),
+        // zlib from the system, for the deflate streams in ZIP and so in XLSX files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON,
+        // XLSX workbooks (ZIP through zlib, XML through FoundationXML).
+        .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore", "CZlib"]),
         // Human-readable renderings of an analysis: terminal text, Markdown.
         .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),
         // The subcommands; a library so tests can run them in process.

@@ -18,10 +18,16 @@ public struct SourceLocation: Sendable, Hashable {
         self.path = path
     }
 
-    /// `file:row:column` (the parts that are known), the way compilers name a place.
+    /// `file:row:column` (the parts that are known), the way compilers name a place. In a
+    /// workbook the cell is named the way Excel shows it: `file:Team!C3`.
     public var prefix: String {
         var parts: [String] = []
         if let file { parts.append(file) }
+        if let sheet, let row, let column {
+            parts.append("\(sheet)!\(Self.columnLetters(column))\(row)")
+            if let path { parts.append(path) }
+            return parts.joined(separator: ":")
+        }
         if let sheet { parts.append(sheet) }
         if let row {
             parts.append(String(row))
@@ -29,6 +35,17 @@ public struct SourceLocation: Sendable, Hashable {
         }
         if let path { parts.append(path) }
         return parts.joined(separator: ":")
+    }
+
+    /// 1 → "A", 27 → "AA".
+    static func columnLetters(_ column: Int) -> String {
+        var number = column
+        var letters = ""
+        while number > 0 {
+            letters.insert(Character(UnicodeScalar(UInt8(65 + (number - 1) % 26))), at: letters.startIndex)
+            number = (number - 1) / 26
+        }
+        return letters
     }
 }
 
@@ -53,6 +70,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case duplicateNeed(role: String, firstRow: Int?)
         case duplicateRoleInFunction(role: String)
         case tooLarge(limitBytes: Int)
+        /// Spreadsheet files (XLSX) and sheet layouts.
+        case spreadsheet(SpreadsheetIssue)
         case other(String)
     }
 
@@ -80,8 +99,8 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick("het bestand is leeg", "the file is empty")
         case .notText:
             return l.pick(
-                "dit is geen tekstbestand; geef een teamdocument (.json) of een werkblad (.csv)",
-                "this is not a text file; give a team document (.json) or a worksheet (.csv)")
+                "dit is geen tekstbestand of Excel-werkmap; geef een teamdocument (.json), een werkblad (.csv) of een werkmap (.xlsx)",
+                "this is neither a text file nor an Excel workbook; give a team document (.json), a worksheet (.csv) or a workbook (.xlsx)")
         case .notATeamFile:
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie",
@@ -150,6 +169,8 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "het bestand is groter dan \(limit / 1_048_576) MB",
                 "the file is larger than \(limit / 1_048_576) MB")
+        case .spreadsheet(let issue):
+            return issue.message(l)
         case .other(let text):
             return text
         }

@@ -1,0 +1,2 @@
+// zlib, for the deflate streams inside ZIP (and so XLSX) files. Debian: zlib1g-dev.
+#include <zlib.h>

@@ -1,0 +1,344 @@
+import Foundation
+import TeamplotterCore
+
+/// Reads an XLSX file into a `Workbook`. Everything that can go wrong becomes an `InputProblem`
+/// that names the file (and the sheet, where there is one); nothing traps.
+public enum XLSXReader {
+    /// The first bytes of every ZIP file, and so of every XLSX file.
+    public static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    /// The first bytes of an OLE compound file: old .xls, or an XLSX with a password.
+    public static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    public static func looksLikeZIP(_ data: Data) -> Bool {
+        data.prefix(4).elementsEqual(zipMagic) || data.prefix(4).elementsEqual([0x50, 0x4B, 0x05, 0x06])
+    }
+
+    public static func looksLikeOLE(_ data: Data) -> Bool {
+        data.prefix(8).elementsEqual(oleMagic)
+    }
+
+    public static func read(_ data: Data, file: String?, limits: ZIPLimits = .spreadsheet) throws(InputProblems) -> Workbook {
+        let location = SourceLocation(file: file)
+        func fail(_ issue: SpreadsheetIssue) -> InputProblems {
+            InputProblems([InputProblem(.spreadsheet(issue), at: location)])
+        }
+        if looksLikeOLE(data) { throw fail(.legacyOrEncrypted) }
+        let archive: ZIPArchive
+        do {
+            archive = try ZIPArchive(data, limits: limits)
+        } catch {
+            throw fail(issue(for: error))
+        }
+        do {
+            return try WorkbookParts(archive: archive).workbook()
+        } catch let failure as PartFailure {
+            throw fail(failure.issue)
+        } catch {
+            throw fail(.damagedZIP(detail: "\(error)"))
+        }
+    }
+
+    static func issue(for error: ZIPError) -> SpreadsheetIssue {
+        switch error {
+        case .notAZip: return .notAWorkbook
+        case .damaged(let detail): return .damagedZIP(detail: detail)
+        case .encrypted: return .legacyOrEncrypted
+        case .unsupportedCompression(let entry, let method):
+            return .damagedZIP(detail: "\(entry): compression method \(method)")
+        case .tooManyEntries(let count, let limit):
+            return .tooLargeUnpacked(detail: "\(count) > \(limit) entries")
+        case .entryTooLarge(let entry, let size, let limit):
+            return .tooLargeUnpacked(detail: "\(entry): \(megabytes(size)) > \(megabytes(limit))")
+        case .totalTooLarge(let size, let limit):
+            return .tooLargeUnpacked(detail: "\(megabytes(size)) > \(megabytes(limit))")
+        case .suspiciousRatio(let entry, let ratio, let limit):
+            return .tooLargeUnpacked(detail: "\(entry): \(ratio):1 > \(limit):1")
+        case .checksumMismatch(let entry): return .damagedZIP(detail: "\(entry): CRC-32")
+        case .missingEntry(let entry): return .damagedZIP(detail: "\(entry) missing")
+        }
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        "\(bytes / 1_048_576) MB"
+    }
+}
+
+/// Why one part of the package could not be used.
+struct PartFailure: Error {
+    var issue: SpreadsheetIssue
+}
+
+/// Walks the package: relationships to the workbook, its sheets, shared strings and styles.
+private struct WorkbookParts {
+    let archive: ZIPArchive
+
+    static let relationshipSuffix = (
+        officeDocument: "/officeDocument", worksheet: "/worksheet", sharedStrings: "/sharedStrings",
+        styles: "/styles")
+
+    func workbook() throws -> Workbook {
+        let workbookPath = try officeDocumentPath()
+        let workbook = try xml(workbookPath)
+        let relationships = try self.relationships(of: workbookPath)
+        let folder = Self.folder(of: workbookPath)
+
+        let date1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
+        var sharedStrings: [String] = []
+        var styles = CellStyles()
+        for (_, relationship) in relationships {
+            let path = Self.resolve(relationship.target, in: folder)
+            if relationship.type.hasSuffix(Self.relationshipSuffix.sharedStrings), archive.contains(path) {
+                sharedStrings = try xml(path).children("si").map(Self.richText)
+            } else if relationship.type.hasSuffix(Self.relationshipSuffix.styles), archive.contains(path) {
+                styles = CellStyles(try xml(path))
+            }
+        }
+
+        var sheets: [Sheet] = []
+        for entry in workbook.child("sheets")?.children("sheet") ?? [] {
+            let name = entry.attribute("name") ?? "Blad\(sheets.count + 1)"
+            let state = entry.attribute("state") ?? "visible"
+            guard let id = entry.attribute("id"), let relationship = relationships[id],
+                relationship.type.hasSuffix(Self.relationshipSuffix.worksheet)
+            else {
+                // Chart sheets and dialog sheets hold no cells; skip them.
+                continue
+            }
+            let path = Self.resolve(relationship.target, in: folder)
+            var sheet = try worksheet(
+                try xml(path), sharedStrings: sharedStrings, styles: styles, date1904: date1904, part: path)
+            sheet.name = name
+            sheet.isHidden = state != "visible"
+            sheets.append(sheet)
+        }
+        return Workbook(sheets: sheets)
+    }
+
+    private func officeDocumentPath() throws -> String {
+        if archive.contains("_rels/.rels") {
+            for (_, relationship) in try relationships(of: "") where relationship.type.hasSuffix(Self.relationshipSuffix.officeDocument) {
+                let path = Self.resolve(relationship.target, in: "")
+                if archive.contains(path) { return path }
+            }
+        }
+        if archive.contains("xl/workbook.xml") { return "xl/workbook.xml" }
+        throw PartFailure(issue: .notAWorkbook)
+    }
+
+    private func xml(_ path: String) throws -> XMLTree {
+        let bytes: [UInt8]
+        do {
+            bytes = try archive.data(of: path)
+        } catch {
+            throw PartFailure(issue: XLSXReader.issue(for: error))
+        }
+        do {
+            return try XMLTree.parse(bytes)
+        } catch {
+            let detail: String
+            switch error {
+            case .doctype: detail = "DOCTYPE"
+            case .tooManyElements(let limit): detail = "> \(limit) elements"
+            case .malformed(let line, let column, let reason): detail = "\(line):\(column) \(reason)"
+            }
+            throw PartFailure(issue: .damagedXML(part: path, detail: detail))
+        }
+    }
+
+    private func relationships(of part: String) throws -> [String: (type: String, target: String)] {
+        let folder = Self.folder(of: part)
+        let name = part.split(separator: "/").last.map(String.init) ?? ""
+        let path = folder + "_rels/" + name + ".rels"
+        guard archive.contains(path) else { return [:] }
+        var result: [String: (type: String, target: String)] = [:]
+        for relationship in try xml(path).children("Relationship") {
+            guard let id = relationship.attribute("Id"), let target = relationship.attribute("Target") else { continue }
+            if relationship.attribute("TargetMode") == "External" { continue }
+            result[id] = (relationship.attribute("Type") ?? "", target)
+        }
+        return result
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// A relationship target relative to the part's folder ("worksheets/sheet1.xml"), or absolute
+    /// from the package root ("/xl/worksheets/sheet1.xml").
+    private static func resolve(_ target: String, in folder: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for piece in target.split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(piece)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The text of a shared or inline string: plain `<t>`, or rich-text runs `<r><t>`; phonetic
+    /// guides (`<rPh>`) are not part of the text.
+    static func richText(_ element: XMLTree) -> String {
+        var text = ""
+        for child in element.children {
+            switch child.name {
+            case "t": text += child.text
+            case "r": text += child.children("t").map(\.text).joined()
+            default: break
+            }
+        }
+        return XLSXText.unescaped(text)
+    }
+
+    private func worksheet(
+        _ root: XMLTree, sharedStrings: [String], styles: CellStyles, date1904: Bool, part: String
+    ) throws -> Sheet {
+        var sheet = Sheet(name: "")
+        var rowNumber = 0
+        for row in root.child("sheetData")?.children("row") ?? [] {
+            rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
+            guard rowNumber >= 1, rowNumber <= CellReference.maximumRow else {
+                throw PartFailure(issue: .damagedXML(part: part, detail: "row number \(rowNumber)"))
+            }
+            var columnNumber = 0
+            for cell in row.children("c") {
+                if let reference = cell.attribute("r") {
+                    guard let parsed = CellReference(reference) else {
+                        throw PartFailure(issue: .damagedXML(part: part, detail: "cell reference \"\(reference)\""))
+                    }
+                    columnNumber = parsed.column
+                } else {
+                    columnNumber += 1
+                }
+                let style = cell.attribute("s").flatMap(Int.init) ?? 0
+                let formula = cell.child("f").map { $0.text.isEmpty ? ($0.attribute("ref") ?? "…") : $0.text }
+                let value = try Self.value(
+                    of: cell, sharedStrings: sharedStrings, isDate: styles.isDate(style), date1904: date1904,
+                    part: part)
+                if value == nil, formula == nil { continue }
+                sheet.cells[rowNumber, default: [:]][columnNumber] = Sheet.Cell(
+                    value: value, formula: formula, isPercent: styles.isPercent(style))
+            }
+        }
+        sheet.merged = root.child("mergeCells")?.children("mergeCell").compactMap { $0.attribute("ref").flatMap(CellRange.init) } ?? []
+        return sheet
+    }
+
+    private static func value(
+        of cell: XMLTree, sharedStrings: [String], isDate: Bool, date1904: Bool, part: String
+    ) throws -> Sheet.Value? {
+        let raw = cell.child("v")?.text
+        switch cell.attribute("t") ?? "n" {
+        case "s":
+            guard let raw else { return nil }
+            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                throw PartFailure(issue: .damagedXML(part: part, detail: "shared string \(raw) does not exist"))
+            }
+            return .text(sharedStrings[index])
+        case "inlineStr":
+            return cell.child("is").map { .text(richText($0)) }
+        case "str":
+            return raw.map { .text(XLSXText.unescaped($0)) }
+        case "b":
+            return raw.map { .bool($0.trimmingCharacters(in: .whitespaces) == "1") }
+        case "e":
+            return raw.map { .error($0) }
+        case "d":
+            return raw.map { .date($0) }
+        default:
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let number = Double(raw.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+                throw PartFailure(issue: .damagedXML(part: part, detail: "\"\(raw)\" is not a number"))
+            }
+            return isDate ? .date(ExcelDate.isoText(serial: number, date1904: date1904)) : .number(number)
+        }
+    }
+}
+
+/// What the style sheet says about each cell format: whether it shows a date, or a percentage.
+struct CellStyles {
+    private var dateStyles: Set<Int> = []
+    private var percentStyles: Set<Int> = []
+
+    init() {}
+
+    init(_ root: XMLTree) {
+        var customFormats: [Int: String] = [:]
+        for format in root.child("numFmts")?.children("numFmt") ?? [] {
+            if let id = format.attribute("numFmtId").flatMap(Int.init) {
+                customFormats[id] = format.attribute("formatCode") ?? ""
+            }
+        }
+        for (index, format) in (root.child("cellXfs")?.children("xf") ?? []).enumerated() {
+            let id = format.attribute("numFmtId").flatMap(Int.init) ?? 0
+            if let code = customFormats[id] {
+                if Self.codeShowsDate(code) { dateStyles.insert(index) }
+                if Self.codeShowsPercent(code) { percentStyles.insert(index) }
+            } else {
+                if Self.builtInDateFormats.contains(id) { dateStyles.insert(index) }
+                if id == 9 || id == 10 { percentStyles.insert(index) }
+            }
+        }
+    }
+
+    func isDate(_ style: Int) -> Bool { dateStyles.contains(style) }
+    func isPercent(_ style: Int) -> Bool { percentStyles.contains(style) }
+
+    /// ECMA-376 built-in formats that show dates or times (including the East Asian ones).
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+    /// Whether a format code shows a date or time: d, m, y, h or s outside quoted text,
+    /// [brackets] (colours, conditions) and escaped characters.
+    static func codeShowsDate(_ code: String) -> Bool {
+        var inQuotes = false
+        var inBrackets = false
+        var skipNext = false
+        for character in code.lowercased() {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if inQuotes {
+                if character == "\"" { inQuotes = false }
+                continue
+            }
+            if inBrackets {
+                if character == "]" { inBrackets = false }
+                continue
+            }
+            switch character {
+            case "\"": inQuotes = true
+            case "[": inBrackets = true
+            case "\\", "_", "*": skipNext = true
+            case "d", "m", "y", "h", "s": return true
+            default: break
+            }
+        }
+        return false
+    }
+
+    static func codeShowsPercent(_ code: String) -> Bool {
+        var inQuotes = false
+        for character in code {
+            if character == "\"" { inQuotes.toggle() } else if character == "%", !inQuotes { return true }
+        }
+        return false
+    }
+}
+
+/// Excel's date serial numbers, for saying which date a user typed by mistake.
+enum ExcelDate {
+    static func isoText(serial: Double, date1904: Bool) -> String {
+        // Day 0 of the 1900 system is 1899-12-30 once Excel's phantom 1900-02-29 is accounted for.
+        let epochOffset = date1904 ? 24_107.0 : 25_569.0
+        let seconds = (serial - epochOffset) * 86_400
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return String(serial) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds.rounded()))
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return String(serial) }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

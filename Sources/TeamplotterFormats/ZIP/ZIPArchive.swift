@@ -1,0 +1,211 @@
+import Foundation
+
+/// What a ZIP file may ask of us. Everything is checked against these from the central directory,
+/// before a single byte is inflated.
+public struct ZIPLimits: Sendable, Hashable {
+    public var maximumEntries: Int
+    public var maximumEntrySize: Int
+    public var maximumTotalSize: Int
+    /// Uncompressed / compressed. Ordinary XML compresses 10 to 50 times; a bomb far more.
+    public var maximumRatio: Int
+
+    public init(maximumEntries: Int, maximumEntrySize: Int, maximumTotalSize: Int, maximumRatio: Int) {
+        self.maximumEntries = maximumEntries
+        self.maximumEntrySize = maximumEntrySize
+        self.maximumTotalSize = maximumTotalSize
+        self.maximumRatio = maximumRatio
+    }
+
+    /// Generous for a team of any size, small enough for a web server.
+    public static let spreadsheet = ZIPLimits(
+        maximumEntries: 1_000, maximumEntrySize: 64 * 1_048_576, maximumTotalSize: 256 * 1_048_576,
+        maximumRatio: 1_000)
+}
+
+/// Why a ZIP file cannot be read.
+public enum ZIPError: Error, Sendable, Hashable {
+    case notAZip
+    case damaged(String)
+    case encrypted(entry: String)
+    case unsupportedCompression(entry: String, method: Int)
+    case tooManyEntries(count: Int, limit: Int)
+    case entryTooLarge(entry: String, size: Int, limit: Int)
+    case totalTooLarge(size: Int, limit: Int)
+    case suspiciousRatio(entry: String, ratio: Int, limit: Int)
+    case checksumMismatch(entry: String)
+    case missingEntry(String)
+}
+
+/// One file in a ZIP archive, as the central directory describes it.
+public struct ZIPEntry: Sendable, Hashable {
+    public var name: String
+    public var method: UInt16
+    public var flags: UInt16
+    public var crc32: UInt32
+    public var compressedSize: Int
+    public var uncompressedSize: Int
+    public var localHeaderOffset: Int
+}
+
+/// Reads a ZIP archive: the central directory up front (with every limit checked), entries on
+/// demand. Stored and deflated entries; no ZIP64, no encryption (XLSX needs neither).
+public struct ZIPArchive: Sendable {
+    public let entries: [ZIPEntry]
+    private let bytes: [UInt8]
+    private let index: [String: Int]
+
+    static let localHeaderSignature: UInt32 = 0x0403_4b50
+    static let centralHeaderSignature: UInt32 = 0x0201_4b50
+    static let endSignature: UInt32 = 0x0605_4b50
+
+    public init(_ data: Data, limits: ZIPLimits = .spreadsheet) throws(ZIPError) {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 4, ByteReader(bytes).uint32(at: 0) == Self.localHeaderSignature
+            || ByteReader(bytes).uint32(at: 0) == Self.endSignature
+        else { throw .notAZip }
+        let reader = ByteReader(bytes)
+        guard let end = Self.findEndRecord(reader) else {
+            throw .damaged("end of central directory not found (the file may be cut short)")
+        }
+        guard let count = reader.uint16(at: end + 10).map(Int.init),
+            let directorySize = reader.uint32(at: end + 12).map(Int.init),
+            let directoryOffset = reader.uint32(at: end + 16).map(Int.init)
+        else { throw .damaged("end of central directory is cut short") }
+        if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
+            throw .damaged("ZIP64 archives are not supported")
+        }
+        guard count <= limits.maximumEntries else {
+            throw .tooManyEntries(count: count, limit: limits.maximumEntries)
+        }
+        guard directoryOffset + directorySize <= end else {
+            throw .damaged("central directory lies outside the file")
+        }
+
+        var entries: [ZIPEntry] = []
+        var index: [String: Int] = [:]
+        var total = 0
+        var position = directoryOffset
+        for _ in 0..<count {
+            guard reader.uint32(at: position) == Self.centralHeaderSignature,
+                let flags = reader.uint16(at: position + 8),
+                let method = reader.uint16(at: position + 10),
+                let crc = reader.uint32(at: position + 16),
+                let compressed = reader.uint32(at: position + 20).map(Int.init),
+                let uncompressed = reader.uint32(at: position + 24).map(Int.init),
+                let nameLength = reader.uint16(at: position + 28).map(Int.init),
+                let extraLength = reader.uint16(at: position + 30).map(Int.init),
+                let commentLength = reader.uint16(at: position + 32).map(Int.init),
+                let offset = reader.uint32(at: position + 42).map(Int.init),
+                let nameBytes = reader.slice(at: position + 46, count: nameLength)
+            else { throw .damaged("central directory entry \(entries.count + 1) is damaged") }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if flags & 0x1 != 0 { throw .encrypted(entry: name) }
+            guard method == 0 || method == 8 else {
+                throw .unsupportedCompression(entry: name, method: Int(method))
+            }
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF {
+                throw .damaged("ZIP64 entries are not supported (\(name))")
+            }
+            guard uncompressed <= limits.maximumEntrySize else {
+                throw .entryTooLarge(entry: name, size: uncompressed, limit: limits.maximumEntrySize)
+            }
+            total += uncompressed
+            guard total <= limits.maximumTotalSize else {
+                throw .totalTooLarge(size: total, limit: limits.maximumTotalSize)
+            }
+            // Tiny entries may compress absurdly well (a run of spaces); only large ones count.
+            if uncompressed > 1_048_576, uncompressed / max(compressed, 1) > limits.maximumRatio {
+                throw .suspiciousRatio(
+                    entry: name, ratio: uncompressed / max(compressed, 1), limit: limits.maximumRatio)
+            }
+            if method == 0, compressed != uncompressed {
+                throw .damaged("stored entry \(name) has different sizes")
+            }
+            guard offset < directoryOffset else { throw .damaged("entry \(name) lies outside the file") }
+            if index[name] == nil { index[name] = entries.count }
+            entries.append(
+                ZIPEntry(
+                    name: name, method: method, flags: flags, crc32: crc, compressedSize: compressed,
+                    uncompressedSize: uncompressed, localHeaderOffset: offset))
+            position += 46 + nameLength + extraLength + commentLength
+        }
+        self.entries = entries
+        self.bytes = bytes
+        self.index = index
+    }
+
+    public func contains(_ name: String) -> Bool { index[name] != nil }
+
+    /// The uncompressed bytes of one entry, CRC checked.
+    public func data(of name: String) throws(ZIPError) -> [UInt8] {
+        guard let position = index[name] else { throw .missingEntry(name) }
+        let entry = entries[position]
+        let reader = ByteReader(bytes)
+        let offset = entry.localHeaderOffset
+        guard reader.uint32(at: offset) == Self.localHeaderSignature,
+            let nameLength = reader.uint16(at: offset + 26).map(Int.init),
+            let extraLength = reader.uint16(at: offset + 28).map(Int.init),
+            let payload = reader.slice(at: offset + 30 + nameLength + extraLength, count: entry.compressedSize)
+        else { throw .damaged("local header of \(name) is damaged") }
+
+        let content: [UInt8]
+        if entry.method == 0 {
+            content = Array(payload)
+        } else {
+            do {
+                content = try Deflate.inflate(payload, declaredSize: entry.uncompressedSize)
+            } catch {
+                switch error {
+                case .largerThanDeclared:
+                    throw .damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes")
+                case .sizeMismatch(let actual):
+                    throw .damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)")
+                case .damaged(let message):
+                    throw .damaged("\(name): \(message)")
+                case .zlib(let code):
+                    throw .damaged("\(name): zlib error \(code)")
+                }
+            }
+        }
+        guard Deflate.crc32(content) == entry.crc32 else { throw .checksumMismatch(entry: name) }
+        return content
+    }
+
+    /// The end record sits in the last 22 bytes, or up to 64 KiB earlier when there is a comment.
+    private static func findEndRecord(_ reader: ByteReader) -> Int? {
+        let count = reader.bytes.count
+        guard count >= 22 else { return nil }
+        var position = count - 22
+        let lowest = max(0, count - 22 - 0xFFFF)
+        while position >= lowest {
+            if reader.uint32(at: position) == endSignature { return position }
+            position -= 1
+        }
+        return nil
+    }
+}
+
+/// Little-endian reads that return nil instead of reading past the end.
+struct ByteReader {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func uint16(at offset: Int) -> UInt16? {
+        guard offset >= 0, offset + 2 <= bytes.count else { return nil }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    func uint32(at offset: Int) -> UInt32? {
+        guard offset >= 0, offset + 4 <= bytes.count else { return nil }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
+    }
+
+    func slice(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
+        guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else { return nil }
+        return bytes[offset..<(offset + count)]
+    }
+}
