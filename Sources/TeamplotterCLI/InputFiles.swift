@@ -63,6 +63,15 @@ enum InputFiles {
         return result
     }
 
+    /// Writes bytes to a file in one step: a reader never sees half a workbook.
+    static func write(_ data: Data, to path: String) throws(CLIError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .unwritable(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
     static func write(_ text: String, to path: String?, console: Console) throws(CLIError) {
         guard let path, path != "-" else {
             console.write(text)

@@ -1,8 +1,8 @@
 import Foundation
 import TeamplotterCore
 
-/// Reads a team from whatever file the user gives: a team document (JSON) or a worksheet (CSV),
-/// told apart by content rather than by the file's name.
+/// Reads a team from whatever file the user gives: a team document (JSON), a worksheet or skills
+/// matrix (CSV), or a workbook (XLSX), told apart by content rather than by the file's name.
 public enum TeamLoader {
     /// Files larger than this are refused before parsing.
     public static let maximumBytes = 64 * 1_048_576
@@ -10,28 +10,49 @@ public enum TeamLoader {
     public struct Loaded: Sendable {
         public var team: Team
         public var warnings: [InputProblem]
+
+        public init(team: Team, warnings: [InputProblem]) {
+            self.team = team
+            self.warnings = warnings
+        }
     }
 
     public static func loadTeam(_ data: Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
         try checkSize(data, file: file)
+        if let workbook = try workbook(data, file: file) {
+            return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
+        }
         let text = try TextDecoding.string(data, file: file)
         let start = text.first { !$0.isWhitespace }
         if start == "{" || start == "[" {
             return Loaded(team: try TeamDocument.read(Data(text.utf8), file: file), warnings: [])
         }
         let table = try CSVReader.parse(text, file: file)
-        guard WorksheetReader.recognises(table) else {
-            throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: file))])
-        }
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
-        let (team, warnings) = try WorksheetReader.read(table, file: file, teamName: name)
-        return Loaded(team: team, warnings: warnings)
+        if WorksheetReader.recognises(table) {
+            let (team, warnings) = try WorksheetReader.read(table, file: file, teamName: name)
+            return Loaded(team: team, warnings: warnings)
+        }
+        if MatrixReader.recognises(table) {
+            let (team, warnings) = try MatrixReader.read(table, file: file, teamName: name)
+            return Loaded(team: team, warnings: warnings)
+        }
+        throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: file))])
     }
 
     public static func loadNeeds(_ data: Data, file: String?, catalogue: Catalogue = .builtIn) throws(InputProblems) -> Needs {
         try checkSize(data, file: file)
+        if let workbook = try workbook(data, file: file) {
+            return try SpreadsheetImport.needs(from: workbook, file: file, catalogue: catalogue)
+        }
         let table = try CSVReader.read(data, file: file)
         return try NeedsReader.read(table, file: file, catalogue: catalogue)
+    }
+
+    /// The workbook in an XLSX file (told by the ZIP signature), nil for anything else.
+    private static func workbook(_ data: Data, file: String?) throws(InputProblems) -> Workbook? {
+        guard XLSXReader.looksLikeZIP(data) || XLSXReader.looksLikeOLE(data) else { return nil }
+        return try XLSXReader.read(data, file: file)
     }
 
     private static func checkSize(_ data: Data, file: String?) throws(InputProblems) {

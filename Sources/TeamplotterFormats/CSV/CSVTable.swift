@@ -1,15 +1,19 @@
 import Foundation
 import TeamplotterCore
 
-/// One record of a CSV file. `number` is the record's row as a spreadsheet shows it: a cell with
-/// line breaks inside does not add rows.
+/// One record of a CSV file, or one row of a sheet. `number` is the record's row as a spreadsheet
+/// shows it: a cell with line breaks inside does not add rows.
 public struct CSVRow: Sendable, Hashable {
     public var number: Int
     public var cells: [String]
+    /// Columns (from 0) whose cell is a date in the workbook; the cell text is then its ISO date,
+    /// and a reader that wants a number says so.
+    public var dateColumns: Set<Int>
 
-    public init(number: Int, cells: [String]) {
+    public init(number: Int, cells: [String], dateColumns: Set<Int> = []) {
         self.number = number
         self.cells = cells
+        self.dateColumns = dateColumns
     }
 
     public subscript(column: Int?) -> String {
@@ -20,10 +24,17 @@ public struct CSVRow: Sendable, Hashable {
     public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
 }
 
-/// A parsed CSV file.
+/// A parsed CSV file, or the text of one sheet of a workbook (then `sheet` names it).
 public struct CSVTable: Sendable, Hashable {
     public var delimiter: Character
     public var rows: [CSVRow]
+    public var sheet: String?
+
+    public init(delimiter: Character = ";", rows: [CSVRow], sheet: String? = nil) {
+        self.delimiter = delimiter
+        self.rows = rows
+        self.sheet = sheet
+    }
 }
 
 /// Reads CSV the way spreadsheet programs write it: `;`, `,` or tab delimited (detected), UTF-8

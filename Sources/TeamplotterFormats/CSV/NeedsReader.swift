@@ -14,11 +14,18 @@ public enum NeedsReader {
         (.note, ["Toelichting", "Opmerking", "Note", "Notes"]),
     ]
 
+    /// Whether the first row of this table is a needs header (a role and a priority column).
+    public static func recognises(_ table: CSVTable) -> Bool {
+        guard let header = table.rows.first else { return false }
+        let map = HeaderMap(accepted: headers, header: header.cells)
+        return map[.role] != nil && map[.priority] != nil
+    }
+
     public static func read(
         _ table: CSVTable, file: String?, catalogue: Catalogue = .builtIn
     ) throws(InputProblems) -> Needs {
         guard let header = table.rows.first else {
-            throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))])
+            throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file, sheet: table.sheet))])
         }
         let map = HeaderMap(accepted: headers, header: header.cells)
         var problems: [InputProblem] = []
@@ -26,7 +33,7 @@ public enum NeedsReader {
             problems.append(
                 InputProblem(
                     .missingColumn(field: map.names(of: field)[0], accepted: map.names(of: field)),
-                    at: SourceLocation(file: file, row: header.number)))
+                    at: SourceLocation(file: file, sheet: table.sheet, row: header.number)))
         }
         if !problems.isEmpty { throw InputProblems(problems) }
 
@@ -34,7 +41,7 @@ public enum NeedsReader {
         var firstRow: [String: Int] = [:]
         for row in table.rows.dropFirst() {
             func at(_ field: Field) -> SourceLocation {
-                SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
+                SourceLocation(file: file, sheet: table.sheet, row: row.number, column: map[field].map { $0 + 1 })
             }
             let name = row[map[.role]].trimmingCharacters(in: .whitespacesAndNewlines)
             var role: Role?
@@ -61,11 +68,11 @@ public enum NeedsReader {
                 problems.append(InputProblem(.unknownPriority(value: priorityText), at: at(.priority)))
             }
             let desired = WorksheetReader.number(
-                row[map[.desiredFte]], field: "Gewenste fte", range: 0...1000, at: at(.desiredFte),
+                in: row, column: map[.desiredFte], field: "Gewenste fte", range: 0...1000, at: at(.desiredFte),
                 into: &problems)
             var minPeople: Int?
             if let minimum = WorksheetReader.number(
-                row[map[.minPeople]], field: "Minimaal aantal personen", range: 0...10_000,
+                in: row, column: map[.minPeople], field: "Minimaal aantal personen", range: 0...10_000,
                 at: at(.minPeople), into: &problems)
             {
                 if minimum == minimum.rounded() {

@@ -38,21 +38,21 @@ public enum WorksheetReader {
             let firstRow = table.rows.first?.number ?? 1
             let missing = table.rows.isEmpty ? InputProblem.Kind.emptyFile : .missingColumn(
                 field: "Functie", accepted: headers[0].names)
-            throw InputProblems([InputProblem(missing, at: SourceLocation(file: file, row: firstRow))])
+            throw InputProblems([InputProblem(missing, at: SourceLocation(file: file, sheet: table.sheet, row: firstRow))])
         }
         let headerRowNumber = table.rows[headerIndex].number
         for duplicate in map.duplicates {
             problems.append(
                 InputProblem(
                     .duplicateColumn(header: duplicate.header),
-                    at: SourceLocation(file: file, row: headerRowNumber, column: duplicate.column),
+                    at: SourceLocation(file: file, sheet: table.sheet, row: headerRowNumber, column: duplicate.column),
                     isWarning: true))
         }
 
         var functions: [TeamFunction] = []
         for row in table.rows[(headerIndex + 1)...] {
             func at(_ field: Field) -> SourceLocation {
-                SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
+                SourceLocation(file: file, sheet: table.sheet, row: row.number, column: map[field].map { $0 + 1 })
             }
             let title = row[map[.title]].trimmingCharacters(in: .whitespacesAndNewlines)
             if title.isEmpty {
@@ -62,9 +62,9 @@ public enum WorksheetReader {
             let isVacancy = CellParsing.isVacancy(holderText)
 
             var workload: Workload?
-            if let hours = number(row[map[.hours]], field: "Uren per week", range: hoursRange, at: at(.hours), into: &problems) {
+            if let hours = number(in: row, column: map[.hours], field: "Uren per week", range: hoursRange, at: at(.hours), into: &problems) {
                 workload = .hoursPerWeek(hours)
-            } else if let fte = number(row[map[.fte]], field: "FTE", range: fteRange, at: at(.fte), into: &problems) {
+            } else if let fte = number(in: row, column: map[.fte], field: "FTE", range: fteRange, at: at(.fte), into: &problems) {
                 workload = .fte(fte)
             }
 
@@ -100,12 +100,25 @@ public enum WorksheetReader {
         return (team, problems)
     }
 
-    private static func headerRow(in table: CSVTable) -> (Int, HeaderMap<Field>)? {
+    static func headerRow(in table: CSVTable) -> (Int, HeaderMap<Field>)? {
         for (index, row) in table.rows.prefix(10).enumerated() {
             let map = HeaderMap(accepted: headers, header: row.cells)
             if map[.title] != nil, map[.roles] != nil { return (index, map) }
         }
         return nil
+    }
+
+    /// The number in one cell of a row; a date where the number belongs is a problem of its own.
+    static func number(
+        in row: CSVRow, column: Int?, field: String, range: ClosedRange<Double>, at location: SourceLocation,
+        into problems: inout [InputProblem]
+    ) -> Double? {
+        if let column, row.dateColumns.contains(column) {
+            problems.append(
+                InputProblem(.spreadsheet(.dateWhereNumberBelongs(field: field, date: row[column])), at: location))
+            return nil
+        }
+        return number(row[column], field: field, range: range, at: location, into: &problems)
     }
 
     /// A number in a cell, checked against a range; nil (with a problem) when it is not one.

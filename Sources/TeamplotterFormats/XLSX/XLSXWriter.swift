@@ -16,7 +16,8 @@ public struct SheetToWrite: Sendable {
         case wrapped = 2
         /// Two decimals, e.g. FTE.
         case decimal = 3
-        case integer = 4
+        /// A number as typed (General), top aligned: hours, counts.
+        case plainNumber = 4
         case percent = 5
         case title = 6
     }

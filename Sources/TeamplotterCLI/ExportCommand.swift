@@ -1,0 +1,96 @@
+import Foundation
+import TeamplotterCore
+import TeamplotterFormats
+
+/// `teamplotter export TEAM [--needs NEEDS] --format xlsx|csv|json -o FILE [--lang nl|en]`
+struct ExportCommand: Command {
+    static let names = ["export"]
+    static let formats = ["xlsx", "csv", "json"]
+
+    let team: String
+    let needs: String?
+    let format: String
+    let output: String
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("zet een team in een Excel-werkmap, CSV of JSON", "write a team as an Excel workbook, CSV or JSON")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter export TEAM [--needs BEHOEFTE] [--format xlsx|csv|json] -o BESTAND
+                                        [--lang nl|en]
+
+            Schrijft het team naar een bestand. TEAM is een teamdocument (.json), een werkblad of
+            vaardighedenmatrix (.csv) of een werkmap (.xlsx).
+
+              xlsx  bladen Team, Behoefte, Analyse, Verdeling, Rollenlijst en Gegevens
+              csv   het werkblad (Functie; Naam; Uren per week; …) in BESTAND, en de behoefte in
+                    een tweede bestand ernaast: team.csv → team-behoefte.csv
+              json  het teamdocument ("version": 1)
+
+            Zonder --format volgt het formaat uit de extensie van BESTAND.
+
+            Voorbeeld:
+              teamplotter export examples/voorbeeldstad-team.csv \\
+                  --needs examples/voorbeeldstad-behoefte.csv -o voorbeeldstad.xlsx
+
+            """,
+            """
+            Usage: teamplotter export TEAM [--needs NEEDS] [--format xlsx|csv|json] -o FILE
+                                       [--lang nl|en]
+
+            Writes the team to a file. TEAM is a team document (.json), a worksheet or skills
+            matrix (.csv) or a workbook (.xlsx).
+
+              xlsx  sheets Team, Needs, Analysis, Allocation, Catalogue and Details
+              csv   the worksheet (Function; Name; Hours per week; …) in FILE, and the needs in a
+                    second file beside it: team.csv → team-behoefte.csv
+              json  the team document ("version": 1)
+
+            Without --format the format follows from FILE's extension.
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(
+            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [])
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.count == 1, let output = parsed.value("-o", "--output") else {
+            throw .usage(language.pick(
+                "geef één TEAM-bestand en een uitvoerbestand: teamplotter export TEAM --format xlsx -o team.xlsx",
+                "give one TEAM file and an output file: teamplotter export TEAM --format xlsx -o team.xlsx"))
+        }
+        team = parsed.positionals[0]
+        needs = parsed.value("--needs")
+        self.output = output
+        let fromExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+        let fallback = Self.formats.contains(fromExtension) ? fromExtension : "xlsx"
+        format = try parsed.choice("--format", allowed: Self.formats, default: fallback)
+    }
+
+    /// Where the needs go beside a CSV export: `team.csv` → `team-behoefte.csv`.
+    static func needsPath(for output: String, language: Language) -> String {
+        let url = URL(fileURLWithPath: output)
+        let base = url.deletingPathExtension().lastPathComponent
+        let suffix = language.pick("behoefte", "needs")
+        return url.deletingLastPathComponent().appendingPathComponent("\(base)-\(suffix).csv").path
+    }
+
+    func run(console: Console) throws(CLIError) {
+        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let export = SpreadsheetExport(language: language)
+        switch format {
+        case "csv":
+            try InputFiles.write(Data(export.worksheetCSV(team)), to: output)
+            try InputFiles.write(Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language))
+        case "json":
+            try InputFiles.write(Data(TeamDocument.write(team).utf8), to: output)
+        default:
+            try InputFiles.write(export.export(team), to: output)
+        }
+    }
+}

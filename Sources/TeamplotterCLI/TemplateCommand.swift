@@ -1,0 +1,50 @@
+import Foundation
+import TeamplotterCore
+import TeamplotterFormats
+
+/// `teamplotter template -o sjabloon.xlsx [--lang nl|en]`: the fill-in template.
+struct TemplateCommand: Command {
+    static let names = ["template", "sjabloon"]
+
+    let output: String
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("schrijf het invulsjabloon (Excel)", "write the fill-in template (Excel)")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter template -o sjabloon.xlsx [--lang nl|en]
+
+            Schrijft een lege Excel-werkmap om in te vullen: uitleg, de bladen Team en Behoefte
+            met keuzelijsten van de rollen en prioriteiten, de rollenlijst en de teamgegevens.
+            Lees het ingevulde sjabloon in met: teamplotter analyse sjabloon.xlsx
+
+            """,
+            """
+            Usage: teamplotter template -o template.xlsx [--lang nl|en]
+
+            Writes an empty Excel workbook to fill in: instructions, the sheets Team and Needs with
+            drop-down lists of the roles and priorities, the catalogue and the team's details.
+            Read the filled-in template with: teamplotter analyse template.xlsx
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, valued: ["--lang", "-o", "--output"], flags: [])
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.isEmpty, let output = parsed.value("-o", "--output") else {
+            throw .usage(language.pick(
+                "geef een uitvoerbestand: teamplotter template -o sjabloon.xlsx",
+                "give an output file: teamplotter template -o template.xlsx"))
+        }
+        self.output = output
+    }
+
+    func run(console: Console) throws(CLIError) {
+        try InputFiles.write(SpreadsheetExport(language: language).template(), to: output)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TeamplotterCore
+
+/// Turns a sheet into the text table the worksheet, matrix and needs readers read, and says what
+/// in the sheet a text table cannot carry: formulas, error values, merged cells.
+enum SheetTable {
+    static func table(_ sheet: Sheet, file: String?) -> (table: CSVTable, problems: [InputProblem]) {
+        var rows: [CSVRow] = []
+        var problems: [InputProblem] = []
+        for rowNumber in sheet.rowNumbers {
+            guard let cells = sheet.cells[rowNumber], let lastColumn = cells.keys.max() else { continue }
+            var texts = [String](repeating: "", count: lastColumn)
+            var dates: Set<Int> = []
+            for (column, cell) in cells {
+                let location = SourceLocation(file: file, sheet: sheet.name, row: rowNumber, column: column)
+                var text = ""
+                switch cell.value {
+                case .text(let value): text = value
+                case .number(let value): text = cell.isPercent ? plain(value * 100) + "%" : plain(value)
+                case .bool(let value): text = value ? "1" : "0"
+                case .date(let value):
+                    text = value
+                    dates.insert(column - 1)
+                case .error(let value):
+                    problems.append(InputProblem(.spreadsheet(.errorValue(value)), at: location))
+                case nil: break
+                }
+                if let formula = cell.formula {
+                    if cell.value == nil {
+                        problems.append(InputProblem(.spreadsheet(.formulaWithoutValue(formula: formula)), at: location))
+                    } else if case .error = cell.value {
+                        // Already said: the error value is what matters.
+                    } else {
+                        problems.append(
+                            InputProblem(.spreadsheet(.formulaWithValue(formula: formula, value: text)), at: location, isWarning: true))
+                    }
+                }
+                texts[column - 1] = text
+            }
+            let row = CSVRow(number: rowNumber, cells: texts, dateColumns: dates)
+            if !row.isBlank { rows.append(row) }
+        }
+        return (CSVTable(delimiter: ";", rows: rows, sheet: sheet.name), problems)
+    }
+
+    /// Merged cells at or below the header row hide values from rows they cover; above it (a title
+    /// across the top) they do no harm.
+    static func mergeProblems(_ sheet: Sheet, headerRow: Int, file: String?) -> [InputProblem] {
+        sheet.merged.filter { $0.last.row >= headerRow }.map { range in
+            InputProblem(
+                .spreadsheet(.mergedCells(range: range.a1)),
+                at: SourceLocation(file: file, sheet: sheet.name, row: range.first.row, column: range.first.column))
+        }
+    }
+
+    /// A number as plain decimal text ("22.5", "0.0001"), never in exponent form, which the cell
+    /// parsing would not take for a number.
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = "\(value)"
+        guard text.contains("e") else { return text }
+        var fixed = String(format: "%.12f", value)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed
+    }
+}
