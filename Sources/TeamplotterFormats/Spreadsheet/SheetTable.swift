@@ -11,7 +11,7 @@ enum SheetTable {
             guard let cells = sheet.cells[rowNumber], let lastColumn = cells.keys.max() else { continue }
             var texts = [String](repeating: "", count: lastColumn)
             var dates: Set<Int> = []
-            for (column, cell) in cells {
+            for (column, cell) in cells.sorted(by: { $0.key < $1.key }) {
                 let location = SourceLocation(file: file, sheet: sheet.name, row: rowNumber, column: column)
                 var text = ""
                 switch cell.value {

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import TeamplotterCore
+@testable import TeamplotterFormats
+
+@Suite struct XLSXTests {
+    @Test func writtenCellsReadBack() throws {
+        let tricky = "Taken & rollen <b>\"quoted\"\nline two _x0041_ \u{1} end"
+        let sheet = SheetToWrite(
+            name: "Blad & co", rows: [
+                [.init(.text("Kop"), .header), .init(.text("Getal"), .header)],
+                [.text(tricky), .number(22.5, .plainNumber)],
+                [.text("  spaties  "), .number(0.0001, .decimal), .number(0.7, .percent)],
+            ])
+        let workbook = try XLSXReader.read(XLSXWriter(sheets: [sheet]).data(), file: "t.xlsx")
+        let read = try #require(workbook.sheet(named: "Blad & co"))
+        // The control character cannot live in XML and is dropped; everything else survives.
+        #expect(read[2, 1]?.value == .text("Taken & rollen <b>\"quoted\"\nline two _x0041_  end"))
+        #expect(read[2, 2]?.value == .number(22.5))
+        #expect(read[3, 1]?.value == .text("  spaties  "))
+        #expect(read[3, 2]?.value == .number(0.0001))
+        #expect(read[3, 3]?.value == .number(0.7))
+        #expect(read[3, 3]?.isPercent == true)
+        #expect(read[1, 1]?.value == .text("Kop"))
+    }
+
+    @Test func sharedStringsRichTextAndEscapesAreRead() throws {
+        var builder = WorkbookBuilder()
+        builder.sharedStrings = [
+            "<si><t>Functie</t></si>",
+            "<si><r><rPr><b/></rPr><t>Rol</t></r><r><t xml:space=\"preserve\">len</t></r><rPh><t>ignored</t></rPh></si>",
+            "<si><t>tab_x0009_here and _x005F_x0041_</t></si>",
+        ]
+        builder.sheets = [
+            .init(
+                name: "Team",
+                xml: WorkbookBuilder.sheetXML(
+                    #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="b"><v>1</v></c></row>"#
+                ))
+        ]
+        let sheet = try #require(try XLSXReader.read(builder.data(), file: nil).sheets.first)
+        #expect(sheet[1, 1]?.value == .text("Functie"))
+        #expect(sheet[1, 2]?.value == .text("Rollen"))
+        #expect(sheet[1, 3]?.value == .text("tab\there and _x0041_"))
+        #expect(sheet[1, 4]?.value == .bool(true))
+    }
+
+    @Test func datesFormulasMergesAndHiddenSheetsAreSeen() throws {
+        var builder = WorkbookBuilder()
+        builder.styles = """
+            <numFmts count="1"><numFmt numFmtId="170" formatCode="d-mmm-yy;@"/></numFmts>\
+            <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="164"/></cellXfs>
+            """
+        builder.sheets = [
+            .init(
+                name: "Team",
+                xml: WorkbookBuilder.sheetXML(
+                    #"<row r="2"><c r="B2" s="1"><v>45658</v></c><c r="C2" s="2"><v>45659</v></c><c r="D2"><f>SUM(1,2)</f><v>3</v></c><c r="E2"><f>A1*2</f></c><c r="F2" t="e"><v>#REF!</v></c></row>"#,
+                    extra: #"<mergeCells count="1"><mergeCell ref="A5:B6"/></mergeCells>"#)),
+            .init(name: "Oud", xml: WorkbookBuilder.sheetXML(""), state: "hidden"),
+        ]
+        let workbook = try XLSXReader.read(builder.data(), file: nil)
+        let sheet = workbook.sheets[0]
+        #expect(sheet[2, 2]?.value == .date("2025-01-01"))
+        #expect(sheet[2, 3]?.value == .date("2025-01-02"))
+        #expect(sheet[2, 4] == Sheet.Cell(value: .number(3), formula: "SUM(1,2)"))
+        #expect(sheet[2, 5] == Sheet.Cell(value: nil, formula: "A1*2"))
+        #expect(sheet[2, 6]?.value == .error("#REF!"))
+        #expect(sheet.merged.map(\.a1) == ["A5:B6"])
+        #expect(workbook.sheets[1].isHidden)
+        #expect(!sheet.isHidden)
+    }
+
+    @Test func dateFormatCodes() {
+        #expect(CellStyles.codeShowsDate("dd/mm/yyyy"))
+        #expect(CellStyles.codeShowsDate("[$-413]d mmmm yyyy"))
+        #expect(CellStyles.codeShowsDate("h:mm"))
+        #expect(!CellStyles.codeShowsDate("0.00"))
+        #expect(!CellStyles.codeShowsDate("#,##0.00 \"uur\""))
+        #expect(!CellStyles.codeShowsDate("[Red]0.0;[Blue]-0.0"))
+        #expect(!CellStyles.codeShowsDate("_-* #,##0.00_-"))
+        #expect(CellStyles.codeShowsPercent("0.0%"))
+        #expect(!CellStyles.codeShowsPercent("0.0\"%\""))
+    }
+
+    @Test func cellReferences() {
+        #expect(CellReference("B12") == CellReference(row: 12, column: 2))
+        #expect(CellReference("$AA$3") == CellReference(row: 3, column: 27))
+        #expect(CellReference("XFD1048576") != nil)
+        #expect(CellReference("XFE1") == nil)
+        #expect(CellReference("12B") == nil)
+        #expect(CellReference("B") == nil)
+        #expect(CellReference(row: 1, column: 703).a1 == "AAA1")
+        #expect(CellRange("C3:A1")?.a1 == "A1:C3")
+    }
+
+    @Test func notAWorkbookDamagedAndLegacyFilesAreNamed() {
+        func issue(_ data: Data) -> SpreadsheetIssue? {
+            do {
+                _ = try XLSXReader.read(data, file: "x.xlsx")
+                return nil
+            } catch {
+                guard case .spreadsheet(let issue) = error.problems.first?.kind else { return nil }
+                return issue
+            }
+        }
+        var zip = ZIPWriter()
+        zip.add("word/document.xml", text: "<w/>")
+        #expect(issue(zip.archive()) == .notAWorkbook)
+        #expect(issue(Data(XLSXReader.oleMagic + [0, 0, 0, 0])) == .legacyOrEncrypted)
+        let good = XLSXWriter(sheets: [SheetToWrite(name: "A", rows: [[.text("x")]])]).data()
+        guard case .damagedZIP = issue(good.prefix(good.count / 2)) else {
+            Issue.record("a file cut in half is a damaged ZIP")
+            return
+        }
+        var broken = WorkbookBuilder()
+        broken.sheets = [.init(name: "A", xml: "<worksheet><sheetData><row></worksheet>")]
+        guard case .damagedXML(let part, _) = issue(broken.data()) else {
+            Issue.record("malformed XML is named")
+            return
+        }
+        #expect(part == "xl/worksheets/sheet1.xml")
+    }
+
+    /// Entity expansion (the "billion laughs") needs a DTD; OOXML never has one.
+    @Test func doctypesAreRefused() {
+        var builder = WorkbookBuilder()
+        builder.sheets = [
+            .init(
+                name: "A",
+                xml: #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"#
+            )
+        ]
+        #expect {
+            try XLSXReader.read(builder.data(), file: nil)
+        } throws: { error in
+            (error as? InputProblems)?.problems.first?.kind == .spreadsheet(.damagedXML(part: "xl/worksheets/sheet1.xml", detail: "DOCTYPE"))
+        }
+    }
+}
