@@ -138,3 +138,25 @@ import TeamplotterCore
         }
     }
 }
+
+@Suite struct XMLTreeTests {
+    @Test func utf16WithAByteOrderMarkIsRead() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a><b>é</b></a>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let tree = try XMLTree.parse(bytes)
+        #expect(tree.child("b")?.text == "é")
+    }
+
+    @Test func bytesThatAreNotUTF8NeverReachTheParser() {
+        #expect(throws: XMLTree.Failure.encoding("UTF-8")) { try XMLTree.parse([0x3C, 0x61, 0xF8, 0x3E, 0x3C, 0x2F, 0x61, 0x3E]) }
+        #expect(throws: XMLTree.Failure.encoding("ISO-8859-1")) {
+            try XMLTree.parse(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>".utf8))
+        }
+    }
+
+    @Test func prefixedElementsAndAttributesAreReadByLocalName() throws {
+        let tree = try XMLTree.parse(Array(#"<x:a xmlns:x="urn:x" xmlns:r="urn:r"><x:b r:id="rId3">t</x:b></x:a>"#.utf8))
+        #expect(tree.name == "a")
+        #expect(tree.child("b")?.attribute("id") == "rId3")
+    }
+}

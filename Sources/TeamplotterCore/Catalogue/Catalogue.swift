@@ -84,6 +84,13 @@ extension Catalogue {
         return .unknown(suggestions: suggestions(for: key))
     }
 
+    /// The matched role or nil, without working out suggestions: cheap enough to probe every
+    /// cell of a header row.
+    public func role(exactlyMatching typed: String) -> Role? {
+        let key = TextKey.compact(typed)
+        return (nameKeys[key] ?? aliasKeys[key]).flatMap { roleIndex[$0] }
+    }
+
     /// Convenience: the matched role or nil.
     public func role(matching typed: String) -> Role? {
         if case .role(let role) = match(typed) { return role }

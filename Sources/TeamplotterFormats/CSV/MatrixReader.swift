@@ -23,7 +23,7 @@ public enum MatrixReader {
         for (index, row) in table.rows.prefix(10).enumerated() {
             let map = HeaderMap(accepted: fieldHeaders, header: row.cells)
             let roleColumns = row.cells.enumerated().filter { column, cell in
-                !map.columns.values.contains(column) && catalogue.role(matching: cell) != nil
+                !map.columns.values.contains(column) && catalogue.role(exactlyMatching: cell) != nil
             }
             if roleColumns.count >= minimumRoleColumns { return index }
         }

@@ -140,6 +140,7 @@ private struct WorkbookParts {
             case .doctype: detail = "DOCTYPE"
             case .tooManyElements(let limit): detail = "> \(limit) elements"
             case .malformed(let line, let column, let reason): detail = "\(line):\(column) \(reason)"
+            case .encoding(let encoding): detail = "encoding \(encoding)"
             }
             throw PartFailure(issue: .damagedXML(part: path, detail: detail))
         }

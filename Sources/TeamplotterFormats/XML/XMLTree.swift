@@ -27,10 +27,13 @@ struct XMLTree: Sendable {
         /// A DTD has no place in OOXML, and entity expansion is the classic XML bomb.
         case doctype
         case tooManyElements(limit: Int)
+        /// Not UTF-8 (or UTF-16 with a byte order mark), or declared in another encoding.
+        case encoding(String)
     }
 
     /// Parses a whole document; the root element comes back.
-    static func parse(_ bytes: [UInt8], maximumElements: Int = 2_000_000) throws(Failure) -> XMLTree {
+    static func parse(_ input: [UInt8], maximumElements: Int = 2_000_000) throws(Failure) -> XMLTree {
+        let bytes = try utf8(input)
         if containsDoctype(bytes) { throw .doctype }
         let builder = TreeBuilder(maximumElements: maximumElements)
         let parser = XMLParser(data: Data(bytes))
@@ -45,6 +48,46 @@ struct XMLTree: Sendable {
             throw .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
         }
         return root
+    }
+
+    /// The document as valid UTF-8. XMLParser runs libxml2 in recovery mode and force-unwraps
+    /// names it cannot decode, so bytes that are not UTF-8 must never reach it.
+    static func utf8(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
+        var bytes = bytes
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            var index = 2
+            while index + 1 < bytes.count {
+                let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+                units.append(UInt16(low) | UInt16(high) << 8)
+                index += 2
+            }
+            guard let text = String(validating: units, as: UTF16.self) else { throw .encoding("UTF-16") }
+            // The declaration says UTF-16, which the converted bytes no longer are; drop it.
+            var converted = Substring(text)
+            if converted.hasPrefix("<?xml"), let end = converted.range(of: "?>") {
+                converted = converted[end.upperBound...]
+            }
+            bytes = Array(converted.utf8)
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .encoding("UTF-8") }
+        if let declared = declaredEncoding(bytes), !["utf-8", "utf8"].contains(declared.lowercased()) {
+            throw .encoding(declared)
+        }
+        return bytes
+    }
+
+    /// The `encoding` of the XML declaration, if the document starts with one.
+    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
+        let trimmed = head.hasPrefix("\u{FEFF}") ? String(head.dropFirst()) : head
+        guard trimmed.hasPrefix("<?xml"), let end = trimmed.range(of: "?>") else { return nil }
+        let declaration = trimmed[..<end.lowerBound]
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
     }
 
     private static func containsDoctype(_ bytes: [UInt8]) -> Bool {
