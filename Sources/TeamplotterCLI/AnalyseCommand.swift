@@ -24,7 +24,8 @@ struct AnalyseCommand: Command {
                                          [--lang nl|en] [-o BESTAND]
 
             Toont welke rollen ontbreken, onderbezet zijn of aan één persoon hangen.
-            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het opslaat).
+            TEAM is een teamdocument (.json), een werkblad of vaardighedenmatrix (.csv, zoals
+            Excel het opslaat) of een Excel-werkmap (.xlsx, bijvoorbeeld het invulsjabloon).
 
               --needs BESTAND   behoefte-CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
                                 personen; Toelichting); vervangt de behoefte in TEAM
@@ -42,7 +43,8 @@ struct AnalyseCommand: Command {
                                         [--lang nl|en] [-o FILE]
 
             Shows which roles are missing, understaffed or rest on one person.
-            TEAM is a team document (.json) or a worksheet (.csv, as Excel saves it).
+            TEAM is a team document (.json), a worksheet or skills matrix (.csv, as Excel saves
+            it) or an Excel workbook (.xlsx, such as the fill-in template).
             `analyze` works too.
 
               --needs FILE      needs CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal

@@ -12,7 +12,7 @@ struct ConvertCommand: Command {
     let language: Language
 
     static func summary(_ language: Language) -> String {
-        language.pick("zet een werkblad (CSV) om in een teamdocument (JSON)", "turn a worksheet (CSV) into a team document (JSON)")
+        language.pick("zet een werkblad (CSV of XLSX) om in een teamdocument (JSON)", "turn a worksheet (CSV or XLSX) into a team document (JSON)")
     }
 
     static func help(_ language: Language) -> String {
@@ -21,6 +21,7 @@ struct ConvertCommand: Command {
             Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM] [-o team.json]
 
             Schrijft een teamdocument (JSON, "version": 1) met functies en behoefte.
+            TEAM mag ook een Excel-werkmap (.xlsx) zijn.
             Zonder -o komt het op het scherm.
 
             Voorbeeld:
@@ -32,6 +33,7 @@ struct ConvertCommand: Command {
             Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME] [-o team.json]
 
             Writes a team document (JSON, "version": 1) with the functions and needs.
+            TEAM may also be an Excel workbook (.xlsx).
             Without -o it goes to standard output.
 
             """)

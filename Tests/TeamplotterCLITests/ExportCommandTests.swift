@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TeamplotterCore
+@testable import TeamplotterCLI
+@testable import TeamplotterFormats
+
+/// Output captured from an in-process run.
+final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+
+    var console: Console {
+        Console(
+            write: { text in self.lock.withLock { self.out += text } },
+            writeError: { text in self.lock.withLock { self.err += text } },
+            isTerminal: false, environment: [:])
+    }
+
+    var standardOutput: String { lock.withLock { out } }
+    var standardError: String { lock.withLock { err } }
+}
+
+@Suite struct ExportCommandTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples")
+    static let team = examples.appendingPathComponent("voorbeeldstad-team.csv").path
+    static let needs = examples.appendingPathComponent("voorbeeldstad-behoefte.csv").path
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("teamplotter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func exportsInEachFormatReadBackToTheSameTeam() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Captured()
+        let json = folder.appendingPathComponent("team.json").path
+        #expect(TeamplotterCLI.run(["convert", Self.team, "--needs", Self.needs, "--name", "team", "-o", json], console: captured.console) == .ok)
+        let original = try TeamLoader.loadTeam(Data(contentsOf: URL(fileURLWithPath: json)), file: json).team
+
+        for format in ["xlsx", "csv", "json"] {
+            let output = folder.appendingPathComponent("team.\(format)").path
+            let name = format == "json" ? folder.appendingPathComponent("team-copy.json").path : output
+            #expect(TeamplotterCLI.run(["export", json, "-o", name], console: captured.console) == .ok, "\(format): \(captured.standardError)")
+            var back = try TeamLoader.loadTeam(Data(contentsOf: URL(fileURLWithPath: name)), file: name).team
+            if format == "csv" {
+                let needsPath = folder.appendingPathComponent("team-behoefte.csv").path
+                back.needs = try TeamLoader.loadNeeds(Data(contentsOf: URL(fileURLWithPath: needsPath)), file: needsPath)
+                back.name = original.name
+            }
+            #expect(back == original, "\(format)")
+        }
+        #expect(captured.standardError.isEmpty)
+    }
+
+    @Test func formatFromTheExtensionAndFromTheOption() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Captured()
+        let path = folder.appendingPathComponent("uitvoer.bin").path
+        #expect(TeamplotterCLI.run(["export", Self.team, "--format", "csv", "-o", path], console: captured.console) == .ok)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("uitvoer-behoefte.csv").path))
+        let xlsx = folder.appendingPathComponent("team.xlsx").path
+        #expect(TeamplotterCLI.run(["export", Self.team, "-o", xlsx], console: captured.console) == .ok)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).starts(with: XLSXReader.zipMagic))
+    }
+
+    @Test func usageErrors() {
+        let captured = Captured()
+        #expect(TeamplotterCLI.run(["export", Self.team], console: captured.console) == .badInput)
+        #expect(TeamplotterCLI.run(["export", Self.team, "-o", "x.ods", "--format", "ods"], console: captured.console) == .badInput)
+        #expect(TeamplotterCLI.run(["template"], console: captured.console) == .badInput)
+        #expect(captured.standardError.contains("teamplotter template -o sjabloon.xlsx"))
+    }
+
+    @Test func templateWritesAWorkbookThatReadsAsAnEmptyTeam() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Captured()
+        let path = folder.appendingPathComponent("sjabloon.xlsx").path
+        #expect(TeamplotterCLI.run(["template", "-o", path], console: captured.console) == .ok)
+        let workbook = try XLSXReader.read(Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+        #expect(workbook.sheets.map(\.name) == ["Instructies", "Team", "Behoefte", "Rollenlijst", "Gegevens"])
+        #expect(TeamplotterCLI.run(["analyse", path, "--format", "json"], console: captured.console) == .ok)
+        #expect(captured.standardOutput.contains("\"missing\": 24") || captured.standardOutput.contains("\"missing\":24"))
+    }
+
+    @Test func badWorkbooksGoToStandardErrorWithTheirPlace() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var zip = ZIPWriter()
+        zip.add("word/document.xml", text: "<w/>")
+        let path = folder.appendingPathComponent("brief.xlsx").path
+        try zip.archive().write(to: URL(fileURLWithPath: path))
+        let captured = Captured()
+        #expect(TeamplotterCLI.run(["analyse", path, "--lang", "en"], console: captured.console) == .badInput)
+        #expect(captured.standardError == "\(path): this is a ZIP file but not an Excel workbook (.xlsx)\n")
+    }
+}
