@@ -13,11 +13,11 @@ public enum SpreadsheetImport {
         "Analyse", "Analysis", "Verdeling", "Allocation", "Rollenlijst", "Catalogue", "Instructies", "Instructions",
     ]
 
-    enum Layout {
+    enum Layout: Sendable {
         case worksheet, matrix
     }
 
-    struct Candidate {
+    struct Candidate: Sendable {
         var sheet: Sheet
         var table: CSVTable
         var conversion: [InputProblem]
