@@ -264,3 +264,84 @@ import TeamplotterCore
         #expect(needs.roles == (try Self.exampleTeam()).needs.roles)
     }
 }
+
+/// An organisation's own roles travel through the Rollenlijst sheet.
+@Suite struct CustomCatalogueTests {
+    static func team(_ customization: CatalogueCustomization) throws -> Team {
+        var team = try SpreadsheetImportTests.exampleTeam()
+        team.customCatalogue = customization
+        let catalogue = team.catalogue
+        let extra = customization.categories.flatMap(\.roles)
+        team.functions[0].roles.append(RoleAssignment(roleId: extra[0].id, sharePercent: 10))
+        if customization.mode == .replace {
+            // Only roles of the replacing catalogue may be held or needed.
+            for index in team.functions.indices {
+                team.functions[index].roles = team.functions[index].roles.filter { catalogue.role(id: $0.roleId) != nil }
+            }
+            team.needs.roles = team.needs.roles.filter { catalogue.role(id: $0.roleId) != nil }
+        }
+        team.needs.roles.removeAll { $0.roleId == extra.last!.id }
+        team.needs.roles.append(RoleNeed(roleId: extra.last!.id, priority: .must, desiredFte: 0.2))
+        return team
+    }
+
+    static let extend = CatalogueCustomization(
+        mode: .extend,
+        categories: [
+            RoleCategory(
+                id: "visie-strategie-verbinding", name: "Visie, strategie en verbinding",
+                englishName: "Vision, strategy and connection",
+                roles: [Role(id: "ai-adviseur", name: "AI-adviseur", description: "Adviseert over AI.")]),
+            RoleCategory(
+                id: "informatiebeveiliging", name: "Informatiebeveiliging", englishName: "Information security",
+                roles: [
+                    Role(
+                        id: "privacy-officer", name: "Privacy officer", description: "Bewaakt de AVG.",
+                        englishName: "Privacy officer (GDPR)", englishDescription: "Guards the GDPR.",
+                        aliases: ["FG", "functionaris gegevensbescherming"])
+                ]),
+        ])
+
+    static let replace = CatalogueCustomization(
+        mode: .replace,
+        categories: [
+            RoleCategory(
+                id: "online", name: "Online", roles: [
+                    Role(id: "webredacteur", name: "Webredacteur", description: "Schrijft."),
+                    Role(id: "contentmanager-website", name: "Contentmanager website", englishName: "Content manager website"),
+                ])
+        ])
+
+    @Test(arguments: [Language.nl, .en], [extend, replace])
+    func aCustomCatalogueRoundTrips(language: Language, customization: CatalogueCustomization) throws {
+        let team = try Self.team(customization)
+        let loaded = try TeamLoader.loadTeam(SpreadsheetExport(language: language).export(team), file: "eigen.xlsx")
+        #expect(loaded.team == team)
+        #expect(TeamDocument.write(loaded.team) == TeamDocument.write(team))
+    }
+
+    @Test func aRoleAddedToTheTemplatesRollenlijstCanBeUsed() throws {
+        let template = try XLSXReader.read(SpreadsheetExport().template(), file: nil)
+        var workbook = template
+        let index = try #require(workbook.sheets.firstIndex { $0.name == "Rollenlijst" })
+        let next = (workbook.sheets[index].rowNumbers.last ?? 1) + 1
+        workbook.sheets[index].cells[next] = [1: .init(value: .text("Informatiebeveiliging")), 2: .init(value: .text("Privacy officer")), 3: .init(value: .text("privacy-officer"))]
+        let teamIndex = try #require(workbook.sheets.firstIndex { $0.name == "Team" })
+        workbook.sheets[teamIndex].cells[2] = [1: .init(value: .text("Jurist")), 6: .init(value: .text("Privacy officer\nStrateeg"))]
+        let loaded = try SpreadsheetImport.team(from: workbook, file: "s.xlsx")
+        #expect(loaded.team.functions.first?.roles.map(\.roleId) == ["privacy-officer", "strateeg"])
+        #expect(loaded.team.customCatalogue?.mode == .extend)
+        #expect(loaded.team.catalogue.category(ofRole: "privacy-officer")?.name == "Informatiebeveiliging")
+    }
+
+    @Test func aRollenlijstOfSomeoneElsesMakingIsIgnored() throws {
+        var builder = WorkbookBuilder()
+        builder.sheets = [
+            .init(name: "Team", xml: WorkbookBuilder.sheetXML(WorkbookBuilder.textRow(1, ["Functie", "Rollen"]) + WorkbookBuilder.textRow(2, ["Adviseur", "Strateeg"]))),
+            .init(name: "Rollenlijst", xml: WorkbookBuilder.sheetXML(WorkbookBuilder.textRow(1, ["Rol", "Omschrijving"]) + WorkbookBuilder.textRow(2, ["Strateeg", "…"]))),
+        ]
+        let loaded = try TeamLoader.loadTeam(builder.data(), file: "t.xlsx")
+        #expect(loaded.team.customCatalogue == nil)
+        #expect(loaded.team.functions.count == 1)
+    }
+}

@@ -204,20 +204,9 @@ public struct SpreadsheetExport: Sendable {
     }
 
     func catalogueSheet(_ catalogue: Catalogue) -> SheetToWrite {
-        let header = [
-            language.pick("Categorie", "Category"), language.pick("Rol", "Role"), "Id",
-            language.pick("Toelichting", "Description"),
-        ]
-        var rows: [[SheetToWrite.Cell]] = [header.map { SheetToWrite.Cell(.text($0), .header) }]
-        for category in catalogue.categories {
-            for role in category.roles {
-                rows.append([
-                    .text(category.name(language)), .text(role.name(language)), .text(role.id, .normal),
-                    .text(role.description(language)),
-                ])
-            }
-        }
-        return SheetToWrite(name: catalogueSheet, rows: rows, columnWidths: [36, 44, 30, 90])
+        SheetToWrite(
+            name: catalogueSheet, rows: CatalogueSheet.rows(catalogue, language: language),
+            columnWidths: [36, 44, 30, 90, 26, 30, 34, 60, 36])
     }
 
     func detailsSheet(_ team: Team) -> SheetToWrite {

@@ -23,10 +23,25 @@ public enum SpreadsheetImport {
         var conversion: [InputProblem]
     }
 
+    static let catalogueSheetNames = ["Rollenlijst", "Catalogue"]
+
     public static func team(
-        from workbook: Workbook, file: String?, teamName: String? = nil, catalogue: Catalogue = .builtIn
+        from workbook: Workbook, file: String?, teamName: String? = nil, catalogue givenCatalogue: Catalogue = .builtIn
     ) throws(InputProblems) -> TeamLoader.Loaded {
         var problems: [InputProblem] = []
+        // The catalogue first: the team's roles are matched against it.
+        var catalogue = givenCatalogue
+        var customization: CatalogueCustomization?
+        if let sheet = workbook.sheets.first(where: { !$0.isHidden && named($0.name, catalogueSheetNames) }) {
+            let (table, conversion) = SheetTable.table(sheet, file: file)
+            let read = CatalogueSheet.read(table, file: file)
+            problems += read.problems
+            if let custom = read.customization {
+                problems += conversion
+                customization = custom
+                catalogue = Catalogue.builtIn.applying(custom)
+            }
+        }
         var teamSheets: [(Candidate, Layout)] = []
         var needsSheets: [Candidate] = []
         var details: Candidate?
@@ -123,6 +138,7 @@ public enum SpreadsheetImport {
             problems += TeamDetails.apply(details.table, to: &team!, file: file)
         }
         if teamName != nil { team?.name = teamName! }
+        team?.customCatalogue = customization
 
         let errors = problems.filter { !$0.isWarning }
         guard errors.isEmpty, let team else { throw InputProblems(errors + problems.filter(\.isWarning)) }
