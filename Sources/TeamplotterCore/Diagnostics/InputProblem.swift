@@ -103,8 +103,8 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "this is neither a text file nor an Excel workbook; give a team document (.json), a worksheet (.csv) or a workbook (.xlsx)")
         case .notATeamFile:
             return l.pick(
-                "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie",
-                "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column")
+                "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie en een kolom Rollen of een kolom per rol",
+                "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column and a Roles column or a column per role")
         case .invalidJSON(let detail):
             return l.pick("ongeldige JSON: \(detail)", "invalid JSON: \(detail)")
         case .notATeamDocument(let reason):

@@ -32,7 +32,7 @@ struct XMLTree: Sendable {
     }
 
     /// Parses a whole document; the root element comes back.
-    static func parse(_ input: [UInt8], maximumElements: Int = 2_000_000) throws(Failure) -> XMLTree {
+    static func parse(_ input: [UInt8], maximumElements: Int = 1_000_000) throws(Failure) -> XMLTree {
         let bytes = try utf8(input)
         if containsDoctype(bytes) { throw .doctype }
         let builder = TreeBuilder(maximumElements: maximumElements)

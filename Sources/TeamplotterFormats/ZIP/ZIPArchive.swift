@@ -6,7 +6,7 @@ public struct ZIPLimits: Sendable, Hashable {
     public var maximumEntries: Int
     public var maximumEntrySize: Int
     public var maximumTotalSize: Int
-    /// Uncompressed / compressed. Ordinary XML compresses 10 to 50 times; a bomb far more.
+    /// Uncompressed / compressed. Ordinary sheet XML compresses 10 to 100 times; a bomb about 1000.
     public var maximumRatio: Int
 
     public init(maximumEntries: Int, maximumEntrySize: Int, maximumTotalSize: Int, maximumRatio: Int) {
@@ -16,10 +16,11 @@ public struct ZIPLimits: Sendable, Hashable {
         self.maximumRatio = maximumRatio
     }
 
-    /// Generous for a team of any size, small enough for a web server.
+    /// Generous for a team of any size (the example team's workbook unpacks to 70 KB), small
+    /// enough for a web server: an XML part is held in memory as a tree, several times its size.
     public static let spreadsheet = ZIPLimits(
-        maximumEntries: 1_000, maximumEntrySize: 64 * 1_048_576, maximumTotalSize: 256 * 1_048_576,
-        maximumRatio: 1_000)
+        maximumEntries: 1_000, maximumEntrySize: 32 * 1_048_576, maximumTotalSize: 96 * 1_048_576,
+        maximumRatio: 500)
 }
 
 /// Why a ZIP file cannot be read.
