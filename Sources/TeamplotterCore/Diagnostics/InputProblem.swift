@@ -38,10 +38,10 @@ public struct InputProblem: Error, Sendable, Hashable {
         case emptyFile
         case notText
         case notATeamFile
-        case invalidJSON(detail: String)
+        case invalidJSON
         case notATeamDocument(reason: String)
         case unsupportedVersion(Int)
-        case wrongType(expected: String)
+        case wrongType(expected: ExpectedValue)
         case missingValue(field: String)
         case unterminatedQuote
         case missingColumn(field: String, accepted: [String])
@@ -86,8 +86,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie",
                 "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column")
-        case .invalidJSON(let detail):
-            return l.pick("ongeldige JSON: \(detail)", "invalid JSON: \(detail)")
+        case .invalidJSON:
+            return l.pick(
+                "ongeldige JSON; controleer komma's, haakjes en aanhalingstekens",
+                "invalid JSON; check commas, brackets and quotes")
         case .notATeamDocument(let reason):
             return l.pick(
                 "dit JSON-bestand is geen Teamplotter-teamdocument (\(reason))",
@@ -97,7 +99,7 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "versie \(version) wordt niet ondersteund; deze Teamplotter leest versie 1",
                 "version \(version) is not supported; this Teamplotter reads version 1")
         case .wrongType(let expected):
-            return l.pick("verwacht: \(expected)", "expected: \(expected)")
+            return l.pick("verwacht: ", "expected: ") + expected.text(l)
         case .missingValue(let field):
             return l.pick("\(field) ontbreekt", "\(field) is missing")
         case .unterminatedQuote:
@@ -124,6 +126,9 @@ public struct InputProblem: Error, Sendable, Hashable {
             return base + l.pick("; bedoelt u \(list)?", "; did you mean \(list)?")
         case .unknownPriority(let value):
             let valid = Priority.allCases.map { "\"\($0.label(l))\"" }.joined(separator: ", ")
+            if value.isEmpty {
+                return l.pick("prioriteit ontbreekt; kies uit \(valid)", "priority is missing; choose one of \(valid)")
+            }
             return l.pick(
                 "onbekende prioriteit \"\(value)\"; kies uit \(valid)",
                 "unknown priority \"\(value)\"; choose one of \(valid)")
@@ -158,6 +163,29 @@ public struct InputProblem: Error, Sendable, Hashable {
     private static func number(_ value: Double, _ language: Language) -> String {
         let text = value == value.rounded() ? String(Int(value)) : String(value)
         return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// The kind of JSON value a place in a team document takes.
+public enum ExpectedValue: Sendable, Hashable {
+    case text, number, wholeNumber, trueOrFalse, list, function, roleReference, roleNeed, needs,
+        competency, catalogue, catalogueMode
+
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .text: l.pick("tekst", "text")
+        case .number: l.pick("een getal", "a number")
+        case .wholeNumber: l.pick("een heel getal", "a whole number")
+        case .trueOrFalse: l.pick("true of false", "true or false")
+        case .list: l.pick("een lijst [ … ]", "a list [ … ]")
+        case .function: l.pick("een object (een functie)", "an object (a function)")
+        case .roleReference: l.pick("een rol-id of {\"role\": …, \"share\": …}", "a role id or {\"role\": …, \"share\": …}")
+        case .roleNeed: l.pick("een object met \"role\" en \"priority\"", "an object with \"role\" and \"priority\"")
+        case .needs: l.pick("een object met \"roles\", \"tasks\" en \"competencies\"", "an object with \"roles\", \"tasks\" and \"competencies\"")
+        case .competency: l.pick("tekst of {\"name\": …, \"level\": 1–4}", "text or {\"name\": …, \"level\": 1–4}")
+        case .catalogue: l.pick("een object met \"mode\" en \"categories\"", "an object with \"mode\" and \"categories\"")
+        case .catalogueMode: l.pick("\"extend\" of \"replace\"", "\"extend\" or \"replace\"")
+        }
     }
 }
 

@@ -30,8 +30,9 @@ public enum TeamDocument {
         do {
             value = try JSONValue.parse(data)
         } catch {
+            let (line, column) = syntaxErrorPosition(data)
             throw InputProblems([
-                InputProblem(.invalidJSON(detail: describe(error)), at: SourceLocation(file: file))
+                InputProblem(.invalidJSON, at: SourceLocation(file: file, row: line, column: column))
             ])
         }
         return try decode(value, file: file)
@@ -59,12 +60,29 @@ public enum TeamDocument {
         return team
     }
 
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0.localizedDescription))" } ?? ""
-            return context.debugDescription + underlying
+    /// Line and column of a syntax error. JSONDecoder does not say where; JSONSerialization
+    /// names the character offset in its description, which is turned into line and column.
+    static func syntaxErrorPosition(_ data: Data) -> (line: Int?, column: Int?) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return (nil, nil)
+        } catch {
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            guard let range = description.range(of: "character "),
+                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
+            else { return (nil, nil) }
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            return (line, column)
         }
-        return "\(error)"
     }
 }
 
@@ -115,7 +133,7 @@ private struct DocumentReader {
 
     private mutating func function(_ value: JSONValue, _ path: String) -> TeamFunction {
         guard case .object = value else {
-            problem(.wrongType(expected: "een object (functie)"), path)
+            problem(.wrongType(expected: .function), path)
             return TeamFunction(title: "")
         }
         let title = string(value["title"], path + ".title") ?? ""
@@ -153,7 +171,7 @@ private struct DocumentReader {
             let share = number(value["share"], path + ".share", range: 0...100)
             return roleId(name, path + ".role").map { RoleAssignment(roleId: $0, sharePercent: share) }
         default:
-            problem(.wrongType(expected: "een rol-id of {\"role\": …, \"share\": …}"), path)
+            problem(.wrongType(expected: .roleReference), path)
             return nil
         }
     }
@@ -171,7 +189,7 @@ private struct DocumentReader {
     private mutating func needs(_ value: JSONValue?, _ path: String) -> Needs {
         guard let value, value != .null else { return Needs() }
         guard case .object = value else {
-            problem(.wrongType(expected: "een object met \"roles\", \"tasks\" en \"competencies\""), path)
+            problem(.wrongType(expected: .needs), path)
             return Needs()
         }
         var seen: [String: Int] = [:]
@@ -179,7 +197,7 @@ private struct DocumentReader {
         for (index, item) in array(value["roles"], path + ".roles").enumerated() {
             let itemPath = path + ".roles[\(index)]"
             guard case .object = item else {
-                problem(.wrongType(expected: "een object met \"role\" en \"priority\""), itemPath)
+                problem(.wrongType(expected: .roleNeed), itemPath)
                 continue
             }
             guard let name = string(item["role"], itemPath + ".role") else {
@@ -197,7 +215,7 @@ private struct DocumentReader {
             let desired = number(item["desiredFte"], itemPath + ".desiredFte", range: 0...1000)
             let minimum = number(item["minPeople"], itemPath + ".minPeople", range: 0...10_000)
             if let minimum, minimum != minimum.rounded() {
-                problem(.wrongType(expected: "een heel getal"), itemPath + ".minPeople")
+                problem(.wrongType(expected: .wholeNumber), itemPath + ".minPeople")
             }
             let note = string(item["note"], itemPath + ".note")
             guard let id, let priority else { continue }
@@ -229,7 +247,7 @@ private struct DocumentReader {
                 let level = number(item["level"], itemPath + ".level", range: 1...4)
                 return Competency(name: name, level: level.map { Int($0) })
             default:
-                problem(.wrongType(expected: "tekst of {\"name\": …, \"level\": 1–4}"), itemPath)
+                problem(.wrongType(expected: .competency), itemPath)
                 return nil
             }
         }
@@ -237,12 +255,12 @@ private struct DocumentReader {
 
     private mutating func customization(_ value: JSONValue, _ path: String) -> CatalogueCustomization? {
         guard case .object = value else {
-            problem(.wrongType(expected: "een object met \"mode\" en \"categories\""), path)
+            problem(.wrongType(expected: .catalogue), path)
             return nil
         }
         let modeText = string(value["mode"], path + ".mode") ?? "extend"
         guard let mode = CatalogueCustomization.Mode(rawValue: modeText) else {
-            problem(.wrongType(expected: "\"extend\" of \"replace\""), path + ".mode")
+            problem(.wrongType(expected: .catalogueMode), path + ".mode")
             return nil
         }
         let categories = array(value["categories"], path + ".categories").enumerated().map { index, item in
@@ -276,7 +294,7 @@ private struct DocumentReader {
         case .string(let text)?: return text
         case .number(let number)?: return JSONWriter.format(number)
         default:
-            problem(.wrongType(expected: "tekst"), path)
+            problem(.wrongType(expected: .text), path)
             return nil
         }
     }
@@ -290,19 +308,24 @@ private struct DocumentReader {
             // Lenient: "22,5" typed as text still counts.
             guard case .some(.some(let number)) = CellParsing.number(text) else {
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-                problem(.invalidNumber(value: text, field: path), path)
+                problem(.invalidNumber(value: text, field: fieldName(path)), path)
                 return nil
             }
             result = number
         default:
-            problem(.wrongType(expected: "een getal"), path)
+            problem(.wrongType(expected: .number), path)
             return nil
         }
         guard let result, range.contains(result) else {
-            problem(.outOfRange(value: JSONWriter.format(result ?? 0), field: path, range: range), path)
+            problem(.outOfRange(value: JSONWriter.format(result ?? 0), field: fieldName(path), range: range), path)
             return nil
         }
         return result
+    }
+
+    /// The last key of a path: `functions[0].hoursPerWeek` → `hoursPerWeek`.
+    private func fieldName(_ path: String) -> String {
+        String(path.split(separator: ".").last ?? Substring(path))
     }
 
     private mutating func bool(_ value: JSONValue?, _ path: String) -> Bool? {
@@ -310,7 +333,7 @@ private struct DocumentReader {
         case nil, .null?: return nil
         case .bool(let bool)?: return bool
         default:
-            problem(.wrongType(expected: "true of false"), path)
+            problem(.wrongType(expected: .trueOrFalse), path)
             return nil
         }
     }
@@ -320,7 +343,7 @@ private struct DocumentReader {
         case nil, .null?: return []
         case .array(let values)?: return values
         default:
-            problem(.wrongType(expected: "een lijst [ … ]"), path)
+            problem(.wrongType(expected: .list), path)
             return []
         }
     }
