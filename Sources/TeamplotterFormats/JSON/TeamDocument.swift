@@ -218,12 +218,13 @@ private struct DocumentReader {
                 problem(.wrongType(expected: .wholeNumber), itemPath + ".minPeople")
             }
             let note = string(item["note"], itemPath + ".note")
-            guard let id, let priority else { continue }
+            guard let id else { continue }
             if let first = seen[id] {
                 problem(.duplicateNeed(role: catalogue.role(id: id)?.name ?? id, firstRow: nil), itemPath + " (\(path).roles[\(first)])")
                 continue
             }
             seen[id] = index
+            guard let priority else { continue }
             roles.append(
                 RoleNeed(
                     roleId: id, priority: priority, desiredFte: desired,
