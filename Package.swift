@@ -29,7 +29,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"]),
-        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"]),
+        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

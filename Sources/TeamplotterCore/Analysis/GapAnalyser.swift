@@ -9,12 +9,26 @@ public enum GapAnalyser {
             functionResult(index: index, function: function, team: team, catalogue: catalogue)
         }
 
+        // One pass over the functions gathers every role's holders, so the analysis grows
+        // linearly with the team rather than with functions × roles.
+        var tallies: [String: RoleTally] = [:]
+        for result in functions {
+            let person = personKey(result.function, index: result.index)
+            for share in result.roles {
+                tallies[share.roleId, default: RoleTally()].add(share, of: result, person: person)
+            }
+        }
+        let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
+
         var roles: [RoleResult] = []
         var categories: [CategoryResult] = []
         for category in catalogue.categories {
             var categoryResult = CategoryResult(category: category, needed: 0, present: 0, single: 0)
             for role in category.roles {
-                let result = roleResult(role, categoryId: category.id, team: team, functions: functions)
+                let result = roleResult(
+                    role, categoryId: category.id, need: needs[role.id],
+                    priority: team.needs.statesRoleNeeds ? (needs[role.id]?.priority ?? .notNeeded) : .should,
+                    tally: tallies[role.id] ?? RoleTally())
                 if result.isNeeded {
                     categoryResult.needed += 1
                     if result.people > 0 { categoryResult.present += 1 }
@@ -81,33 +95,13 @@ public enum GapAnalyser {
     }
 
     private static func roleResult(
-        _ role: Role, categoryId: String, team: Team, functions: [FunctionResult]
+        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally
     ) -> RoleResult {
-        let need = team.needs.need(for: role.id)
-        let priority = team.needs.priority(of: role.id)
-        var holdings: [RoleHolding] = []
-        var people = Set<String>()
-        var fte = 0.0
-        var vacancies = 0
-        for result in functions {
-            guard let share = result.roles.first(where: { $0.roleId == role.id }) else { continue }
-            let function = result.function
-            holdings.append(
-                RoleHolding(
-                    functionIndex: result.index, functionTitle: function.title,
-                    holder: function.holder, isVacancy: function.isVacancy,
-                    sharePercent: share.sharePercent, fte: share.fte))
-            if function.isVacancy {
-                vacancies += 1
-            } else {
-                fte += share.fte
-                people.insert(personKey(function, index: result.index))
-            }
-        }
         var result = RoleResult(
             role: role, categoryId: categoryId, priority: priority, status: .notNeeded,
-            people: people.count, fte: fte, desiredFte: need?.desiredFte, minPeople: need?.minPeople,
-            note: need?.note, vacancies: vacancies, holdings: holdings)
+            people: tally.people.count, fte: tally.fte, desiredFte: need?.desiredFte,
+            minPeople: need?.minPeople, note: need?.note, vacancies: tally.vacancies,
+            holdings: tally.holdings)
         result.status = status(of: result)
         return result
     }
@@ -151,6 +145,28 @@ public enum GapAnalyser {
         return needed.filter { task in
             let key = TextKey.folded(task)
             return !key.isEmpty && !performed.contains { $0.contains(key) }
+        }
+    }
+}
+
+/// What the functions holding one role add up to.
+private struct RoleTally {
+    var holdings: [RoleHolding] = []
+    var people = Set<String>()
+    var fte = 0.0
+    var vacancies = 0
+
+    mutating func add(_ share: FunctionRoleShare, of result: FunctionResult, person: String) {
+        let function = result.function
+        holdings.append(
+            RoleHolding(
+                functionIndex: result.index, functionTitle: function.title, holder: function.holder,
+                isVacancy: function.isVacancy, sharePercent: share.sharePercent, fte: share.fte))
+        if function.isVacancy {
+            vacancies += 1
+        } else {
+            fte += share.fte
+            people.insert(person)
         }
     }
 }
