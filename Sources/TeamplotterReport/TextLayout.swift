@@ -5,14 +5,17 @@ public enum TextLayout {
         let next = hanging ?? indent
         var lines: [String] = []
         var current = indent
+        var length = indent.count
         var currentIsEmpty = true
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = currentIsEmpty ? current + word : current + " " + word
-            if candidate.count > width, !currentIsEmpty {
+            let wordLength = word.count
+            if !currentIsEmpty, length + 1 + wordLength > width {
                 lines.append(current)
                 current = next + word
+                length = next.count + wordLength
             } else {
-                current = candidate
+                current += currentIsEmpty ? word : " " + word
+                length += currentIsEmpty ? wordLength : 1 + wordLength
             }
             currentIsEmpty = false
         }

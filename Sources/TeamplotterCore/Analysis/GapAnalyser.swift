@@ -141,6 +141,7 @@ public enum GapAnalyser {
     /// A needed task is performed when some current function's task contains it (case and
     /// diacritics ignored), so "Webcare" is covered by "Webcare via WhatsApp en chat".
     private static func missingTasks(_ needed: [String], in functions: [TeamFunction]) -> [String] {
+        guard !needed.isEmpty else { return [] }
         let performed = functions.flatMap(\.tasks).map(TextKey.folded)
         return needed.filter { task in
             let key = TextKey.folded(task)
@@ -177,13 +178,14 @@ extension GapAnalysis {
         _ needed: [Competency], people: [(offset: Int, element: TeamFunction)]
     ) -> GapAnalysis {
         var copy = self
+        guard !needed.isEmpty else { return copy }
+        let held = people.map { ($0.offset, $0.element, $0.element.competencies.map { (TextKey.folded($0.name), $0.level) }) }
         for competency in needed {
             let key = TextKey.folded(competency.name)
             var holders: [String: String] = [:]
-            for (index, function) in people {
-                let has = function.competencies.contains { held in
-                    TextKey.folded(held.name) == key
-                        && (competency.level.map { needed in (held.level ?? 0) >= needed } ?? true)
+            for (index, function, competencies) in held {
+                let has = competencies.contains { name, level in
+                    name == key && (competency.level.map { needed in (level ?? 0) >= needed } ?? true)
                 }
                 guard has else { continue }
                 holders[GapAnalyser.personKey(function, index: index)] = function.holder ?? function.title

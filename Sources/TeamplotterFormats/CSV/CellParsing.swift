@@ -5,17 +5,17 @@ enum CellParsing {
     /// A number as Dutch or English users write it: "22,5", "22.5", "36 uur", "0,8 fte".
     /// Nil for an empty cell; throws nothing, the caller names the place.
     static func number(_ text: String) -> Double?? {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var value = text.trimmed.lowercased()
         if value.isEmpty { return .some(nil) }
         for unit in ["uren", "uur", "hours", "hour", "fte", "u", "h", "%"] where value.hasSuffix(unit) {
-            value = String(value.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            value = String(value.dropLast(unit.count)).trimmed
             break
         }
         if value.contains(","), value.contains(".") {
             // "1.234,5": dots group thousands.
-            value = value.replacingOccurrences(of: ".", with: "")
+            value.removeAll { $0 == "." }
         }
-        value = value.replacingOccurrences(of: ",", with: ".")
+        value = String(value.map { $0 == "," ? "." : $0 })
         guard !value.isEmpty, value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
             let number = Double(value), number.isFinite
         else { return nil }
@@ -27,9 +27,9 @@ enum CellParsing {
     static func items(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n" })
             .map { item in
-                var text = item.trimmingCharacters(in: .whitespaces)
+                var text = item.trimmed
                 for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                    text = String(text.dropFirst(bullet.count)).trimmingCharacters(in: .whitespaces)
+                    text = String(text.dropFirst(bullet.count)).trimmed
                 }
                 return text
             }
@@ -38,17 +38,17 @@ enum CellParsing {
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
     static func splitShare(_ item: String) -> (name: String, share: String?) {
-        let trimmed = item.trimmingCharacters(in: .whitespaces)
+        let trimmed = item.trimmed
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+                .trimmed
             if inner.hasSuffix("%") {
-                let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-                return (name, String(inner.dropLast()).trimmingCharacters(in: .whitespaces))
+                let name = trimmed[..<open].trimmed
+                return (name, String(inner.dropLast()).trimmed)
             }
         }
         if trimmed.hasSuffix("%"), let space = trimmed.lastIndex(of: " ") {
-            let name = trimmed[..<space].trimmingCharacters(in: .whitespaces)
+            let name = trimmed[..<space].trimmed
             let share = trimmed[trimmed.index(after: space)...].dropLast()
             if !name.isEmpty, share.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) {
                 return (name, String(share))
@@ -59,19 +59,19 @@ enum CellParsing {
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
     static func competency(_ item: String) -> Competency {
-        let trimmed = item.trimmingCharacters(in: .whitespaces)
+        let trimmed = item.trimmed
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
             return Competency(name: trimmed)
         }
         var inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            .lowercased().trimmingCharacters(in: .whitespaces)
+            .lowercased().trimmed
         for word in ["niveau", "level"] where inner.hasPrefix(word) {
-            inner = String(inner.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            inner = String(inner.dropFirst(word.count)).trimmed
         }
         guard let level = Int(inner), Competency.levels.contains(level) else {
             return Competency(name: trimmed)
         }
-        return Competency(name: trimmed[..<open].trimmingCharacters(in: .whitespaces), level: level)
+        return Competency(name: trimmed[..<open].trimmed, level: level)
     }
 
     /// "Vacature" as the holder marks a vacancy.

@@ -36,7 +36,7 @@ public enum NeedsReader {
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
             }
-            let name = row[map[.role]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = row[map[.role]].trimmed
             var role: Role?
             if name.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Rol"), at: at(.role)))
@@ -55,7 +55,7 @@ public enum NeedsReader {
                 }
             }
 
-            let priorityText = row[map[.priority]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let priorityText = row[map[.priority]].trimmed
             let priority = Priority(userText: priorityText)
             if priority == nil {
                 problems.append(InputProblem(.unknownPriority(value: priorityText), at: at(.priority)))
@@ -77,7 +77,7 @@ public enum NeedsReader {
                             at: at(.minPeople)))
                 }
             }
-            let note = row[map[.note]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = row[map[.note]].trimmed
             if let role, let priority {
                 needs.append(
                     RoleNeed(

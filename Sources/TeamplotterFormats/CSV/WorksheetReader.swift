@@ -50,15 +50,18 @@ public enum WorksheetReader {
         }
 
         var functions: [TeamFunction] = []
+        functions.reserveCapacity(table.rows.count)
+        // Role names repeat across rows; match each spelling once.
+        var matches: [String: Catalogue.Match] = [:]
         for row in table.rows[(headerIndex + 1)...] {
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
             }
-            let title = row[map[.title]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = row[map[.title]].trimmed
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = row[map[.holder]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let holderText = row[map[.holder]].trimmed
             let isVacancy = CellParsing.isVacancy(holderText)
 
             var workload: Workload?
@@ -75,7 +78,9 @@ public enum WorksheetReader {
                 if let shareText {
                     share = number(shareText, field: "Aandeel (%) van \(name)", range: 0...100, at: at(.roles), into: &problems)
                 }
-                switch catalogue.match(name) {
+                let match = matches[name] ?? catalogue.match(name)
+                matches[name] = match
+                switch match {
                 case .role(let role):
                     roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
                 case .unknown(let suggestions):
@@ -115,7 +120,7 @@ public enum WorksheetReader {
     ) -> Double? {
         switch CellParsing.number(cell) {
         case .none:
-            problems.append(InputProblem(.invalidNumber(value: cell.trimmingCharacters(in: .whitespaces), field: field), at: location))
+            problems.append(InputProblem(.invalidNumber(value: cell.trimmed, field: field), at: location))
             return nil
         case .some(.none):
             return nil
@@ -123,7 +128,7 @@ public enum WorksheetReader {
             guard range.contains(value) else {
                 problems.append(
                     InputProblem(
-                        .outOfRange(value: cell.trimmingCharacters(in: .whitespaces), field: field, range: range),
+                        .outOfRange(value: cell.trimmed, field: field, range: range),
                         at: location))
                 return nil
             }

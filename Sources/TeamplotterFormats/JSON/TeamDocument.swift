@@ -137,7 +137,7 @@ private struct DocumentReader {
             return TeamFunction(title: "")
         }
         let title = string(value["title"], path + ".title") ?? ""
-        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title.trimmed.isEmpty {
             problem(.missingValue(field: "title"), path + ".title")
         }
         var workload: Workload?
@@ -308,7 +308,7 @@ private struct DocumentReader {
         case .string(let text)?:
             // Lenient: "22,5" typed as text still counts.
             guard case .some(.some(let number)) = CellParsing.number(text) else {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+                if text.trimmed.isEmpty { return nil }
                 problem(.invalidNumber(value: text, field: fieldName(path)), path)
                 return nil
             }
