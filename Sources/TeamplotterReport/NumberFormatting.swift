@@ -23,6 +23,6 @@ public enum NumberFormatting {
     }
 
     private static func localise(_ text: String, _ language: Language) -> String {
-        language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        language == .nl ? String(text.map { $0 == "." ? "," : $0 }) : text
     }
 }

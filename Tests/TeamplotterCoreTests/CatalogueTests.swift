@@ -162,3 +162,14 @@ private func seedRoles() throws -> [SeedRole] {
         #expect(Priority(userText: "") == nil)
     }
 }
+
+@Suite struct TrimmedTests {
+    @Test func trimsAsciiAndUnicodeWhiteSpace() {
+        #expect("  a b \r\n".trimmed == "a b")
+        #expect("\u{00A0}Vacature\u{2003}".trimmed == "Vacature")
+        #expect(" \t\n ".trimmed == "")
+        #expect("".trimmed == "")
+        #expect("één ".trimmed == "één")
+        #expect(" x"[...].trimmed == "x")
+    }
+}
