@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func anotherVersionIsNamed() {
-        #expect(throws: InputProblems([InputProblem(.unsupportedVersion(2), at: SourceLocation(file: "x.json"))])) {
+        #expect(throws: InputProblems([InputProblem(.unsupportedVersion("2"), at: SourceLocation(file: "x.json"))])) {
             try TeamDocument.read(Data(#"{"version": 2, "functions": []}"#.utf8), file: "x.json")
         }
     }
@@ -120,5 +120,18 @@ import Testing
         variant.needs = needs
         let expected = GapAnalyser.analyse(example).roles.map(\.status)
         #expect(GapAnalyser.analyse(variant).roles.map(\.status) == expected)
+    }
+}
+
+@Suite struct HostileDocumentTests {
+    @Test(arguments: [
+        #"{"version": 1e300, "functions": []}"#,
+        #"{"version": 1, "functions": [{"title": "A", "hoursPerWeek": 1e300, "roles": [{"role": "strateeg", "share": -1e300}]}]}"#,
+        #"{"version": 1, "functions": [], "needs": {"roles": [{"role": "strateeg", "priority": "must", "minPeople": 1e300}]}}"#,
+        String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        #"{"version": 1, "functions": [{"title": "A", "competencies": [{"name": "x", "level": 1e300}]}]}"#,
+    ])
+    func refusesWithoutCrashing(json: String) {
+        #expect(throws: InputProblems.self) { try TeamDocument.read(Data(json.utf8), file: "h.json") }
     }
 }

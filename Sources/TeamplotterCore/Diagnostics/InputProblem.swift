@@ -40,7 +40,7 @@ public struct InputProblem: Error, Sendable, Hashable {
         case notATeamFile
         case invalidJSON
         case notATeamDocument(reason: String)
-        case unsupportedVersion(Int)
+        case unsupportedVersion(String)
         case wrongType(expected: ExpectedValue)
         case missingValue(field: String)
         case unterminatedQuote

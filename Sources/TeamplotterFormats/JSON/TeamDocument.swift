@@ -50,7 +50,7 @@ public enum TeamDocument {
             throw reader.fatal(.notATeamDocument(reason: "\"version\" is geen getal"))
         }
         guard version == Double(Self.version) else {
-            throw reader.fatal(.unsupportedVersion(Int(version)))
+            throw reader.fatal(.unsupportedVersion(JSONWriter.format(version)))
         }
         guard value["functions"] != nil || value["team"] != nil else {
             throw reader.fatal(.notATeamDocument(reason: "\"team\" en \"functions\" ontbreken"))
