@@ -20,6 +20,8 @@ let package = Package(
             dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
+        // Times the analysis in process on generated organisations (bench/, BENCHMARKS.md).
+        .executableTarget(name: "TeamplotterBench", dependencies: ["TeamplotterCore"]),
 
         .testTarget(
             name: "TeamplotterCoreTests", dependencies: ["TeamplotterCore"], resources: [.copy("Fixtures")]),

@@ -10,12 +10,21 @@ public enum GapAnalyser {
         }
 
         // One pass over the functions gathers every role's holders, so the analysis grows
-        // linearly with the team rather than with functions × roles.
-        var tallies: [String: RoleTally] = [:]
+        // linearly with the team rather than with functions × roles. Roles and people are
+        // numbered so that the bookkeeping hashes integers, not strings.
+        var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
+        var people: [String: Int] = [:]
         for result in functions {
-            let person = personKey(result.function, index: result.index)
+            let person: Int
+            if let holder = result.function.holder.map(TextKey.folded), !holder.isEmpty {
+                person = people[holder] ?? people.count
+                people[holder] = person
+            } else {
+                person = -1 - result.index
+            }
             for share in result.roles {
-                tallies[share.roleId, default: RoleTally()].add(share, of: result, person: person)
+                guard let ordinal = catalogue.ordinal(ofRole: share.roleId) else { continue }
+                tallies[ordinal].add(share, of: result, person: person)
             }
         }
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
@@ -28,7 +37,7 @@ public enum GapAnalyser {
                 let result = roleResult(
                     role, categoryId: category.id, need: needs[role.id],
                     priority: team.needs.statesRoleNeeds ? (needs[role.id]?.priority ?? .notNeeded) : .should,
-                    tally: tallies[role.id] ?? RoleTally())
+                    tally: catalogue.ordinal(ofRole: role.id).map { tallies[$0] } ?? RoleTally())
                 if result.isNeeded {
                     categoryResult.needed += 1
                     if result.people > 0 { categoryResult.present += 1 }
@@ -62,15 +71,18 @@ public enum GapAnalyser {
         if function.workload == nil { warnings.append(.hoursUnknown) }
         let fte = function.workload?.fte(standardWeekHours: team.standardWeekHours) ?? 0
 
-        // A role named twice counts once; the first mention wins.
-        var seen = Set<String>()
+        // A role named twice counts once; the first mention wins. A function holds a handful of
+        // roles, so a linear look is cheaper than a set.
+        var seen: [Int] = []
         var assignments: [RoleAssignment] = []
+        assignments.reserveCapacity(function.roles.count)
         for assignment in function.roles {
-            guard catalogue.role(id: assignment.roleId) != nil else {
+            guard let ordinal = catalogue.ordinal(ofRole: assignment.roleId) else {
                 warnings.append(.unknownRole(roleId: assignment.roleId))
                 continue
             }
-            if seen.insert(assignment.roleId).inserted {
+            if !seen.contains(ordinal) {
+                seen.append(ordinal)
                 assignments.append(assignment)
             } else {
                 warnings.append(.duplicateRole(roleId: assignment.roleId))
@@ -153,11 +165,11 @@ public enum GapAnalyser {
 /// What the functions holding one role add up to.
 private struct RoleTally {
     var holdings: [RoleHolding] = []
-    var people = Set<String>()
+    var people = Set<Int>()
     var fte = 0.0
     var vacancies = 0
 
-    mutating func add(_ share: FunctionRoleShare, of result: FunctionResult, person: String) {
+    mutating func add(_ share: FunctionRoleShare, of result: FunctionResult, person: Int) {
         let function = result.function
         holdings.append(
             RoleHolding(

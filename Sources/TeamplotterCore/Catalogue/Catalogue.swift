@@ -3,6 +3,7 @@ public struct Catalogue: Sendable, Hashable {
     public private(set) var categories: [RoleCategory]
     private var categoryOfRole: [String: String] = [:]
     private var roleIndex: [String: Role] = [:]
+    private var ordinals: [String: Int] = [:]
     /// Compact name keys and alias keys to role ids.
     private var nameKeys: [String: String] = [:]
     private var aliasKeys: [String: String] = [:]
@@ -16,6 +17,9 @@ public struct Catalogue: Sendable, Hashable {
     public var roles: [Role] { categories.flatMap(\.roles) }
 
     public func role(id: String) -> Role? { roleIndex[id] }
+
+    /// The role's place in `roles`, for array-indexed bookkeeping.
+    public func ordinal(ofRole id: String) -> Int? { ordinals[id] }
 
     public func category(ofRole roleId: String) -> RoleCategory? {
         guard let categoryId = categoryOfRole[roleId] else { return nil }
@@ -45,6 +49,7 @@ public struct Catalogue: Sendable, Hashable {
         for category in categories {
             for role in category.roles {
                 categoryOfRole[role.id] = category.id
+                if ordinals[role.id] == nil { ordinals[role.id] = ordinals.count }
                 roleIndex[role.id] = role
                 for key in Self.nameKeys(for: role) where nameKeys[key] == nil {
                     nameKeys[key] = role.id
