@@ -5,27 +5,26 @@ public enum GapAnalyser {
 
     public static func analyse(_ team: Team) -> GapAnalysis {
         let catalogue = team.catalogue
-        let functions = team.functions.enumerated().map { index, function in
-            functionResult(index: index, function: function, team: team, catalogue: catalogue)
-        }
-
         // One pass over the functions gathers every role's holders, so the analysis grows
         // linearly with the team rather than with functions × roles. Roles and people are
         // numbered so that the bookkeeping hashes integers, not strings.
         var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
         var people: [String: Int] = [:]
-        for result in functions {
+        var functions: [FunctionResult] = []
+        functions.reserveCapacity(team.functions.count)
+        for (index, function) in team.functions.enumerated() {
+            let (result, ordinals) = functionResult(index: index, function: function, team: team, catalogue: catalogue)
             let person: Int
-            if let holder = result.function.holder.map(TextKey.folded), !holder.isEmpty {
+            if let holder = function.holder.map(TextKey.folded), !holder.isEmpty {
                 person = people[holder] ?? people.count
                 people[holder] = person
             } else {
-                person = -1 - result.index
+                person = -1 - index
             }
-            for share in result.roles {
-                guard let ordinal = catalogue.ordinal(ofRole: share.roleId) else { continue }
+            for (share, ordinal) in zip(result.roles, ordinals) {
                 tallies[ordinal].add(share, of: result, person: person)
             }
+            functions.append(result)
         }
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -63,9 +62,10 @@ public enum GapAnalyser {
         ).withCompetencies(team.needs.competencies, people: current)
     }
 
+    /// The function's FTE, shares and warnings, with the ordinals of the roles it holds.
     private static func functionResult(
         index: Int, function: TeamFunction, team: Team, catalogue: Catalogue
-    ) -> FunctionResult {
+    ) -> (FunctionResult, [Int]) {
         var warnings: [FunctionWarning] = []
         if function.isVacancy { warnings.append(.vacancy) }
         if function.workload == nil { warnings.append(.hoursUnknown) }
@@ -101,9 +101,10 @@ public enum GapAnalyser {
                 roleId: assignment.roleId, sharePercent: percent,
                 isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100)
         }
-        return FunctionResult(
+        let result = FunctionResult(
             index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
             warnings: warnings)
+        return (result, seen)
     }
 
     private static func roleResult(
