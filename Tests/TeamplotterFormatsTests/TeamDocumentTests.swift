@@ -93,6 +93,8 @@ import Testing
 
     @Test func theWriterEscapesMarkupAndControlCharacters() {
         #expect(JSONWriter.write(.string("<script>\"a\"\n\u{1}"), pretty: false) == #""\u003cscript\u003e\"a\"\n\u0001""#)
+        #expect(JSONWriter.write(.string("één € 😀 \u{2028}x\u{2029}"), pretty: false) == #""één € 😀 \u2028x\u2029""#)
+        #expect(JSONWriter.write(.object([("a", .array([.null, .bool(true)]))])) == "{\n  \"a\": [\n    null,\n    true\n  ]\n}\n")
         #expect(JSONWriter.write(.number(0.3), pretty: false) == "0.3")
         #expect(JSONWriter.write(.number(36), pretty: false) == "36")
     }

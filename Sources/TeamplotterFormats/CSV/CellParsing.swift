@@ -25,15 +25,15 @@ enum CellParsing {
     /// Items inside one cell: separated by line breaks or `;`, never by commas (tasks contain
     /// commas). Bullets at the start of an item are dropped.
     static func items(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n" })
-            .map { item in
-                var text = item.trimmed
-                for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                    text = String(text.dropFirst(bullet.count)).trimmed
-                }
-                return text
+        var items: [String] = []
+        for piece in cell.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+            var text = Substring(piece).trimmed
+            for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
+                text = text.dropFirst(bullet.count).trimmed
             }
-            .filter { !$0.isEmpty }
+            if !text.isEmpty { items.append(text) }
+        }
+        return items
     }
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
