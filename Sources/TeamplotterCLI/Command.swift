@@ -22,6 +22,19 @@ public enum TeamplotterCLI {
 
     /// Runs a command line (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], console: Console = .standard) -> ExitCode {
+        let code = dispatch(arguments, console: console)
+        if let error = console.failure.error {
+            // A closed pipe (`| head`) is the reader's choice, not worth a message.
+            if error != EPIPE {
+                let language = quickLanguage(arguments, console.environment)
+                console.writeError(CLIError.unwritable(path: language.pick("standaarduitvoer", "standard output"), reason: SystemError.describe(error, language)).messages(language).joined(separator: "\n") + "\n")
+            }
+            return .failure
+        }
+        return code
+    }
+
+    private static func dispatch(_ arguments: [String], console: Console) -> ExitCode {
         let language = quickLanguage(arguments, console.environment)
         guard let first = arguments.first else {
             console.write(overview(language))
@@ -68,7 +81,7 @@ public enum TeamplotterCLI {
     }
 
     /// The language for help and early errors, before a command has parsed its options.
-    private static func quickLanguage(_ arguments: [String], _ environment: [String: String]) -> Language {
+    static func quickLanguage(_ arguments: [String], _ environment: [String: String]) -> Language {
         if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
             let language = Language(rawValue: arguments[index + 1])
         {

@@ -30,7 +30,7 @@ struct RolesCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--format", "--lang"], flags: [])
+        let parsed = try Arguments(arguments, valued: ["--format", "--lang"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.isEmpty else {
             throw .usage(language.pick("roles neemt geen bestanden", "roles takes no files"))

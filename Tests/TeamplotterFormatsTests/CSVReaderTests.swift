@@ -55,6 +55,20 @@ import Testing
         }
     }
 
+    @Test func utf16IsNamed() {
+        #expect(throws: InputProblems([InputProblem(.utf16, at: SourceLocation(file: "u.txt"))])) {
+            try CSVReader.read(Data([0xFF, 0xFE, 0x46, 0x00, 0x75, 0x00]), file: "u.txt")
+        }
+    }
+
+    @Test func utf8MixedWithAnotherCharacterSetIsRefusedNamingTheRow() {
+        // Row 1 has a UTF-8 "ö", row 3 a Windows-1252 "é".
+        let data = Data("Coördinator;x\na;b\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A])
+        #expect(throws: InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: "m.csv", row: 3))])) {
+            try CSVReader.read(data, file: "m.csv")
+        }
+    }
+
     @Test func emptyAndBinaryFilesAreRefused() {
         #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "e.csv"))])) {
             try CSVReader.read(Data(), file: "e.csv")
@@ -65,7 +79,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("22,5", 22.5), ("22.5", 22.5), ("36", 36.0), (" 36 uur ", 36.0), ("0,8 fte", 0.8), ("70%", 70.0), ("1.234,5", 1234.5),
+        ("22,5", 22.5), ("22.5", 22.5), ("36", 36.0), (" 36 uur ", 36.0), ("0,8 fte", 0.8), ("70%", 70.0), (",5", 0.5),
     ])
     func numbersAsPeopleWriteThem(text: String, value: Double) {
         #expect(CellParsing.number(text) == .some(value))
@@ -74,6 +88,10 @@ import Testing
     @Test func notANumber() {
         #expect(CellParsing.number("abc") == Double??.none)
         #expect(CellParsing.number("12abc") == Double??.none)
+        // No field takes thousands; "1.234,5" and "1,234.5" are more likely typos than numbers.
+        #expect(CellParsing.number("1.234,5") == Double??.none)
+        #expect(CellParsing.number("1,234.5") == Double??.none)
+        #expect(CellParsing.number("--5") == Double??.none)
         #expect(CellParsing.number("  ") == .some(nil))
     }
 
@@ -88,6 +106,8 @@ import Testing
         #expect(CellParsing.competency("Schrijven (niveau 3)") == Competency(name: "Schrijven", level: 3))
         #expect(CellParsing.competency("Writing (level 2)") == Competency(name: "Writing", level: 2))
         #expect(CellParsing.competency("Toegankelijkheid (WCAG)") == Competency(name: "Toegankelijkheid (WCAG)"))
-        #expect(CellParsing.competency("Iets (9)") == Competency(name: "Iets (9)"))
+        #expect(CellParsing.parseCompetency("Iets (9)") == (Competency(name: "Iets"), "9"))
+        #expect(CellParsing.parseCompetency("Schrijven (niveau abc)") == (Competency(name: "Schrijven"), "niveau abc"))
+        #expect(CellParsing.parseCompetency("Privacy (AVG)") == (Competency(name: "Privacy (AVG)"), nil))
     }
 }

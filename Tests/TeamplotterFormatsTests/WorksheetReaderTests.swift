@@ -69,7 +69,7 @@ import Testing
             .outOfRange(value: "150", field: "Aandeel (%) van Strateeg", range: 0...100),
             .unknownRole(name: "Brandweer", suggestions: []),
         ])
-        #expect(found[1].formatted(.nl) == "team.csv:2:2: Uren per week: \"abc\" is geen getal (schrijf bijvoorbeeld 22,5)")
+        #expect(found[1].formatted(.nl) == "team.csv:2:2: Uren per week: \"abc\" is geen getal; schrijf alleen cijfers, met een komma of punt voor decimalen")
     }
 
     @Test func withoutAFunctionColumnItSaysWhichHeadersItKnows() {
@@ -78,9 +78,70 @@ import Testing
         #expect(found.first?.message(.nl).contains("\"Functie\"") == true)
     }
 
-    @Test func aDuplicateColumnIsAWarning() throws {
-        let (_, warnings) = try WorksheetReader.read(try CSVReader.parse("Functie;Rollen;Rol\nA;Verbinder;Strateeg\n", file: "t.csv"), file: "t.csv")
-        #expect(warnings == [InputProblem(.duplicateColumn(header: "Rol"), at: SourceLocation(file: "t.csv", row: 1, column: 3), isWarning: true)])
+    @Test func aDuplicateColumnIsAnErrorBecauseItsDataWouldBeLost() {
+        #expect(problems("Functie;Rollen;Rol\nA;Verbinder;Strateeg\n", file: "t.csv") == [
+            InputProblem(.duplicateColumn(header: "Rol"), at: SourceLocation(file: "t.csv", row: 1, column: 3))
+        ])
+    }
+
+    @Test func anUnknownColumnIsAWarningWithASuggestion() throws {
+        let (team, warnings) = try WorksheetReader.read(try CSVReader.parse("Functie;Urne per week;Rollen;Opmerking\nA;36;Verbinder;x\n", file: "t.csv"), file: "t.csv")
+        #expect(team.functions[0].workload == nil)
+        #expect(warnings == [
+            InputProblem(.unknownColumn(header: "Urne per week", suggestion: "Uren per week"), at: SourceLocation(file: "t.csv", row: 1, column: 2), isWarning: true),
+            InputProblem(.unknownColumn(header: "Opmerking", suggestion: nil), at: SourceLocation(file: "t.csv", row: 1, column: 4), isWarning: true),
+        ])
+    }
+
+    @Test func cellsBeyondTheHeaderAreAnError() {
+        #expect(problems("Functie;Rollen\nA;Verbinder;Programmeur;\n") == [
+            InputProblem(.extraCell(value: "Programmeur"), at: SourceLocation(file: "team.csv", row: 2, column: 3))
+        ])
+    }
+
+    @Test func aRowInAnotherDelimiterIsAnError() {
+        #expect(problems("Functie,Naam,Rollen\nA,B,Verbinder\nX;Y;Programmeur\n") == [
+            InputProblem(.singleCellRow(delimiter: ","), at: SourceLocation(file: "team.csv", row: 3))
+        ])
+    }
+
+    @Test func aFunctionColumnWithoutRolesNamesTheRolesColumn() {
+        #expect(problems("Functie;Naam\nA;B\n").map(\.kind) == [.missingColumn(field: "Rollen", accepted: ["Rollen", "Rol", "Roles", "Role"])])
+    }
+
+    @Test func aUnitInTheCellIsTakenAtItsWord() throws {
+        let team = try read("Functie;Uren;FTE;Rollen\nA;0,8 fte;;Verbinder\nB;;30 uur;Verbinder\n")
+        #expect(team.functions.map(\.workload) == [.fte(0.8), .hoursPerWeek(30)])
+    }
+
+    @Test func hoursAndFteThatDisagreeGiveAWarning() throws {
+        let (team, warnings) = try WorksheetReader.read(try CSVReader.parse("Functie;Uren;FTE;Rollen\nA;36;0,5;Verbinder\nB;18;0,5;Verbinder\n", file: "t.csv"), file: "t.csv")
+        #expect(team.functions.map(\.workload) == [.hoursPerWeek(36), .hoursPerWeek(18)])
+        #expect(warnings == [InputProblem(.conflictingWorkload(hours: "36", fte: "0,5"), at: SourceLocation(file: "t.csv", row: 2, column: 3), isWarning: true)])
+    }
+
+    @Test func aCompetencyLevelOutsideOneToFourIsAnError() {
+        #expect(problems("Functie;Rollen;Competenties\nA;Verbinder;\"Schrijven (niveau 5)\nPrivacy (AVG)\"\n") == [
+            InputProblem(.invalidLevel(value: "niveau 5"), at: SourceLocation(file: "team.csv", row: 2, column: 3))
+        ])
+    }
+
+    @Test func anEmptyShareIsAnError() {
+        #expect(problems("Functie;Rollen\nA;Ontwerper (%)\n").map(\.kind) == [.invalidNumber(value: "", field: "Aandeel (%) van Ontwerper")])
+    }
+
+    @Test func aFloodOfProblemsIsCappedAndCounted() {
+        let rows = (1...500).map { "F\($0);Onbekende rol \($0)" }.joined(separator: "\n")
+        let found = problems("Functie;Rollen\n" + rows)
+        #expect(found.count == WorksheetReader.problemLimit + 1)
+        #expect(found.last?.kind == .tooManyProblems(more: 300))
+    }
+
+    @Test func aVeryLongUnknownNameIsQuickAndShortenedInTheMessage() {
+        let name = String(repeating: "abcdefghij", count: 100_000)
+        let found = problems("Functie;Rollen\nA;\(name)\n")
+        #expect(found.count == 1)
+        #expect(found[0].message(.nl).count < 200)
     }
 }
 

@@ -7,6 +7,7 @@ public struct Catalogue: Sendable, Hashable {
     /// Compact name keys and alias keys to role ids.
     private var nameKeys: [String: String] = [:]
     private var aliasKeys: [String: String] = [:]
+    private var longestKey = 0
 
     public init(categories: [RoleCategory]) {
         self.categories = categories
@@ -60,6 +61,7 @@ public struct Catalogue: Sendable, Hashable {
                 }
             }
         }
+        longestKey = (nameKeys.keys.map(\.unicodeScalars.count) + aliasKeys.keys.map(\.unicodeScalars.count)).max() ?? 0
     }
 
     /// The name itself, and the name without a trailing qualifier in brackets.
@@ -96,12 +98,17 @@ extension Catalogue {
     }
 
     private func suggestions(for key: String) -> [String] {
-        guard !key.isEmpty else { return [] }
+        let length = key.unicodeScalars.count
+        // Nothing can be a typo of a name far longer than any in the catalogue; this also keeps a
+        // pasted paragraph from costing seconds.
+        guard length > 0, length <= longestKey * 2 else { return [] }
         var best: [String: Int] = [:]
         for (candidate, id) in nameKeys.map({ ($0.key, $0.value) }) + aliasKeys.map({ ($0.key, $0.value) }) {
-            let distance = TextKey.distance(key, candidate)
             // Close enough to be a typo: about a third of the word may differ.
-            let allowed = Swift.max(2, Swift.min(key.count, candidate.count) / 3)
+            let candidateLength = candidate.unicodeScalars.count
+            let allowed = Swift.max(2, Swift.min(length, candidateLength) / 3)
+            guard abs(length - candidateLength) <= allowed else { continue }
+            let distance = TextKey.distance(key, candidate)
             guard distance <= allowed else { continue }
             best[id] = Swift.min(best[id] ?? .max, distance)
         }

@@ -2,24 +2,49 @@ import TeamplotterCore
 
 /// How values are written in the cells people fill in.
 enum CellParsing {
-    /// A number as Dutch or English users write it: "22,5", "22.5", "36 uur", "0,8 fte".
-    /// Nil for an empty cell; throws nothing, the caller names the place.
-    static func number(_ text: String) -> Double?? {
-        var value = text.trimmed.lowercased()
+    enum Unit: Sendable, Equatable {
+        case none, hours, fte, percent
+    }
+
+    /// A number as Dutch or English users write it: "22,5", "22.5", ",5", "36 uur", "0,8 fte",
+    /// with the unit it was written with. `.some(nil)` for an empty cell, `nil` for anything
+    /// that is not a plain number (thousands separators included: no field here needs them).
+    static func quantity(_ text: String) -> (value: Double, unit: Unit)?? {
+        var value = Substring(text.trimmed.lowercased())
         if value.isEmpty { return .some(nil) }
-        for unit in ["uren", "uur", "hours", "hour", "fte", "u", "h", "%"] where value.hasSuffix(unit) {
-            value = String(value.dropLast(unit.count)).trimmed
+        var unit = Unit.none
+        let units: [(String, Unit)] = [("uren", .hours), ("uur", .hours), ("hours", .hours), ("hour", .hours),
+                                       ("fte", .fte), ("u", .hours), ("h", .hours), ("%", .percent)]
+        for (suffix, meaning) in units where value.hasSuffix(suffix) {
+            value = Substring(value.dropLast(suffix.count).trimmed)
+            unit = meaning
             break
         }
-        if value.contains(","), value.contains(".") {
-            // "1.234,5": dots group thousands.
-            value.removeAll { $0 == "." }
+        var digits = ""
+        var separators = 0
+        for (offset, character) in value.enumerated() {
+            switch character {
+            case "0"..."9": digits.append(character)
+            case ",", ".":
+                separators += 1
+                digits.append(".")
+            case "-" where offset == 0, "+" where offset == 0: digits.append(character)
+            default: return nil
+            }
         }
-        value = String(value.map { $0 == "," ? "." : $0 })
-        guard !value.isEmpty, value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
-            let number = Double(value), number.isFinite
-        else { return nil }
-        return .some(number)
+        guard separators <= 1, digits.contains(where: \.isNumber), let number = Double(digits), number.isFinite else {
+            return nil
+        }
+        return .some((number, unit))
+    }
+
+    /// The number alone, whatever unit it was written with.
+    static func number(_ text: String) -> Double?? {
+        switch quantity(text) {
+        case .none: nil
+        case .some(.none): .some(nil)
+        case .some(.some(let quantity)): .some(quantity.value)
+        }
     }
 
     /// Items inside one cell: separated by line breaks or `;`, never by commas (tasks contain
@@ -58,20 +83,32 @@ enum CellParsing {
     }
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
-    static func competency(_ item: String) -> Competency {
+    /// A level that is no whole number from 1 to 4 comes back as `invalidLevel`.
+    static func parseCompetency(_ item: String) -> (competency: Competency, invalidLevel: String?) {
         let trimmed = item.trimmed
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
-            return Competency(name: trimmed)
+            return (Competency(name: trimmed), nil)
         }
-        var inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            .lowercased().trimmed
+        let original = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmed
+        var inner = original.lowercased()
+        var namedLevel = false
         for word in ["niveau", "level"] where inner.hasPrefix(word) {
             inner = String(inner.dropFirst(word.count)).trimmed
+            namedLevel = true
         }
-        guard let level = Int(inner), Competency.levels.contains(level) else {
-            return Competency(name: trimmed)
+        let name = trimmed[..<open].trimmed
+        if let level = Int(inner), Competency.levels.contains(level) {
+            return (Competency(name: name, level: level), nil)
         }
-        return Competency(name: trimmed[..<open].trimmed, level: level)
+        // "(niveau 5)" or "(7)" are meant as levels; "(WCAG)" is part of the name.
+        if namedLevel || CellParsing.number(inner) != nil {
+            return (Competency(name: name), original)
+        }
+        return (Competency(name: trimmed), nil)
+    }
+
+    static func competency(_ item: String) -> Competency {
+        parseCompetency(item).competency
     }
 
     /// "Vacature" as the holder marks a vacancy.

@@ -73,7 +73,7 @@ public enum NeedsReader {
                 } else {
                     problems.append(
                         InputProblem(
-                            .invalidNumber(value: row[map[.minPeople]], field: "Minimaal aantal personen (een heel getal)"),
+                            .notAWholeNumber(value: row[map[.minPeople]].trimmed, field: "Minimaal aantal personen"),
                             at: at(.minPeople)))
                 }
             }
@@ -85,7 +85,7 @@ public enum NeedsReader {
                         note: note.isEmpty ? nil : note))
             }
         }
-        if !problems.isEmpty { throw InputProblems(problems) }
+        if !problems.isEmpty { throw InputProblems(WorksheetReader.limited(problems, file: file)) }
         return Needs(roles: needs)
     }
 }
