@@ -20,11 +20,12 @@ struct AnalyseCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv] [--format text|markdown|json]
-                                         [--lang nl|en] [-o BESTAND]
+            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv]
+                       [--format text|markdown|json] [--lang nl|en] [-o BESTAND]
 
             Toont welke rollen ontbreken, onderbezet zijn of aan één persoon hangen.
-            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het opslaat).
+            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het
+            opslaat).
 
               --needs BESTAND   behoefte-CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
                                 personen; Toelichting); vervangt de behoefte in TEAM
@@ -38,8 +39,8 @@ struct AnalyseCommand: Command {
 
             """,
             """
-            Usage: teamplotter analyse TEAM [--needs NEEDS.csv] [--format text|markdown|json]
-                                        [--lang nl|en] [-o FILE]
+            Usage: teamplotter analyse TEAM [--needs NEEDS.csv]
+                       [--format text|markdown|json] [--lang nl|en] [-o FILE]
 
             Shows which roles are missing, understaffed or rest on one person.
             TEAM is a team document (.json) or a worksheet (.csv, as Excel saves it).

@@ -36,6 +36,16 @@ public enum TeamplotterCLI {
 
     private static func dispatch(_ arguments: [String], console: Console) -> ExitCode {
         let language = quickLanguage(arguments, console.environment)
+        // `teamplotter --lang en [--help]`: the language may come before the command.
+        if let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
+            let count = first == "--lang" ? 2 : 1
+            guard arguments.count > count else {
+                console.write(overview(language))
+                return .ok
+            }
+            // Moved behind the command, where the command's own options are read.
+            return dispatch(Array(arguments.dropFirst(count) + arguments.prefix(count)), console: console)
+        }
         guard let first = arguments.first else {
             console.write(overview(language))
             return .ok
@@ -98,7 +108,7 @@ public enum TeamplotterCLI {
     static func overview(_ language: Language) -> String {
         var lines = [
             language.pick(
-                "teamplotter \(version) — breng uw online team in kaart en vind de ontbrekende rollen",
+                "teamplotter \(version) — breng uw online team in kaart, vind de ontbrekende rollen",
                 "teamplotter \(version) — map your online team and find the missing roles"),
             "",
             language.pick("Gebruik: teamplotter OPDRACHT [opties]", "Usage: teamplotter COMMAND [options]"),

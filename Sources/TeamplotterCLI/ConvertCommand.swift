@@ -18,7 +18,8 @@ struct ConvertCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM] [-o team.json]
+            Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM]
+                       [-o team.json]
 
             Schrijft een teamdocument (JSON, "version": 1) met functies en behoefte.
             Zonder -o komt het op het scherm.
@@ -29,7 +30,8 @@ struct ConvertCommand: Command {
 
             """,
             """
-            Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME] [-o team.json]
+            Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME]
+                       [-o team.json]
 
             Writes a team document (JSON, "version": 1) with the functions and needs.
             Without -o it goes to standard output.

@@ -79,7 +79,8 @@ struct CatalogueRendering {
             for (number, category) in catalogue.categories.enumerated() {
                 lines.append("\(number + 1). \(category.name(language))")
                 for role in category.roles {
-                    lines.append("   • \(role.name(language))  [\(role.id)]")
+                    lines.append("   • \(role.name(language))")
+                    lines.append("     id: \(role.id)")
                     lines += TextLayout.wrap(role.description(language), width: TextReport.width, indent: "     ")
                 }
                 lines.append("")

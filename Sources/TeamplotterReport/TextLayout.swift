@@ -2,6 +2,7 @@
 public enum TextLayout {
     /// Word-wraps to `width` columns; the first line gets `indent`, later lines `hanging`.
     public static func wrap(_ text: String, width: Int, indent: String, hanging: String? = nil) -> [String] {
+        let text = singleLine(text)
         let next = hanging ?? indent
         var lines: [String] = []
         var current = indent
@@ -21,5 +22,20 @@ public enum TextLayout {
         }
         lines.append(current)
         return lines
+    }
+
+    /// Text from a file, made safe for one terminal line: control characters (line breaks,
+    /// escape codes) become spaces, so a name cannot break the layout or drive the terminal.
+    public static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(isControl(scalar) ? " " : scalar)
+        }
+        return String(result)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }

@@ -12,6 +12,8 @@ import Testing
         #expect(overview.stdout.contains("analyse"))
         #expect(overview.stdout.contains("Afsluitcodes"))
         #expect(CapturedRun(["--help", "--lang", "en"]).stdout.contains("Exit codes"))
+        #expect(CapturedRun(["--lang", "en"]).stdout.contains("Exit codes"))
+        #expect(CapturedRun(["--lang=en", "roles"]).stdout.contains("Web analyst"))
     }
 
     @Test func everyCommandHasHelpInBothLanguages() {
@@ -24,6 +26,16 @@ import Testing
                 #expect(english.stdout.hasPrefix("Usage: teamplotter "), "\(name)")
                 #expect(CapturedRun(["help", name]).stdout == dutch.stdout)
             }
+        }
+    }
+
+    @Test func helpAndTheCatalogueFitEightyColumns() {
+        var outputs = [CapturedRun([]).stdout, CapturedRun(["roles"]).stdout, CapturedRun(["roles", "--lang", "en"]).stdout]
+        for command in TeamplotterCLI.commands {
+            outputs += [CapturedRun([command.names[0], "--help"]).stdout, CapturedRun([command.names[0], "--help", "--lang", "en"]).stdout]
+        }
+        for line in outputs.joined(separator: "\n").split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
         }
     }
 
@@ -46,7 +58,7 @@ import Testing
     @Test func rolesPrintsTheCatalogue() throws {
         let text = CapturedRun(["roles"])
         #expect(text.code == .ok)
-        #expect(text.stdout.contains("Webformulieren specialist (bouwen en vernieuwen)  [webformulieren-specialist-bouwen-en-vernieuwen]"))
+        #expect(text.stdout.contains("• Webformulieren specialist (bouwen en vernieuwen)\n     id: webformulieren-specialist-bouwen-en-vernieuwen\n"))
         #expect(CapturedRun(["roles", "--lang", "en"]).stdout.contains("Web analyst"))
         let json = try #require(JSONSerialization.jsonObject(with: Data(CapturedRun(["roles", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
         #expect(json.count == 4)

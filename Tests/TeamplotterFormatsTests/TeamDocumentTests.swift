@@ -137,3 +137,35 @@ import Testing
         #expect(throws: InputProblems.self) { try TeamDocument.read(Data(json.utf8), file: "h.json") }
     }
 }
+
+@Suite struct StrictDocumentTests {
+    private func problems(_ json: String) -> [InputProblem] {
+        do {
+            _ = try TeamDocument.read(Data(json.utf8), file: "s.json")
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    @Test func aMisspeltKeyIsAnErrorWithASuggestion() {
+        let found = problems(#"{"version": 1, "functions": [{"title": "A", "hoursPerweek": 36, "rols": ["strateeg"]}]}"#)
+        #expect(found.map(\.kind) == [
+            .unknownKey(key: "hoursPerweek", suggestion: "hoursPerWeek"), .unknownKey(key: "rols", suggestion: "roles"),
+        ])
+        #expect(found.first?.formatted(.en) == "s.json:functions[0].hoursPerweek: unknown field \"hoursPerweek\"; did you mean \"hoursPerWeek\"?")
+    }
+
+    @Test func theTeamHeaderMustBeAnObject() {
+        #expect(problems(#"{"version": 1, "team": "x", "functions": []}"#).map(\.kind) == [.wrongType(expected: .teamHeader)])
+    }
+
+    @Test func nullInsideAListIsAnError() {
+        #expect(problems(#"{"version": 1, "functions": [{"title": "A", "tasks": ["x", null]}]}"#).map(\.location.path) == ["functions[0].tasks[1]"])
+    }
+
+    @Test func idsInAnOwnCatalogueAreUnique() {
+        let json = #"{"version": 1, "functions": [], "catalogue": {"mode": "extend", "categories": [{"id": "eigen", "name": "Eigen", "roles": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}, {"id": "ontwerper", "name": "Ontwerper 2"}]}, {"id": "eigen", "name": "Nog eens"}]}}"#
+        #expect(problems(json).map(\.kind) == [.duplicateId(id: "x"), .duplicateId(id: "ontwerper"), .duplicateId(id: "eigen")])
+    }
+}

@@ -242,7 +242,7 @@ public struct InputProblem: Error, Sendable, Hashable {
 /// The kind of JSON value a place in a team document takes.
 public enum ExpectedValue: Sendable, Hashable {
     case text, number, wholeNumber, trueOrFalse, list, function, roleReference, roleNeed, needs,
-        competency, catalogue, catalogueMode
+        competency, catalogue, catalogueMode, teamHeader, object
 
     public func text(_ l: Language) -> String {
         switch self {
@@ -258,6 +258,8 @@ public enum ExpectedValue: Sendable, Hashable {
         case .competency: l.pick("tekst of {\"name\": …, \"level\": 1–4}", "text or {\"name\": …, \"level\": 1–4}")
         case .catalogue: l.pick("een object met \"mode\" en \"categories\"", "an object with \"mode\" and \"categories\"")
         case .catalogueMode: l.pick("\"extend\" of \"replace\"", "\"extend\" or \"replace\"")
+        case .teamHeader: l.pick("een object met \"name\"", "an object with \"name\"")
+        case .object: l.pick("een object { … }", "an object { … }")
         }
     }
 }

@@ -105,7 +105,16 @@ private struct DocumentReader {
     }
 
     mutating func team(_ root: JSONValue) -> Team {
-        let header = root["team"] ?? .object([])
+        checkKeys(root, ["version", "team", "functions", "needs", "catalogue"], "")
+        var header = root["team"] ?? .object([])
+        if header == .null {
+            header = .object([])
+        } else if case .object = header {
+            checkKeys(header, ["name", "organisation", "standardWeekHours"], "team")
+        } else {
+            problem(.wrongType(expected: .teamHeader), "team")
+            header = .object([])
+        }
         if let custom = root["catalogue"], custom != .null {
             if let customization = customization(custom, "catalogue") {
                 catalogue = Catalogue.builtIn.applying(customization)
@@ -136,6 +145,7 @@ private struct DocumentReader {
             problem(.wrongType(expected: .function), path)
             return TeamFunction(title: "")
         }
+        checkKeys(value, ["title", "holder", "vacancy", "hoursPerWeek", "fte", "tasks", "roles", "competencies"], path)
         let title = string(value["title"], path + ".title") ?? ""
         if title.trimmed.isEmpty {
             problem(.missingValue(field: "title"), path + ".title")
@@ -164,6 +174,7 @@ private struct DocumentReader {
         case .string(let name):
             return roleId(name, path).map { RoleAssignment(roleId: $0) }
         case .object:
+            checkKeys(value, ["role", "share"], path)
             guard let name = string(value["role"], path + ".role") else {
                 problem(.missingValue(field: "role"), path + ".role")
                 return nil
@@ -192,6 +203,7 @@ private struct DocumentReader {
             problem(.wrongType(expected: .needs), path)
             return Needs()
         }
+        checkKeys(value, ["roles", "tasks", "competencies"], path)
         var seen: [String: Int] = [:]
         var roles: [RoleNeed] = []
         for (index, item) in array(value["roles"], path + ".roles").enumerated() {
@@ -200,6 +212,7 @@ private struct DocumentReader {
                 problem(.wrongType(expected: .roleNeed), itemPath)
                 continue
             }
+            checkKeys(item, ["role", "priority", "desiredFte", "minPeople", "note"], itemPath)
             guard let name = string(item["role"], itemPath + ".role") else {
                 problem(.missingValue(field: "role"), itemPath + ".role")
                 continue
@@ -241,6 +254,7 @@ private struct DocumentReader {
             switch item {
             case .string(let name): return Competency(name: name)
             case .object:
+                checkKeys(item, ["name", "level"], itemPath)
                 guard let name = string(item["name"], itemPath + ".name") else {
                     problem(.missingValue(field: "name"), itemPath + ".name")
                     return nil
@@ -259,29 +273,38 @@ private struct DocumentReader {
             problem(.wrongType(expected: .catalogue), path)
             return nil
         }
+        checkKeys(value, ["mode", "categories"], path)
         let modeText = string(value["mode"], path + ".mode") ?? "extend"
         guard let mode = CatalogueCustomization.Mode(rawValue: modeText) else {
             problem(.wrongType(expected: .catalogueMode), path + ".mode")
             return nil
         }
+        var categoryIds = Set<String>()
+        var roleIds = Set(mode == .extend ? Catalogue.builtIn.roles.map(\.id) : [])
         let categories = array(value["categories"], path + ".categories").enumerated().map { index, item in
             let itemPath = "\(path).categories[\(index)]"
+            checkKeys(item, ["id", "name", "nameEn", "roles"], itemPath)
             let name = string(item["name"], itemPath + ".name") ?? ""
             if name.isEmpty { problem(.missingValue(field: "name"), itemPath + ".name") }
             let roles = array(item["roles"], itemPath + ".roles").enumerated().map { roleIndex, role in
                 let rolePath = "\(itemPath).roles[\(roleIndex)]"
+                checkKeys(role, ["id", "name", "description", "nameEn", "descriptionEn", "aliases"], rolePath)
                 let roleName = string(role["name"], rolePath + ".name") ?? ""
                 if roleName.isEmpty { problem(.missingValue(field: "name"), rolePath + ".name") }
+                let id = string(role["id"], rolePath + ".id") ?? TextKey.slug(roleName)
+                if !roleIds.insert(id).inserted { problem(.duplicateId(id: id), rolePath + ".id") }
                 return Role(
-                    id: string(role["id"], rolePath + ".id") ?? TextKey.slug(roleName),
+                    id: id,
                     name: roleName,
                     description: string(role["description"], rolePath + ".description") ?? "",
                     englishName: string(role["nameEn"], rolePath + ".nameEn"),
                     englishDescription: string(role["descriptionEn"], rolePath + ".descriptionEn"),
                     aliases: strings(role["aliases"], rolePath + ".aliases"))
             }
+            let id = string(item["id"], itemPath + ".id") ?? TextKey.slug(name)
+            if !categoryIds.insert(id).inserted { problem(.duplicateId(id: id), itemPath + ".id") }
             return RoleCategory(
-                id: string(item["id"], itemPath + ".id") ?? TextKey.slug(name), name: name,
+                id: id, name: name,
                 englishName: string(item["nameEn"], itemPath + ".nameEn"), roles: roles)
         }
         return CatalogueCustomization(mode: mode, categories: categories)
@@ -350,7 +373,22 @@ private struct DocumentReader {
     }
 
     private mutating func strings(_ value: JSONValue?, _ path: String) -> [String] {
-        array(value, path).enumerated().compactMap { index, item in string(item, "\(path)[\(index)]") }
+        array(value, path).enumerated().compactMap { index, item in
+            if item == .null { problem(.wrongType(expected: .text), "\(path)[\(index)]") }
+            return string(item, "\(path)[\(index)]")
+        }
+    }
+
+    /// Every key of an object must be one this format knows: a misspelt key would otherwise lose
+    /// its data without a word.
+    private mutating func checkKeys(_ value: JSONValue, _ known: [String], _ path: String) {
+        guard case .object(let pairs) = value else { return }
+        for (key, _) in pairs where !known.contains(key) {
+            let lower = key.lowercased()
+            let suggestion = known.min { TextKey.distance(lower, $0.lowercased()) < TextKey.distance(lower, $1.lowercased()) }
+                .flatMap { TextKey.distance(lower, $0.lowercased()) <= max(2, key.count / 3) ? $0 : nil }
+            problem(.unknownKey(key: key, suggestion: suggestion), path.isEmpty ? key : path + "." + key)
+        }
     }
 }
 
