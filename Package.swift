@@ -23,6 +23,8 @@ let package = Package(
             dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
+        // Times the analysis in process on generated organisations (bench/, BENCHMARKS.md).
+        .executableTarget(name: "TeamplotterBench", dependencies: ["TeamplotterCore"]),
 
         .testTarget(
             name: "TeamplotterCoreTests", dependencies: ["TeamplotterCore"], resources: [.copy("Fixtures")]),
@@ -32,7 +34,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"]),
-        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"]),
+        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,15 +20,16 @@ struct ExportCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter export TEAM [--needs BEHOEFTE] [--format xlsx|csv|json] -o BESTAND
-                                        [--lang nl|en]
+            Gebruik: teamplotter export TEAM [--needs BEHOEFTE] [--format xlsx|csv|json]
+                       -o BESTAND [--lang nl|en]
 
-            Schrijft het team naar een bestand. TEAM is een teamdocument (.json), een werkblad of
-            vaardighedenmatrix (.csv) of een werkmap (.xlsx).
+            Schrijft het team naar een bestand. TEAM is een teamdocument (.json), een
+            werkblad of vaardighedenmatrix (.csv) of een werkmap (.xlsx).
 
-              xlsx  bladen Team, Behoefte, Analyse, Verdeling, Rollenlijst en Gegevens
-              csv   het werkblad (Functie; Naam; Uren per week; …) in BESTAND, en de behoefte in
-                    een tweede bestand ernaast: team.csv → team-behoefte.csv
+              xlsx  bladen Team, Behoefte, Analyse, Verdeling, Rollenlijst, Gegevens
+              csv   het werkblad (Functie; Naam; Uren per week; …) in BESTAND, en
+                    de behoefte in een tweede bestand ernaast:
+                    team.csv → team-behoefte.csv
               json  het teamdocument ("version": 1)
 
             Zonder --format volgt het formaat uit de extensie van BESTAND.
@@ -39,15 +40,16 @@ struct ExportCommand: Command {
 
             """,
             """
-            Usage: teamplotter export TEAM [--needs NEEDS] [--format xlsx|csv|json] -o FILE
-                                       [--lang nl|en]
+            Usage: teamplotter export TEAM [--needs NEEDS] [--format xlsx|csv|json]
+                     -o FILE [--lang nl|en]
 
-            Writes the team to a file. TEAM is a team document (.json), a worksheet or skills
-            matrix (.csv) or a workbook (.xlsx).
+            Writes the team to a file. TEAM is a team document (.json), a worksheet
+            or skills matrix (.csv) or a workbook (.xlsx).
 
-              xlsx  sheets Team, Needs, Analysis, Allocation, Catalogue and Details
-              csv   the worksheet (Function; Name; Hours per week; …) in FILE, and the needs in a
-                    second file beside it: team.csv → team-behoefte.csv
+              xlsx  sheets Team, Needs, Analysis, Allocation, Catalogue, Details
+              csv   the worksheet (Function; Name; Hours per week; …) in FILE, and
+                    the needs in a second file beside it:
+                    team.csv → team-needs.csv
               json  the team document ("version": 1)
 
             Without --format the format follows from FILE's extension.
@@ -81,16 +83,19 @@ struct ExportCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
+        let inputs = [team, needs]
         let team = try InputFiles.team(team, needs: needs, language: language, console: console)
         let export = SpreadsheetExport(language: language)
         switch format {
         case "csv":
-            try InputFiles.write(Data(export.worksheetCSV(team)), to: output)
-            try InputFiles.write(Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language))
+            try InputFiles.write(Data(export.worksheetCSV(team)), to: output, inputs: inputs, language: language)
+            try InputFiles.write(
+                Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language), inputs: inputs,
+                language: language)
         case "json":
-            try InputFiles.write(Data(TeamDocument.write(team).utf8), to: output)
+            try InputFiles.write(Data(TeamDocument.write(team).utf8), to: output, inputs: inputs, language: language)
         default:
-            try InputFiles.write(export.export(team), to: output)
+            try InputFiles.write(export.export(team), to: output, inputs: inputs, language: language)
         }
     }
 }

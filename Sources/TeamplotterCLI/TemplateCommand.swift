@@ -18,16 +18,18 @@ struct TemplateCommand: Command {
             """
             Gebruik: teamplotter template -o sjabloon.xlsx [--lang nl|en]
 
-            Schrijft een lege Excel-werkmap om in te vullen: uitleg, de bladen Team en Behoefte
-            met keuzelijsten van de rollen en prioriteiten, de rollenlijst en de teamgegevens.
+            Schrijft een lege Excel-werkmap om in te vullen: uitleg, de bladen Team
+            en Behoefte met keuzelijsten van de rollen en prioriteiten, de
+            rollenlijst en de teamgegevens.
             Lees het ingevulde sjabloon in met: teamplotter analyse sjabloon.xlsx
 
             """,
             """
             Usage: teamplotter template -o template.xlsx [--lang nl|en]
 
-            Writes an empty Excel workbook to fill in: instructions, the sheets Team and Needs with
-            drop-down lists of the roles and priorities, the catalogue and the team's details.
+            Writes an empty Excel workbook to fill in: instructions, the sheets Team
+            and Needs with drop-down lists of the roles and priorities, the
+            catalogue and the team's details.
             Read the filled-in template with: teamplotter analyse template.xlsx
 
             """)
@@ -45,6 +47,6 @@ struct TemplateCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
-        try InputFiles.write(SpreadsheetExport(language: language).template(), to: output)
+        try InputFiles.write(SpreadsheetExport(language: language).template(), to: output, language: language)
     }
 }

@@ -29,15 +29,16 @@ public enum TeamLoader {
         }
         let table = try CSVReader.parse(text, file: file)
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
-        if WorksheetReader.recognises(table) {
+        switch TableLayout.detect(table, catalogue: .builtIn) {
+        case .worksheet?:
             let (team, warnings) = try WorksheetReader.read(table, file: file, teamName: name)
             return Loaded(team: team, warnings: warnings)
-        }
-        if MatrixReader.recognises(table) {
+        case .matrix?:
             let (team, warnings) = try MatrixReader.read(table, file: file, teamName: name)
             return Loaded(team: team, warnings: warnings)
+        case nil:
+            throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: file))])
         }
-        throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: file))])
     }
 
     public static func loadNeeds(_ data: Data, file: String?, catalogue: Catalogue = .builtIn) throws(InputProblems) -> Needs {

@@ -121,7 +121,7 @@ import TeamplotterCore
         "stored-entry-size-mismatch", "central-directory-past-end", "shared-string-out-of-range", "row-zero",
         "column-past-xfd", "empty-xml-part", "deeply-nested-xml", "lone-quote-csv", "only-delimiters-csv",
         "matrix-header-only-csv", "huge-date-serial", "percent-cell-in-hours", "invalid-utf8-in-xml-name",
-        "utf16-xml-part", "latin1-declared-part",
+        "utf16-xml-part", "latin1-declared-part", "cells-far-right-on-many-rows",
     ])
     func trickyInput(name: String) throws {
         Self.check(try Self.tricky(name), file: "tricky")
@@ -200,6 +200,11 @@ import TeamplotterCore
                 writer.add(entry.name, content)
             }
             return [UInt8](writer.archive())
+        case "cells-far-right-on-many-rows":
+            // Rows are dense arrays: rows with a cell in column XFD would hold 16 384 strings each
+            // if every row were as wide as its last cell.
+            let rows = (2...2_001).map { #"<row r="\#($0)"><c r="XFD\#($0)"><v>1</v></c></row>"# }.joined()
+            return sheet(rows)
         case "latin1-declared-part":
             var builder = WorkbookBuilder()
             builder.sheets = [.init(name: "Team", xml: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet/>")]

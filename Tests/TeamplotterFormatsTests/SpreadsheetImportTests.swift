@@ -197,6 +197,37 @@ import TeamplotterCore
         #expect(messages.count == 5)
     }
 
+    /// In a CSV a row with one cell is a row in another delimiter; in a sheet it is a function
+    /// with only its title filled in.
+    @Test func aSheetRowWithOnlyATitleIsAFunction() throws {
+        var builder = WorkbookBuilder()
+        builder.sheets = [
+            .init(
+                name: "Team",
+                xml: WorkbookBuilder.sheetXML(
+                    WorkbookBuilder.textRow(1, Self.teamHeader) + WorkbookBuilder.textRow(2, ["Webredacteur"])
+                        + WorkbookBuilder.textRow(3, ["Adviseur", "", "", "", "Strateeg"])))
+        ]
+        let loaded = try TeamLoader.loadTeam(builder.data(), file: "t.xlsx")
+        #expect(loaded.team.functions.map(\.title) == ["Webredacteur", "Adviseur"])
+    }
+
+    @Test func aCellFarToTheRightIsNamed() {
+        var builder = WorkbookBuilder()
+        builder.sheets = [
+            .init(
+                name: "Team",
+                xml: WorkbookBuilder.sheetXML(
+                    WorkbookBuilder.textRow(1, Self.teamHeader)
+                        + #"<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="AMJ2"><v>1</v></c><c r="AMK2"><v>1</v></c></row>"#))
+        ]
+        let messages = Self.messages { _ = try TeamLoader.loadTeam(builder.data(), file: "t.xlsx") }
+        #expect(messages.contains("t.xlsx:Team!AMK2: deze cel staat verder naar rechts dan kolom 1024; zet de gegevens in de eerste kolommen"))
+        // The cell in the last column allowed is read, and then it is outside the header's columns.
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.hasPrefix("t.xlsx:Team!AMJ2: deze cel (\"1\") staat buiten de kolommen van de kopregel") })
+    }
+
     @Test func aFormulaWithItsValueIsReadWithAWarning() throws {
         var builder = WorkbookBuilder()
         builder.sheets = [

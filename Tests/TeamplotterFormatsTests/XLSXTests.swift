@@ -71,6 +71,15 @@ import TeamplotterCore
         #expect(!sheet.isHidden)
     }
 
+    @Test func aCellFarToTheRightDoesNotWidenEveryRow() {
+        var sheet = Sheet(name: "Team")
+        for row in 1...100 { sheet.cells[row] = [1: .init(value: .text("A")), 16_384: .init(value: .number(1))] }
+        let (table, problems) = SheetTable.table(sheet, file: nil)
+        #expect(table.rows.allSatisfy { $0.cells.count <= SheetTable.maximumColumns })
+        #expect(problems.count == 100)
+        #expect(problems.first?.location == SourceLocation(sheet: "Team", row: 1, column: 16_384))
+    }
+
     @Test func dateFormatCodes() {
         #expect(CellStyles.codeShowsDate("dd/mm/yyyy"))
         #expect(CellStyles.codeShowsDate("[$-413]d mmmm yyyy"))

@@ -19,6 +19,8 @@ public enum SpreadsheetIssue: Sendable, Hashable {
     case noTeamSheet(sheets: [String])
     case severalTeamSheets(sheets: [String], preferred: String)
     case unknownMark(value: String, role: String)
+    /// A filled cell further right than any team needs.
+    case beyondLastColumn(limit: Int)
 
     public func message(_ language: Language) -> String {
         let l = language
@@ -77,6 +79,10 @@ public enum SpreadsheetIssue: Sendable, Hashable {
             return l.pick(
                 "meerdere bladen bevatten een team (\(names)); noem het blad dat gelezen moet worden \"\(preferred)\" of verwijder de andere",
                 "several sheets hold a team (\(names)); name the sheet to read \"\(preferred)\" or delete the others")
+        case .beyondLastColumn(let limit):
+            return l.pick(
+                "deze cel staat verder naar rechts dan kolom \(limit); zet de gegevens in de eerste kolommen",
+                "this cell lies beyond column \(limit); put the data in the first columns")
         case .unknownMark(let value, let role):
             return l.pick(
                 "\(role): \"\(value)\" wordt niet begrepen; zet x of 1 als de functie de rol heeft, of een percentage (70%), en laat de cel anders leeg",

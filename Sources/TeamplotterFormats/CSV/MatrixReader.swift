@@ -58,7 +58,7 @@ public enum MatrixReader {
         // never a column silently skipped.
         var roleColumns: [(column: Int, role: Role)] = []
         for (column, cell) in header.cells.enumerated() where column != titleColumn && !map.columns.values.contains(column) {
-            let name = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = cell.trimmed
             guard !name.isEmpty else { continue }
             switch catalogue.match(name) {
             case .role(let role):
@@ -76,24 +76,13 @@ public enum MatrixReader {
         var functions: [TeamFunction] = []
         for row in table.rows[(headerIndex + 1)...] {
             func at(_ field: Field) -> SourceLocation { location(row.number, field == .title ? titleColumn : map[field]) }
-            let title = row[titleColumn].trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = row[titleColumn].trimmed
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = row[map[.holder]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let holderText = row[map[.holder]].trimmed
             let isVacancy = CellParsing.isVacancy(holderText)
-            var workload: Workload?
-            if let hours = WorksheetReader.number(
-                in: row, column: map[.hours], field: "Uren per week", range: WorksheetReader.hoursRange,
-                at: at(.hours), into: &problems)
-            {
-                workload = .hoursPerWeek(hours)
-            } else if let fte = WorksheetReader.number(
-                in: row, column: map[.fte], field: "FTE", range: WorksheetReader.fteRange, at: at(.fte),
-                into: &problems)
-            {
-                workload = .fte(fte)
-            }
+            let workload = WorksheetReader.workload(row, map: map, at: at, problems: &problems)
             var roles: [RoleAssignment] = []
             for (column, role) in roleColumns {
                 switch mark(row[column]) {
@@ -106,6 +95,14 @@ public enum MatrixReader {
                         InputProblem(.spreadsheet(.unknownMark(value: text, role: role.name)), at: location(row.number, column)))
                 }
             }
+            var competencies: [Competency] = []
+            for item in CellParsing.items(row[map[.competencies]]) {
+                let (competency, invalidLevel) = CellParsing.parseCompetency(item)
+                if let invalidLevel {
+                    problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: at(.competencies)))
+                }
+                competencies.append(competency)
+            }
             functions.append(
                 TeamFunction(
                     title: title,
@@ -114,7 +111,7 @@ public enum MatrixReader {
                     workload: workload,
                     tasks: CellParsing.items(row[map[.tasks]]),
                     roles: roles,
-                    competencies: CellParsing.items(row[map[.competencies]]).map(CellParsing.competency)))
+                    competencies: competencies))
         }
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
         return (Team(name: teamName, functions: functions), problems)
@@ -130,7 +127,7 @@ public enum MatrixReader {
     /// What a matrix cell says: empty, "-", "0" or "nee" is no; "x", "1", "ja" or a tick is yes;
     /// "70%" (or 70, or 0,7) is yes with that share.
     static func mark(_ cell: String) -> Mark {
-        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = cell.trimmed
         let key = TextKey.compact(text)
         if key.isEmpty || ["0", "nee", "no", "n", "", "0%"].contains(key) || text == "-" { return .notHeld }
         if ["x", "1", "ja", "yes", "j", "y", "v", "✓", "✔", "☑", "•", "100%"].contains(key) {

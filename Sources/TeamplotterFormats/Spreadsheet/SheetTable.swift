@@ -4,15 +4,26 @@ import TeamplotterCore
 /// Turns a sheet into the text table the worksheet, matrix and needs readers read, and says what
 /// in the sheet a text table cannot carry: formulas, error values, merged cells.
 enum SheetTable {
+    /// No team needs more columns than this (the matrix has one per role).
+    static let maximumColumns = 1_024
+
     static func table(_ sheet: Sheet, file: String?) -> (table: CSVTable, problems: [InputProblem]) {
         var rows: [CSVRow] = []
         var problems: [InputProblem] = []
+        // At least two cells a row when the sheet has two columns: a sheet row with one filled
+        // cell is not, as in a CSV, a row written with another delimiter.
+        let width = min(sheet.cells.values.compactMap { $0.keys.max() }.max() ?? 0, 2)
         for rowNumber in sheet.rowNumbers {
             guard let cells = sheet.cells[rowNumber], let lastColumn = cells.keys.max() else { continue }
-            var texts = [String](repeating: "", count: lastColumn)
+            // Rows are dense arrays; a cell far to the right must not make every row huge.
+            var texts = [String](repeating: "", count: max(min(lastColumn, maximumColumns), width))
             var dates: Set<Int> = []
             for (column, cell) in cells.sorted(by: { $0.key < $1.key }) {
                 let location = SourceLocation(file: file, sheet: sheet.name, row: rowNumber, column: column)
+                guard column <= maximumColumns else {
+                    problems.append(InputProblem(.spreadsheet(.beyondLastColumn(limit: maximumColumns)), at: location))
+                    break
+                }
                 var text = ""
                 switch cell.value {
                 case .text(let value): text = value

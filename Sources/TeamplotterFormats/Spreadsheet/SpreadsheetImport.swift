@@ -13,10 +13,6 @@ public enum SpreadsheetImport {
         "Analyse", "Analysis", "Verdeling", "Allocation", "Rollenlijst", "Catalogue", "Instructies", "Instructions",
     ]
 
-    enum Layout: Sendable {
-        case worksheet, matrix
-    }
-
     struct Candidate: Sendable {
         var sheet: Sheet
         var table: CSVTable
@@ -42,15 +38,13 @@ public enum SpreadsheetImport {
                 catalogue = Catalogue.builtIn.applying(custom)
             }
         }
-        var teamSheets: [(Candidate, Layout)] = []
+        var teamSheets: [(Candidate, TableLayout)] = []
         var needsSheets: [Candidate] = []
         var details: Candidate?
         for sheet in workbook.sheets where !named(sheet.name, outputSheetNames) {
             let (table, conversion) = SheetTable.table(sheet, file: file)
             let candidate = Candidate(sheet: sheet, table: table, conversion: conversion)
-            let layout: Layout? =
-                WorksheetReader.recognises(table) ? .worksheet
-                : MatrixReader.recognises(table, catalogue: catalogue) ? .matrix : nil
+            let layout = TableLayout.detect(table, catalogue: catalogue)
             let isNeeds = layout == nil && NeedsReader.recognises(table) && !isAnalysis(table)
             if sheet.isHidden {
                 // A hidden sheet could be an old version or the real one: we cannot tell which.
@@ -70,7 +64,7 @@ public enum SpreadsheetImport {
         }
 
         let names = workbook.sheets.map(\.name)
-        var chosenTeam: (Candidate, Layout)?
+        var chosenTeam: (Candidate, TableLayout)?
         switch teamSheets.count {
         case 0:
             problems.append(InputProblem(.spreadsheet(.noTeamSheet(sheets: names)), at: SourceLocation(file: file)))
@@ -141,9 +135,11 @@ public enum SpreadsheetImport {
         team?.customCatalogue = customization
 
         let errors = problems.filter { !$0.isWarning }
-        guard errors.isEmpty, let team else { throw InputProblems(errors + problems.filter(\.isWarning)) }
+        guard errors.isEmpty, let team else {
+            throw InputProblems(WorksheetReader.limited(errors + problems.filter(\.isWarning), file: file))
+        }
         warnings += problems
-        return TeamLoader.Loaded(team: team, warnings: warnings)
+        return TeamLoader.Loaded(team: team, warnings: WorksheetReader.limited(warnings, file: file))
     }
 
     /// The needs of a workbook on their own (for `--needs behoefte.xlsx`).

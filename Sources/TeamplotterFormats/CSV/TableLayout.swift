@@ -1,0 +1,17 @@
+import TeamplotterCore
+
+/// Which of the team layouts a table has: the worksheet (a roles column) or the skills matrix
+/// (a column per role).
+enum TableLayout: Sendable, Hashable {
+    case worksheet, matrix
+
+    /// A function column with a roles column is a worksheet; without one, role columns make a
+    /// matrix; a function column alone is a worksheet still, so that its reader can say the roles
+    /// column is missing.
+    static func detect(_ table: CSVTable, catalogue: Catalogue) -> TableLayout? {
+        if WorksheetReader.hasRolesColumn(table) { return .worksheet }
+        if MatrixReader.recognises(table, catalogue: catalogue) { return .matrix }
+        if WorksheetReader.recognises(table) { return .worksheet }
+        return nil
+    }
+}
