@@ -145,6 +145,13 @@ def test_round_trips_through_xlsx_and_csv_give_the_same_team(run, tmp_path):
     assert json.loads((tmp_path / "from-csv.json").read_text()) == original
 
 
+def test_the_example_team_document_survives_xlsx(run, tmp_path):
+    document = TEAM_CSV.parent / "voorbeeldstad.json"
+    run("export", document, "-o", tmp_path / "voorbeeldstad.xlsx")
+    back = json.loads(run("convert", tmp_path / "voorbeeldstad.xlsx").stdout)
+    assert back == json.loads(document.read_text(encoding="utf-8"))
+
+
 # Bad files: exit code 2, every problem with its sheet and cell, nothing written.
 
 def bad_workbook(tmp_path, change):
