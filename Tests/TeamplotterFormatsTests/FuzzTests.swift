@@ -5,7 +5,8 @@ import TeamplotterCore
 
 /// A bounded, seeded fuzz run over the CSV and XLSX readers: mutated inputs must load or be
 /// refused with located problems, never trap. The same seed gives the same run; set
-/// TEAMPLOTTER_FUZZ_ITERATIONS for a longer one.
+/// TEAMPLOTTER_FUZZ_ITERATIONS for a longer one, and TEAMPLOTTER_FUZZ_DUMP=FILE to keep the input
+/// being checked (after a trap, FILE holds the one that caused it).
 @Suite struct FuzzTests {
     static let iterations = ProcessInfo.processInfo.environment["TEAMPLOTTER_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
 
@@ -58,7 +59,7 @@ import TeamplotterCore
 
     /// Loading must give a team (that analyses) or located problems, in both languages.
     static func check(_ bytes: [UInt8], file: String) {
-        if let path = ProcessInfo.processInfo.environment["FUZZ_DUMP"] { try? Data(bytes).write(to: URL(fileURLWithPath: path)) }
+        if let path = ProcessInfo.processInfo.environment["TEAMPLOTTER_FUZZ_DUMP"] { try? Data(bytes).write(to: URL(fileURLWithPath: path)) }
         do {
             let loaded = try TeamLoader.loadTeam(Data(bytes), file: file)
             _ = GapAnalyser.analyse(loaded.team)
