@@ -1,0 +1,82 @@
+import TeamplotterCore
+
+/// The team plot: the team matrix (functions × roles), the coverage per category and the counts
+/// per status, as SVG, each also as a figure with the same data in a table beside it.
+///
+/// Pure: it turns an analysis into markup and does no I/O, so the CLI report and the web app
+/// render the same pictures.
+public struct TeamPlot: Sendable {
+    public var language: Language
+    /// Starts every element id, so that several plots can share one HTML page.
+    public var idPrefix: String
+
+    public init(language: Language = .nl, idPrefix: String = "tp") {
+        self.language = language
+        self.idPrefix = idPrefix
+    }
+
+    /// The media type of `document(analysis:)`, for a download.
+    public static let mediaType = "image/svg+xml; charset=utf-8"
+
+    /// The team matrix as an inline `<svg>` element.
+    public func svg(analysis: GapAnalysis) -> HTML {
+        matrixDrawing(analysis).svg
+    }
+
+    /// The team matrix as a file of its own (`plot.svg`): an XML declaration and the SVG.
+    public func document(analysis: GapAnalysis) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(analysis: analysis).markup + "\n"
+    }
+
+    /// The coverage per category as an inline `<svg>`.
+    public func coverageSVG(analysis: GapAnalysis) -> HTML {
+        coverageDrawing(analysis).svg
+    }
+
+    /// The number of roles per status, at a glance, as an inline `<svg>`.
+    public func overviewSVG(analysis: GapAnalysis) -> HTML {
+        overviewDrawing(analysis).svg
+    }
+
+    /// The matrix as a `<figure>`: the SVG, a caption, and the same data as tables in a
+    /// `<details>` beside it (open it without JavaScript).
+    public func matrixFigure(analysis: GapAnalysis) -> HTML {
+        figure(
+            "matrix", svg: svg(analysis: analysis),
+            caption: pick(
+                "Teamplot: welke functie welke rol vervult, en de status van elke rol (onderste rijen).",
+                "Team plot: which function holds which role, and each role's status (bottom rows)."),
+            table: functionsTable(analysis) + rolesTable(analysis, roles: analysis.roles))
+    }
+
+    public func coverageFigure(analysis: GapAnalysis) -> HTML {
+        figure(
+            "coverage", svg: coverageSVG(analysis: analysis),
+            caption: pick("Dekking per categorie: de rollen die nodig zijn, naar status.",
+                          "Coverage per category: the needed roles, by status."),
+            table: coverageTable(analysis))
+    }
+
+    public func overviewFigure(analysis: GapAnalysis) -> HTML {
+        figure(
+            "overview", svg: overviewSVG(analysis: analysis),
+            caption: pick("Aantal rollen per status.", "Number of roles per status."),
+            table: overviewTable(analysis))
+    }
+
+    private func figure(_ kind: String, svg: HTML, caption: String, table: HTML) -> HTML {
+        element("figure", .class("tp-figure tp-\(kind)")) {
+            element("div", .class("tp-scroll")) { svg }
+            element("figcaption") { caption }
+            element("details", .class("tp-data")) {
+                element("summary") { pick("Dezelfde gegevens als tabel", "The same data as a table") }
+                table
+            }
+        }
+    }
+
+    func pick(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
+
+    /// An id unique to this plot.
+    func id(_ suffix: String) -> String { "\(idPrefix)-\(suffix)" }
+}
