@@ -28,7 +28,9 @@ let package = Package(
             dependencies: ["TeamplotterFormats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"]),
+        .testTarget(
+            name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"]),
     ],
     swiftLanguageModes: [.v6]
