@@ -6,6 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import axe_selenium_python
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -163,3 +164,20 @@ def test_report_figures_render_without_overlapping_text(browser, tmp_path):
     resources = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert resources == []
+
+
+def test_report_has_no_accessibility_violations(browser, tmp_path):
+    """axe-core (bundled with axe-selenium-python) finds nothing against WCAG 2 A and AA."""
+    report = tmp_path / "rapport.html"
+    teamplotter("report", EXAMPLE, "--needs", EXAMPLE_NEEDS, "-o", report)
+    axe = Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+    browser.get(report.as_uri())
+    browser.set_script_timeout(150)
+    browser.execute_script(axe.read_text(encoding="utf-8"))
+    result = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+          .then(r => done(r.violations.map(v => [v.id, v.help, v.nodes.slice(0, 3).map(n => n.target)])))
+          .catch(e => done(['error', String(e)]));
+    """)
+    assert result == []
