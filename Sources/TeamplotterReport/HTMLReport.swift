@@ -30,17 +30,24 @@ public struct HTMLReport: Sendable {
                 element("meta", HTMLAttribute("charset", "utf-8"))
                 element("meta", HTMLAttribute("name", "viewport"), HTMLAttribute("content", "width=device-width, initial-scale=1"))
                 element("title") { "Teamplotter — " + title }
-                element("style") { HTML.raw(trusted: ReportStyle.css) }
+                element("style") { HTML.raw(trusted: "\n" + ReportStyle.css + "\n") }
             }
             element("body") {
                 element("main", .class("tp-report")) {
                     header(team: team, analysis: analysis, title: title)
+                    SVG.newline
                     summary(analysis, plot: plot)
+                    SVG.newline
                     urgent(analysis, plot: plot)
+                    SVG.newline
                     plotSection(analysis, plot: plot)
+                    SVG.newline
                     categories(analysis, plot: plot)
+                    SVG.newline
                     functions(analysis, plot: plot)
+                    SVG.newline
                     tasksAndCompetencies(analysis)
+                    SVG.newline
                     element("footer") {
                         element("p") {
                             pick("Gemaakt met Teamplotter, naar de Teamplotter en rollenlijst van VNG Realisatie. ",
@@ -103,7 +110,7 @@ public struct HTMLReport: Sendable {
                 element("table", .class("tp-table tp-urgent")) {
                     element("caption", .class("tp-visually-hidden")) { pick("Gaten, de urgentste eerst", "Gaps, most urgent first") }
                     element("thead") {
-                        element("tr") {
+                        plot.tableRow {
                             plot.header("#", column: "rank", numeric: true)
                             plot.header(pick("Rol", "Role"), column: "role")
                             plot.header(pick("Status", "Status"), column: "status")
@@ -113,7 +120,7 @@ public struct HTMLReport: Sendable {
                     }
                     element("tbody") {
                         for (number, role) in analysis.urgentGaps.enumerated() {
-                            element("tr") {
+                            plot.tableRow {
                                 element("td", .class("tp-number")) { "\(number + 1)" }
                                 element("th", HTMLAttribute("scope", "row")) { role.role.name(language) }
                                 element("td") { plot.statusBadge(role.status) }

@@ -52,10 +52,10 @@ enum ReportStyle {
         .tp-table .tp-number { text-align: right; font-variant-numeric: tabular-nums; }
         /* Fixed column widths, so that the tables of the categories line up. */
         .tp-roles-compact, .tp-urgent, .tp-functions { table-layout: fixed; }
-        .tp-roles-compact .tp-col-role { width: 26%; }
+        .tp-roles-compact .tp-col-role { width: 25%; }
         .tp-roles-compact .tp-col-priority { width: 10%; }
         .tp-roles-compact .tp-col-status { width: 18%; }
-        .tp-roles-compact .tp-col-people { width: 8%; }
+        .tp-roles-compact .tp-col-people { width: 9%; }
         .tp-roles-compact .tp-col-fte { width: 6%; }
         .tp-roles-compact .tp-col-need { width: 12%; }
         .tp-roles-compact .tp-col-details { width: 20%; }

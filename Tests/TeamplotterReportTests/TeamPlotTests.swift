@@ -64,7 +64,7 @@ import TeamplotterCore
             #expect(svg.contains("<desc id=\"\(labelled.2)\">"))
         }
         let description = TeamPlot().svg(analysis: analysis).markup
-        #expect(description.contains("ontbreekt (7): Procesmanager, Beleidsmedewerker / adviseur nieuwe media, Contentmanager alle kanalen, Programmeur, Social media analist, Usability expert, Ontwerper."))
+        #expect(description.contains("Ontbreekt (7): Procesmanager, Beleidsmedewerker / adviseur nieuwe media, Contentmanager alle kanalen, Programmeur, Social media analist, Usability expert, Ontwerper."))
     }
 
     @Test func figuresCarryTheSameDataAsTables() {
@@ -138,6 +138,11 @@ import TeamplotterCore
         // Shortened function titles keep their full text in the tooltip.
         #expect(svg.contains("<title>Functie 0 met een titel die te lang is voor de kolom — Medewerker 0 — "))
         #expect(svg.contains("…</text>"))
+        // So many rows that the status is repeated above them: two swatches per role, and the numbers.
+        // Status swatches: above and below the functions for each role, and six in the legend.
+        #expect(svg.occurrences(of: "fill=\"url(#tp-matrix-") == 2 * 60 + 6)
+        let small = TeamPlot().svg(analysis: self.analysis).markup
+        #expect(small.occurrences(of: "fill=\"url(#tp-matrix-") == 24 + 6)
     }
 
     @Test func smallTeamsStayReadable() {

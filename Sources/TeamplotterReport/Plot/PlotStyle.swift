@@ -47,8 +47,9 @@ enum PlotStyle {
                             HTMLAttribute("fill", fill(status)))
                     marks(status)
                 }
+                SVG.newline
             }
-        }
+        } + SVG.newline
     }
 
     private static func marks(_ status: RoleStatus) -> HTML {

@@ -28,7 +28,7 @@ enum SVG {
         if let rotate {
             attributes.append(HTMLAttribute("transform", "rotate(\(number(rotate)) \(number(x)) \(number(y)))"))
         }
-        return element("text", attributes: attributes, content: HTML(content))
+        return element("text", attributes: attributes, content: HTML(content)) + newline
     }
 
     static func rect(
@@ -47,22 +47,26 @@ enum SVG {
             attributes.append(HTMLAttribute("stroke-width", number(strokeWidth)))
             if dashed { attributes.append(HTMLAttribute("stroke-dasharray", "3 2")) }
         }
-        return element("rect", attributes: attributes)
+        return element("rect", attributes: attributes) + newline
     }
 
     static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1) -> HTML {
         element(
             "line", HTMLAttribute("x1", number(x1)), HTMLAttribute("y1", number(y1)),
             HTMLAttribute("x2", number(x2)), HTMLAttribute("y2", number(y2)),
-            HTMLAttribute("stroke", stroke), HTMLAttribute("stroke-width", number(width)))
+            HTMLAttribute("stroke", stroke), HTMLAttribute("stroke-width", number(width))) + newline
     }
 
-    /// A group with a tooltip: the full text of whatever inside was shortened.
+    /// A line break between elements, so that golden files diff line by line; white space
+    /// between elements changes nothing in SVG or HTML.
+    static let newline = HTML.raw(trusted: "\n")
+
+    /// A group with a tooltip: the full text of whatever inside was shortened. One line each.
     static func titled(_ title: String, @HTMLBuilder content: () -> HTML) -> HTML {
         element("g") {
             element("title") { title }
             content()
-        }
+        } + newline
     }
 
     /// The root element: an image for assistive technology, named by its title and described by
@@ -83,8 +87,8 @@ enum SVG {
                 HTMLAttribute("height", number(height)),
                 HTMLAttribute("font-family", PlotStyle.font),
             ],
-            content: element("title", .id("\(id)-title")) { title }
-                + element("desc", .id("\(id)-desc")) { description }
+            content: newline + element("title", .id("\(id)-title")) { title }
+                + element("desc", .id("\(id)-desc")) { description } + newline
                 + content)
     }
 }

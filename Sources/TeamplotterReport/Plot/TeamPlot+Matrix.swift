@@ -51,7 +51,11 @@ private struct MatrixLayout {
     var roleBottom: Double { categoryTop + categoryHeight + roleHeight }
     var priorityTop: Double { roleBottom }
     static let priorityHeight = 18.0
-    var rowsTop: Double { priorityTop + Self.priorityHeight }
+    /// A long matrix repeats the status row above the functions, so it is seen without scrolling.
+    var repeatsStatus: Bool { analysis.functions.count > Self.repeatStatusAbove }
+    static let repeatStatusAbove = 20
+    var topStatusTop: Double { priorityTop + Self.priorityHeight + 2 }
+    var rowsTop: Double { priorityTop + Self.priorityHeight + (repeatsStatus ? Self.statusHeight + 4 : 0) }
     var rowsBottom: Double { rowsTop + Double(analysis.functions.count) * Self.row }
     var statusTop: Double { rowsBottom + 4 }
     static let statusHeight = 30.0
@@ -115,6 +119,10 @@ private struct MatrixLayout {
         content += categoryHeaders()
         content += roleHeaders()
         content += priorityRow()
+        if repeatsStatus {
+            content += statusLabel(top: topStatusTop)
+            content += statusCells(top: topStatusTop)
+        }
         content += functionRows()
         content += statusRows()
         for (item, place) in zip(legend, legendRows) {
@@ -305,7 +313,8 @@ private struct MatrixLayout {
         let language = plot.language
         let words = AnalysisWording(language)
         let labelX = matrixLeft - 6
-        html += SVG.text(plot.pick("Status", "Status"), x: labelX, y: statusTop + 19, size: 12, anchor: "end", bold: true)
+        html += statusLabel(top: statusTop)
+        html += statusCells(top: statusTop)
         html += SVG.text(plot.pick("personen (minimum)", "people (minimum)"), x: labelX, y: peopleTop + 13, size: 10,
                          anchor: "end", fill: PlotStyle.muted)
         html += SVG.text(plot.pick("fte toegewezen", "FTE allocated"), x: labelX, y: fteTop + 13, size: 10,
@@ -318,10 +327,7 @@ private struct MatrixLayout {
             let left = x(ofColumn: index)
             let center = left + Self.column / 2
             let reason = words.reason(role)
-            let tooltip = "\(role.role.name(language)): \(role.status.label(language))" + (reason.isEmpty ? "" : " — \(reason)")
-            html += SVG.titled(tooltip) {
-                PlotStyle.swatch(role.status, prefix: plot.id("matrix"), x: left + 2, y: statusTop,
-                                 width: Self.column - 4, height: Self.statusHeight - 4)
+            html += SVG.titled(statusTooltip(role, reason: reason)) {
                 SVG.text(role.minPeople.map { "\(role.people)/\($0)" } ?? "\(role.people)", x: center, y: peopleTop + 13,
                          size: 10, anchor: "middle", bold: role.lacksPeople)
                 SVG.text(NumberFormatting.short(role.fte, language), x: center, y: fteTop + 13, size: 9.5,
@@ -332,6 +338,27 @@ private struct MatrixLayout {
                     SVG.text("\(role.vacancies)", x: center, y: vacancyTop + 13, size: 10, anchor: "middle", bold: true,
                              fill: PlotStyle.heldInk)
                 }
+            }
+        }
+        return html
+    }
+
+    private func statusLabel(top: Double) -> HTML {
+        SVG.text(plot.pick("Status", "Status"), x: matrixLeft - 6, y: top + 19, size: 12, anchor: "end", bold: true)
+    }
+
+    private func statusTooltip(_ role: RoleResult, reason: String) -> String {
+        "\(role.role.name(plot.language)): \(role.status.label(plot.language))" + (reason.isEmpty ? "" : " — \(reason)")
+    }
+
+    /// Each role's status: symbol on a badge, over its pattern and colour.
+    private func statusCells(top: Double) -> HTML {
+        var html = HTML()
+        let words = AnalysisWording(plot.language)
+        for (index, role) in roles.enumerated() {
+            html += SVG.titled(statusTooltip(role, reason: words.reason(role))) {
+                PlotStyle.swatch(role.status, prefix: plot.id("matrix"), x: x(ofColumn: index) + 2, y: top,
+                                 width: Self.column - 4, height: Self.statusHeight - 4)
             }
         }
         return html
@@ -399,7 +426,8 @@ private struct MatrixLayout {
         for status in RoleStatus.allCases {
             let names = roles.filter { $0.status == status }.map { $0.role.name(language) }
             if names.isEmpty { continue }
-            parts.append("\(status.label(language)) (\(names.count)): \(names.joined(separator: ", ")).")
+            let label = status.label(language)
+            parts.append("\(label.prefix(1).uppercased() + label.dropFirst()) (\(names.count)): \(names.joined(separator: ", ")).")
         }
         let vacancies = analysis.functions.filter(\.function.isVacancy).map { $0.function.title }
         if !vacancies.isEmpty {

@@ -18,7 +18,7 @@ extension TeamPlot {
         return element("table", .class("tp-table tp-functions")) {
             element("caption") { pick("Functies", "Functions") }
             element("thead") {
-                element("tr") {
+                tableRow {
                     header(pick("Functie", "Function"), column: "function")
                     header(pick("Medewerker", "Holder"), column: "holder")
                     header(pick("Fte", "FTE"), column: "fte", numeric: true)
@@ -27,9 +27,10 @@ extension TeamPlot {
                 }
             }
             element("tbody") {
+                SVG.newline
                 for result in analysis.functions {
                     let function = result.function
-                    element("tr", function.isVacancy ? .class("tp-vacancy") : nil) {
+                    tableRow(function.isVacancy ? .class("tp-vacancy") : nil) {
                         element("th", HTMLAttribute("scope", "row")) { function.title }
                         element("td") {
                             function.isVacancy ? pick("vacature", "vacancy") : (function.holder ?? "—")
@@ -60,7 +61,7 @@ extension TeamPlot {
         return element("table", .class("tp-table tp-roles" + (showsCategory ? "" : " tp-roles-compact"))) {
             element("caption") { caption ?? pick("Rollen", "Roles") }
             element("thead") {
-                element("tr") {
+                tableRow {
                     header(pick("Rol", "Role"), column: "role")
                     if showsCategory { header(pick("Categorie", "Category"), column: "category") }
                     header(pick("Prioriteit", "Priority"), column: "priority")
@@ -72,8 +73,9 @@ extension TeamPlot {
                 }
             }
             element("tbody") {
+                SVG.newline
                 for role in roles {
-                    element("tr", role.isNeeded ? nil : .class("tp-not-needed")) {
+                    tableRow(role.isNeeded ? nil : .class("tp-not-needed")) {
                         element("th", HTMLAttribute("scope", "row")) { role.role.name(language) }
                         if showsCategory { element("td") { categoryNames[role.categoryId] ?? "" } }
                         element("td") { role.priority.label(language) }
@@ -106,7 +108,7 @@ extension TeamPlot {
         element("table", .class("tp-table tp-coverage")) {
             element("caption") { pick("Dekking per categorie", "Coverage per category") }
             element("thead") {
-                element("tr") {
+                tableRow {
                     header(pick("Categorie", "Category"), column: "category")
                     header(pick("Nodig", "Needed"), column: "count", numeric: true)
                     header(pick("Aanwezig", "Present"), column: "count", numeric: true)
@@ -117,9 +119,10 @@ extension TeamPlot {
                 }
             }
             element("tbody") {
+                SVG.newline
                 for category in analysis.categories {
                     let roles = analysis.roles.filter { $0.categoryId == category.category.id }
-                    element("tr") {
+                    tableRow {
                         element("th", HTMLAttribute("scope", "row")) { category.category.name(language) }
                         element("td", .class("tp-number")) { "\(category.needed)" }
                         element("td", .class("tp-number")) { "\(category.present)" }
@@ -137,15 +140,16 @@ extension TeamPlot {
         element("table", .class("tp-table tp-overview")) {
             element("caption") { pick("Aantal rollen per status", "Number of roles per status") }
             element("thead") {
-                element("tr") {
+                tableRow {
                     header(pick("Status", "Status"), column: "status")
                     header(pick("Aantal", "Count"), column: "count", numeric: true)
                     header(pick("Rollen", "Roles"), column: "roles")
                 }
             }
             element("tbody") {
+                SVG.newline
                 for status in RoleStatus.allCases {
-                    element("tr") {
+                    tableRow {
                         element("th", HTMLAttribute("scope", "row")) { statusBadge(status) }
                         element("td", .class("tp-number")) { "\(analysis.count(status))" }
                         element("td") {
@@ -156,6 +160,11 @@ extension TeamPlot {
                 }
             }
         }
+    }
+
+    /// A table row, on a line of its own.
+    func tableRow(_ attribute: HTMLAttribute? = nil, @HTMLBuilder content: () -> HTML) -> HTML {
+        element("tr", attribute) { content() } + SVG.newline
     }
 
     /// A column header; `column` names the column for the stylesheet's widths.
