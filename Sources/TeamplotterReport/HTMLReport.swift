@@ -62,18 +62,19 @@ public struct HTMLReport: Sendable {
     }
 
     private func header(team: Team, analysis: GapAnalysis, title: String) -> HTML {
+        let plot = TeamPlot(language: language)
         let current = analysis.functions.filter { !$0.function.isVacancy }
         let vacancies = analysis.functions.count - current.count
         let fte = current.map(\.fte).reduce(0, +)
         var facts = [
-            pick("\(analysis.functions.count) functies", "\(analysis.functions.count) functions"),
+            plot.functions(analysis.functions.count),
             pick("\(NumberFormatting.short(fte, language)) fte bezet", "\(NumberFormatting.short(fte, language)) FTE filled"),
         ]
         if vacancies > 0 {
             facts.append(pick(vacancies == 1 ? "1 vacature" : "\(vacancies) vacatures",
                               vacancies == 1 ? "1 vacancy" : "\(vacancies) vacancies"))
         }
-        facts.append(pick("\(analysis.roles.count) rollen in de rollenlijst", "\(analysis.roles.count) roles in the catalogue"))
+        facts.append(plot.roles(analysis.roles.count) + pick(" in de rollenlijst", " in the catalogue"))
         return element("header") {
             element("p", .class("tp-kicker")) { pick("Teamplotter — rapport", "Teamplotter — report") }
             element("h1") { title }

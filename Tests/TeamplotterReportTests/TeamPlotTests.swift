@@ -154,6 +154,21 @@ import TeamplotterCore
     }
 }
 
+@Suite struct EmptyTeamTests {
+    /// A team just started: no functions yet, or a catalogue without roles. Still a picture.
+    @Test func rendersWithoutFunctionsOrRoles() {
+        let empty = GapAnalyser.analyse(Team(name: "Nieuw team"))
+        let svg = TeamPlot().svg(analysis: empty).markup
+        #expect(svg.contains("0 functies · 24 rollen"))
+        #expect(svg.occurrences(of: "fill=\"url(#tp-matrix-missing)\"") == 24 + 1)
+        let noRoles = Team(name: "Leeg", functions: [TeamFunction(title: "Alleen")],
+                           customCatalogue: CatalogueCustomization(mode: .replace, categories: []))
+        let analysis = GapAnalyser.analyse(noRoles)
+        #expect(TeamPlot().svg(analysis: analysis).markup.contains("1 functie · 0 rollen"))
+        #expect(HTMLReport().render(team: noRoles, analysis: analysis).contains("<h1>Gap-analyse van Leeg</h1>"))
+    }
+}
+
 @Suite struct TextMetricsTests {
     @Test func truncatesToTheWidthWithAnEllipsis() {
         let long = "Beleidsmedewerker / adviseur dienstverlening en nog veel meer"

@@ -175,9 +175,7 @@ private struct MatrixLayout {
             lines += SVG.text(line, x: Self.pad, y: categoryTop + 14 + Double(index) * 19, size: 15, bold: true)
         }
         html += name.truncated ? SVG.titled(analysis.teamName) { lines } : lines
-        let counts = plot.pick(
-            "\(analysis.functions.count) functies · \(roles.count) rollen",
-            "\(analysis.functions.count) functions · \(roles.count) roles")
+        let counts = plot.functions(analysis.functions.count) + " · " + plot.roles(roles.count)
         html += SVG.text(counts, x: Self.pad, y: categoryTop + 14 + Double(name.lines.count) * 19, size: 11, fill: PlotStyle.muted)
         html += SVG.text(
             plot.pick("Functie — medewerker, fte", "Function — holder, FTE"), x: Self.pad, y: roleBottom - 6,
@@ -420,9 +418,10 @@ private struct MatrixLayout {
 
     private func description() -> String {
         let language = plot.language
+        let categoryCount = plot.counted(categories.count, ("categorie", "categorieën"), ("category", "categories"))
         var parts = [plot.pick(
-            "Matrix van \(analysis.functions.count) functies en \(roles.count) rollen in \(categories.count) categorieën.",
-            "Matrix of \(analysis.functions.count) functions and \(roles.count) roles in \(categories.count) categories.")]
+            "Matrix van \(plot.functions(analysis.functions.count)) en \(plot.roles(roles.count)) in \(categoryCount).",
+            "Matrix of \(plot.functions(analysis.functions.count)) and \(plot.roles(roles.count)) in \(categoryCount).")]
         for status in RoleStatus.allCases {
             let names = roles.filter { $0.status == status }.map { $0.role.name(language) }
             if names.isEmpty { continue }

@@ -77,6 +77,15 @@ public struct TeamPlot: Sendable {
 
     func pick(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
 
+    /// "1 functie", "9 functies": a count with its noun in the plot's language.
+    func counted(_ count: Int, _ dutch: (one: String, many: String), _ english: (one: String, many: String)) -> String {
+        let noun = language == .nl ? dutch : english
+        return "\(count) " + (count == 1 ? noun.one : noun.many)
+    }
+
+    func functions(_ count: Int) -> String { counted(count, ("functie", "functies"), ("function", "functions")) }
+    func roles(_ count: Int) -> String { counted(count, ("rol", "rollen"), ("role", "roles")) }
+
     /// An id unique to this plot.
     func id(_ suffix: String) -> String { "\(idPrefix)-\(suffix)" }
 }
