@@ -39,6 +39,15 @@ import TeamplotterCore
         #expect(html.occurrences(of: "<svg ") == 3)
     }
 
+    /// The web app serves the figures' stylesheet on its own; the report carries it inline.
+    @Test func figureStylesheetStandsOnItsOwn() {
+        let css = TeamPlot.stylesheet
+        #expect(css.contains(".tp-status-missing"))
+        #expect(css.contains("details.tp-data { display: none; }"))
+        #expect(!css.contains("url(") && !css.contains("@import"))
+        #expect(HTMLReport().render(team: team, analysis: analysis).contains(css))
+    }
+
     @Test func sectionsComeInTheOrderManagementReads() {
         let html = HTMLReport().render(team: team, analysis: analysis)
         let order = ["id=\"samenvatting\"", "id=\"eerst-aanpakken\"", "id=\"teamplot\"", "id=\"per-categorie\"",
