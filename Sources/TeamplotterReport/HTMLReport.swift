@@ -140,14 +140,28 @@ public struct HTMLReport: Sendable {
     private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
         let drawing = plot.matrixDrawing(analysis)
         let placement = ReportStyle.placement(width: drawing.width, height: drawing.height)
-        return element("section", .id("teamplot"), .class("tp-plot-page tp-\(placement.rawValue)"),
+        var pages = [analysis.functions.indices]
+        var classes = "tp-plot-page tp-\(placement.rawValue)"
+        if placement == .flow {
+            // Measured on a part long enough to repeat the status row, so every part fits.
+            let sample = min(analysis.functions.count, TeamPlot.matrixRepeatsStatusAbove + 1)
+            let part = plot.matrixDrawing(analysis, rows: 0..<sample)
+            let paging = ReportStyle.paging(
+                width: part.width, fixedHeight: part.height - Double(sample) * TeamPlot.matrixRowHeight,
+                rowHeight: TeamPlot.matrixRowHeight)
+            pages = stride(from: 0, to: analysis.functions.count, by: paging.rowsPerPage).map {
+                $0..<min($0 + paging.rowsPerPage, analysis.functions.count)
+            }
+            classes += " tp-flow-\(paging.orientation.rawValue)"
+        }
+        return element("section", .id("teamplot"), .class(classes),
                        HTMLAttribute("aria-labelledby", "teamplot-kop")) {
             element("h2", .id("teamplot-kop")) { pick("Teamplot", "Team plot") }
             element("p", .class("tp-how")) {
                 pick("Elke rij is een functie, elke kolom een rol. Een blauw vak: de functie vervult de rol, met het deel van de tijd; gestippeld: vacature. Onderaan de status van elke rol, met symbool en patroon.",
                      "Each row is a function, each column a role. A blue cell: the function holds the role, with the share of its time; dashed: a vacancy. At the bottom each role's status, with symbol and pattern.")
             }
-            plot.matrixFigure(analysis: analysis)
+            plot.matrixFigure(analysis, pages: pages)
         }
     }
 

@@ -6,8 +6,24 @@ enum ReportStyle {
         case landscape
         /// Scaled to fit one portrait A4 page.
         case portrait
-        /// Too big to read on one page: full width, running over pages.
+        /// Too big to read on one page: in parts of a page each.
         case flow
+    }
+
+    /// A long plot is printed in parts of this many function rows per page, on this paper.
+    static func paging(width: Double, fixedHeight: Double, rowHeight: Double)
+        -> (orientation: Placement, rowsPerPage: Int)
+    {
+        // Room on a page in CSS pixels; parts are never enlarged, only shrunk to the page's width.
+        let options: [(Placement, Double, Double)] = [(.landscape, 1040, 640), (.portrait, 700, 950)]
+        let fits = options.map { orientation, pageWidth, pageHeight in
+            let scale = min(1, pageWidth / width)
+            let rows = Int(((pageHeight / scale) - fixedHeight) / rowHeight)
+            return (orientation: orientation, scale: scale, rows: max(rows, 1))
+        }
+        // The larger print, unless it leaves too few rows per page to be worth the paper.
+        let best = fits.max { ($0.rows >= 8 ? 1 : 0, $0.scale) < ($1.rows >= 8 ? 1 : 0, $1.scale) } ?? fits[0]
+        return (best.orientation, best.rows)
     }
 
     /// The orientation that shows the plot largest, unless even that would shrink it below
@@ -58,12 +74,15 @@ enum ReportStyle {
           .tp-coverage svg { width: 100%; }
           .tp-figure figcaption { font-size: 8pt; }
           .tp-plot-page { break-before: page; break-after: page; }
-          .tp-plot-page.tp-landscape { page: tp-landscape; }
+          .tp-plot-page.tp-landscape, .tp-plot-page.tp-flow-landscape { page: tp-landscape; }
           .tp-plot-page.tp-landscape h2 { margin-top: 0; }
           .tp-plot-page.tp-landscape svg { width: 100%; max-height: 160mm; }
           .tp-plot-page.tp-portrait svg { width: 100%; max-height: 235mm; }
-          .tp-plot-page.tp-flow svg { width: 100%; }
-          .tp-plot-page.tp-flow figure, .tp-plot-page.tp-flow svg { break-inside: auto; }
+          /* A long plot comes in parts of a page each, each with its headers: never cut inside. */
+          .tp-plot-page.tp-flow svg { width: auto; max-width: 100%; height: auto; }
+          .tp-plot-page.tp-flow figure { break-inside: auto; }
+          .tp-plot-part { break-inside: avoid; }
+          .tp-plot-part + .tp-plot-part { break-before: page; }
           footer { margin-top: 10pt; font-size: 7.5pt; }
         }
         """

@@ -85,6 +85,29 @@ import TeamplotterCore
         #expect(ReportStyle.placement(width: drawing.width, height: drawing.height) == .flow)
     }
 
+    /// A team too long for one page is printed in parts of a page each, every part a whole matrix
+    /// with its own headers, together holding every function once.
+    @Test func longTeamIsPrintedInWholeParts() throws {
+        let team = SyntheticTeam.make(functions: 200, roles: 40)
+        let analysis = GapAnalyser.analyse(team)
+        let html = HTMLReport().render(team: team, analysis: analysis)
+        #expect(html.contains("<section id=\"teamplot\" class=\"tp-plot-page tp-flow tp-flow-"))
+        let parts = html.occurrences(of: "<div class=\"tp-plot-part\">")
+        #expect(parts > 1)
+        #expect(html.occurrences(of: "Functie — medewerker, fte</text>") == parts)
+        for index in [0, 99, 199] {
+            // The row's label and each of its cells, in one part only.
+            #expect(html.occurrences(of: "<title>Functie \(index) met een titel die te lang is voor de kolom — ")
+                == 1 + analysis.functions[index].roles.count)
+        }
+        // Each part is its own SVG with its own ids.
+        let ids = html.matches(of: /<svg [^>]*id="([^"]+)"/).map { String($0.output.1) }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.count == parts + 2)
+        let paging = ReportStyle.paging(width: 1322, fixedHeight: 500, rowHeight: 34)
+        #expect(paging.rowsPerPage >= 8)
+    }
+
     @Test func dateAndOrganisationAppearWhenGiven() {
         var team = team
         team.organisation = "Gemeente Voorbeeldstad"

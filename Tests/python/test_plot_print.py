@@ -86,17 +86,29 @@ def test_example_report_prints_on_four_a4_pages_with_the_plot_whole(tmp_path, la
     assert "D. de Graaf" in texts[-1]
 
 
-def test_large_team_report_prints_every_function(tmp_path):
-    """A team too big for one page runs over several pages rather than shrinking to dust."""
+def test_large_team_report_prints_in_whole_parts(tmp_path):
+    """A team too big for one page is printed in parts of a page each, every part with its own
+    headers, rather than shrinking to dust or cutting rows in two."""
     document = tmp_path / "groot-team.json"
     document.write_text(json.dumps(large_team_document(functions=60, roles=40)), encoding="utf-8")
     report = tmp_path / "groot.html"
     pdf = tmp_path / "groot.pdf"
     teamplotter("report", document, "-o", report)
-    assert 'class="tp-plot-page tp-flow"' in report.read_text(encoding="utf-8")
+    html = report.read_text(encoding="utf-8")
+    assert 'class="tp-plot-page tp-flow' in html
+    parts = html.count('<div class="tp-plot-part">')
+    assert parts > 1
     print_to_pdf(report, pdf)
     sizes = page_sizes(pdf)
     assert all(size in A4 for size in sizes)
-    everything = "\n".join(page_texts(pdf, len(sizes)))
-    for index in (0, 30, 59):
-        assert f"Medewerker met een lange naam {index}" in everything
+    texts = page_texts(pdf, len(sizes))
+    # Each part's header is on a page of its own, and each part ends on that page with its legend.
+    header_pages = [number for number, text in enumerate(texts) if "Functie — medewerker, fte" in text]
+    assert len(header_pages) == parts
+    for number in header_pages:
+        assert "open vacatures" in texts[number]
+        assert "vervult de rol (% van de tijd)" in texts[number]
+    plot_text = "\n".join(texts[number] for number in header_pages)
+    holders = [index for index in range(60) if index % 9 != 4]  # the others are vacancies
+    for index in holders:
+        assert re.search(rf"Medewerker met een lange naam {index}\b", plot_text), index

@@ -8,9 +8,16 @@ struct Drawing {
 }
 
 extension TeamPlot {
-    func matrixDrawing(_ analysis: GapAnalysis) -> Drawing {
-        MatrixLayout(plot: self, analysis: analysis).draw()
+    /// The matrix; with `rows`, only those functions (a page of a long team), headers and status
+    /// rows included, so that every part reads on its own.
+    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> Drawing {
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw()
     }
+
+    /// The height of one function's row.
+    static let matrixRowHeight = 34.0
+    /// A matrix with more function rows than this repeats the status row above them.
+    static let matrixRepeatsStatusAbove = 20
 
     /// "Title — holder — 0,89 fte", the way a function is named in tooltips and descriptions.
     func functionLine(_ result: FunctionResult) -> String {
@@ -27,11 +34,13 @@ extension TeamPlot {
 private struct MatrixLayout {
     let plot: TeamPlot
     let analysis: GapAnalysis
+    /// The functions drawn, by index: all of them, or one page's worth.
+    let rows: Range<Int>
 
     static let pad = 12.0
     static let labelWidth = 250.0
     static let column = 32.0
-    static let row = 34.0
+    static let row = TeamPlot.matrixRowHeight
     static let headerSize = 11.0
     /// Role names are written upwards in at most two lines of this length.
     static let roleNameMax = 150.0
@@ -52,11 +61,11 @@ private struct MatrixLayout {
     var priorityTop: Double { roleBottom }
     static let priorityHeight = 18.0
     /// A long matrix repeats the status row above the functions, so it is seen without scrolling.
-    var repeatsStatus: Bool { analysis.functions.count > Self.repeatStatusAbove }
-    static let repeatStatusAbove = 20
+    var repeatsStatus: Bool { rows.count > Self.repeatStatusAbove }
+    static let repeatStatusAbove = TeamPlot.matrixRepeatsStatusAbove
     var topStatusTop: Double { priorityTop + Self.priorityHeight + 2 }
     var rowsTop: Double { priorityTop + Self.priorityHeight + (repeatsStatus ? Self.statusHeight + 4 : 0) }
-    var rowsBottom: Double { rowsTop + Double(analysis.functions.count) * Self.row }
+    var rowsBottom: Double { rowsTop + Double(rows.count) * Self.row }
     var statusTop: Double { rowsBottom + 4 }
     static let statusHeight = 30.0
     var peopleTop: Double { statusTop + Self.statusHeight + 2 }
@@ -70,9 +79,10 @@ private struct MatrixLayout {
     var matrixRight: Double { matrixLeft + Double(roles.count) * Self.column }
     var width: Double { max(matrixRight + Self.pad, 560) }
 
-    init(plot: TeamPlot, analysis: GapAnalysis) {
+    init(plot: TeamPlot, analysis: GapAnalysis, rows: Range<Int>) {
         self.plot = plot
         self.analysis = analysis
+        self.rows = rows.clamped(to: analysis.functions.indices)
         roles = analysis.roles
         var columnOfRole: [String: Int] = [:]
         for (index, role) in roles.enumerated() { columnOfRole[role.role.id] = index }
@@ -130,7 +140,10 @@ private struct MatrixLayout {
         }
         let svg = SVG.root(
             id: plot.id("matrix"), width: width, height: height,
-            title: plot.pick("Teamplot van \(analysis.teamName)", "Team plot of \(analysis.teamName)"),
+            title: plot.pick("Teamplot van \(analysis.teamName)", "Team plot of \(analysis.teamName)")
+                + (rows.count < analysis.functions.count
+                    ? plot.pick(", functies \(rows.lowerBound + 1)–\(rows.upperBound)",
+                                ", functions \(rows.lowerBound + 1)–\(rows.upperBound)") : ""),
             description: description(), content: content)
         return Drawing(svg: svg, width: width, height: height)
     }
@@ -144,9 +157,9 @@ private struct MatrixLayout {
                 x: x(ofColumn: category.first), y: categoryTop, width: Double(category.count) * Self.column,
                 height: categoryHeight + roleHeight, fill: PlotStyle.categoryFills[index % 2])
         }
-        for index in analysis.functions.indices where index % 2 == 1 {
+        for index in rows where index % 2 == 1 {
             html += SVG.rect(
-                x: Self.pad, y: rowsTop + Double(index) * Self.row, width: matrixRight - Self.pad,
+                x: Self.pad, y: rowsTop + Double(index - rows.lowerBound) * Self.row, width: matrixRight - Self.pad,
                 height: Self.row, fill: PlotStyle.stripe)
         }
         // Roles the team does not need are greyed out, so the needed ones stand out.
@@ -175,7 +188,11 @@ private struct MatrixLayout {
             lines += SVG.text(line, x: Self.pad, y: categoryTop + 14 + Double(index) * 19, size: 15, bold: true)
         }
         html += name.truncated ? SVG.titled(analysis.teamName) { lines } : lines
-        let counts = plot.functions(analysis.functions.count) + " · " + plot.roles(roles.count)
+        var counts = plot.functions(analysis.functions.count) + " · " + plot.roles(roles.count)
+        if rows.count < analysis.functions.count {
+            counts = plot.pick("functies \(rows.lowerBound + 1)–\(rows.upperBound) van \(analysis.functions.count)",
+                               "functions \(rows.lowerBound + 1)–\(rows.upperBound) of \(analysis.functions.count)")
+        }
         html += SVG.text(counts, x: Self.pad, y: categoryTop + 14 + Double(name.lines.count) * 19, size: 11, fill: PlotStyle.muted)
         html += SVG.text(
             plot.pick("Functie — medewerker, fte", "Function — holder, FTE"), x: Self.pad, y: roleBottom - 6,
@@ -256,8 +273,9 @@ private struct MatrixLayout {
     private func functionRows() -> HTML {
         var html = HTML()
         let language = plot.language
-        for (index, result) in analysis.functions.enumerated() {
-            let top = rowsTop + Double(index) * Self.row
+        for index in rows {
+            let result = analysis.functions[index]
+            let top = rowsTop + Double(index - rows.lowerBound) * Self.row
             let function = result.function
             let title = TextMetrics.truncate(function.title, maxWidth: Self.labelWidth - 14, size: 12, bold: true)
             var who = function.isVacancy ? plot.pick("Vacature", "Vacancy") : (function.holder ?? "—")

@@ -41,8 +41,20 @@ public struct TeamPlot: Sendable {
     /// The matrix as a `<figure>`: the SVG, a caption, and the same data as tables in a
     /// `<details>` beside it (open it without JavaScript).
     public func matrixFigure(analysis: GapAnalysis) -> HTML {
-        figure(
-            "matrix", svg: svg(analysis: analysis),
+        matrixFigure(analysis, pages: [analysis.functions.indices])
+    }
+
+    /// The matrix in parts of a page each (the functions in `pages`), every part with its own
+    /// headers and status rows, for printing a long team.
+    func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>]) -> HTML {
+        var parts = HTML()
+        for (number, rows) in pages.enumerated() {
+            // Each part is an SVG of its own, so its ids need their own prefix.
+            let part = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
+            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows).svg }
+        }
+        return figure(
+            "matrix", svg: parts,
             caption: pick(
                 "Teamplot: welke functie welke rol vervult, en de status van elke rol (onderste rijen).",
                 "Team plot: which function holds which role, and each role's status (bottom rows)."),
@@ -67,6 +79,7 @@ public struct TeamPlot: Sendable {
     private func figure(_ kind: String, svg: HTML, caption: String, table: HTML) -> HTML {
         element("figure", .class("tp-figure tp-\(kind)")) {
             element("div", .class("tp-scroll")) { svg }
+            SVG.newline
             element("figcaption") { caption }
             element("details", .class("tp-data")) {
                 element("summary") { pick("Dezelfde gegevens als tabel", "The same data as a table") }
