@@ -17,7 +17,8 @@ struct PlotCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter plot TEAM [--needs BEHOEFTE.csv] [--lang nl|en] [-o plot.svg]
+            Gebruik: teamplotter plot TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
+                                      [-o plot.svg]
 
             Tekent de teamplot: functies tegen rollen, met onderaan de status van elke rol
             (symbool, patroon en kleur). Zonder -o komt de SVG op het scherm.
@@ -30,8 +31,8 @@ struct PlotCommand: Command {
             """
             Usage: teamplotter plot TEAM [--needs NEEDS.csv] [--lang nl|en] [-o plot.svg]
 
-            Draws the team plot: functions against roles, with each role's status at the bottom
-            (symbol, pattern and colour). Without -o the SVG goes to standard output.
+            Draws the team plot: functions against roles, with each role's status at the
+            bottom (symbol, pattern and colour). Without -o the SVG goes to standard output.
 
             """)
     }

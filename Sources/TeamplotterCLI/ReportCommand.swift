@@ -19,7 +19,8 @@ struct ReportCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--lang nl|en] -o rapport.html
+            Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
+                                        -o rapport.html
 
             Schrijft één HTML-bestand met de samenvatting, de teamplot, de gaten in volgorde
             van urgentie, de rollen per categorie en de functies. Het bestand is op zichzelf
