@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "TeamplotterCore"),
         // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON.
         .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore"]),
-        // Human-readable renderings of an analysis: terminal text, Markdown.
+        // Human-readable renderings of an analysis: terminal text, Markdown, the SVG plot, the HTML report.
         .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),
         // The subcommands; a library so tests can run them in process.
         .target(
@@ -20,6 +20,8 @@ let package = Package(
             dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
+        // Times the analysis in process on generated organisations (bench/, BENCHMARKS.md).
+        .executableTarget(name: "TeamplotterBench", dependencies: ["TeamplotterCore"]),
 
         .testTarget(
             name: "TeamplotterCoreTests", dependencies: ["TeamplotterCore"], resources: [.copy("Fixtures")]),
@@ -31,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"]),
+        .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

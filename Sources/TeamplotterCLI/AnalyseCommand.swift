@@ -7,8 +7,8 @@ struct AnalyseCommand: Command {
     static let names = ["analyse", "analyze"]
     static let formats = ["text", "markdown", "json"]
 
-    let team: String
-    let needs: String?
+    let teamPath: String
+    let needsPath: String?
     let format: String
     let output: String?
     let language: Language
@@ -20,11 +20,12 @@ struct AnalyseCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv] [--format text|markdown|json]
-                                         [--lang nl|en] [-o BESTAND]
+            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv]
+                       [--format text|markdown|json] [--lang nl|en] [-o BESTAND]
 
             Toont welke rollen ontbreken, onderbezet zijn of aan één persoon hangen.
-            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het opslaat).
+            TEAM is een teamdocument (.json) of een werkblad (.csv, zoals Excel het
+            opslaat).
 
               --needs BESTAND   behoefte-CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
                                 personen; Toelichting); vervangt de behoefte in TEAM
@@ -38,8 +39,8 @@ struct AnalyseCommand: Command {
 
             """,
             """
-            Usage: teamplotter analyse TEAM [--needs NEEDS.csv] [--format text|markdown|json]
-                                        [--lang nl|en] [-o FILE]
+            Usage: teamplotter analyse TEAM [--needs NEEDS.csv]
+                       [--format text|markdown|json] [--lang nl|en] [-o FILE]
 
             Shows which roles are missing, understaffed or rest on one person.
             TEAM is a team document (.json) or a worksheet (.csv, as Excel saves it).
@@ -60,21 +61,21 @@ struct AnalyseCommand: Command {
 
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(
-            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [])
+            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter analyse TEAM [--needs BEHOEFTE.csv]",
                 "give exactly one TEAM file: teamplotter analyse TEAM [--needs NEEDS.csv]"))
         }
-        team = parsed.positionals[0]
-        needs = parsed.value("--needs")
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
         format = try parsed.choice("--format", allowed: Self.formats, default: "text")
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
         let text: String
         switch format {
@@ -86,6 +87,6 @@ struct AnalyseCommand: Command {
             let colour = output == nil && console.wantsColour
             text = TextReport(language: language, colour: colour, catalogue: team.catalogue).render(analysis)
         }
-        try InputFiles.write(text, to: output, console: console)
+        try InputFiles.write(text, to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 }

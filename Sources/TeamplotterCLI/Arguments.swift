@@ -3,6 +3,8 @@ import TeamplotterCore
 /// A small parser for `command POSITIONAL --option value --flag`; options may also be written
 /// `--option=value`.
 struct Arguments {
+    /// The language for messages about the command line itself.
+    let language: Language
     private(set) var positionals: [String] = []
     private var options: [String: String] = [:]
     private var flags: Set<String> = []
@@ -10,7 +12,8 @@ struct Arguments {
     /// - Parameters:
     ///   - valued: option names that take a value (with their short forms, e.g. "-o").
     ///   - flags: option names that take none.
-    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws(CLIError) {
+    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>, environment: [String: String] = [:]) throws(CLIError) {
+        language = TeamplotterCLI.quickLanguage(arguments, environment)
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -36,12 +39,15 @@ struct Arguments {
                     options[name] = arguments[index]
                     index += 1
                 } else {
-                    throw .usage("optie \(name) verwacht een waarde / option \(name) needs a value")
+                    throw .usage(language.pick("optie \(name) verwacht een waarde", "option \(name) needs a value"))
+                }
+                if options[name]?.isEmpty == true {
+                    throw .usage(language.pick("optie \(name) verwacht een waarde", "option \(name) needs a value"))
                 }
             } else if allowedFlags.contains(name), inlineValue == nil {
                 flags.insert(name)
             } else {
-                throw .usage("onbekende optie \(argument) / unknown option \(argument)")
+                throw .usage(language.pick("onbekende optie \(argument)", "unknown option \(argument)"))
             }
         }
     }
@@ -56,7 +62,9 @@ struct Arguments {
     func choice(_ name: String, allowed: [String], default fallback: String) throws(CLIError) -> String {
         guard let value = options[name] else { return fallback }
         guard allowed.contains(value) else {
-            throw .usage("\(name): \"\(value)\"; kies uit / choose from: \(allowed.joined(separator: ", "))")
+            throw .usage(language.pick(
+                "\(name): \"\(value)\" bestaat niet; kies uit \(allowed.joined(separator: ", "))",
+                "\(name): \"\(value)\" does not exist; choose from \(allowed.joined(separator: ", "))"))
         }
         return value
     }

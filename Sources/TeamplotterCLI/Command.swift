@@ -22,7 +22,30 @@ public enum TeamplotterCLI {
 
     /// Runs a command line (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], console: Console = .standard) -> ExitCode {
+        let code = dispatch(arguments, console: console)
+        if let error = console.failure.error {
+            // A closed pipe (`| head`) is the reader's choice, not worth a message.
+            if error != EPIPE {
+                let language = quickLanguage(arguments, console.environment)
+                console.writeError(CLIError.unwritable(path: language.pick("standaarduitvoer", "standard output"), reason: SystemError.describe(error, language)).messages(language).joined(separator: "\n") + "\n")
+            }
+            return .failure
+        }
+        return code
+    }
+
+    private static func dispatch(_ arguments: [String], console: Console) -> ExitCode {
         let language = quickLanguage(arguments, console.environment)
+        // `teamplotter --lang en [--help]`: the language may come before the command.
+        if let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
+            let count = first == "--lang" ? 2 : 1
+            guard arguments.count > count else {
+                console.write(overview(language))
+                return .ok
+            }
+            // Moved behind the command, where the command's own options are read.
+            return dispatch(Array(arguments.dropFirst(count) + arguments.prefix(count)), console: console)
+        }
         guard let first = arguments.first else {
             console.write(overview(language))
             return .ok
@@ -68,7 +91,7 @@ public enum TeamplotterCLI {
     }
 
     /// The language for help and early errors, before a command has parsed its options.
-    private static func quickLanguage(_ arguments: [String], _ environment: [String: String]) -> Language {
+    static func quickLanguage(_ arguments: [String], _ environment: [String: String]) -> Language {
         if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
             let language = Language(rawValue: arguments[index + 1])
         {
@@ -85,7 +108,7 @@ public enum TeamplotterCLI {
     static func overview(_ language: Language) -> String {
         var lines = [
             language.pick(
-                "teamplotter \(version) — breng uw online team in kaart en vind de ontbrekende rollen",
+                "teamplotter \(version) — breng uw online team in kaart, vind de ontbrekende rollen",
                 "teamplotter \(version) — map your online team and find the missing roles"),
             "",
             language.pick("Gebruik: teamplotter OPDRACHT [opties]", "Usage: teamplotter COMMAND [options]"),

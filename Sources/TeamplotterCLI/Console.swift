@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a command writes, and what it knows of its surroundings. Tests give their own.
 public struct Console: Sendable {
@@ -7,6 +8,9 @@ public struct Console: Sendable {
     /// Standard output is a terminal (colour may be used).
     public var isTerminal: Bool
     public var environment: [String: String]
+    /// Set when writing to standard output failed (a full disk, a closed pipe), so that the
+    /// command can end with exit code 1 instead of pretending it succeeded.
+    let failure = OutputFailure()
 
     public init(
         write: @escaping @Sendable (String) -> Void,
@@ -19,17 +23,47 @@ public struct Console: Sendable {
         self.environment = environment
     }
 
-    /// The process's own standard output and error.
+    /// The process's own standard output and error, written with `write(2)` so that every
+    /// failure is seen (Foundation's FileHandle traps on a closed descriptor).
     public static var standard: Console {
-        Console(
-            write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-            isTerminal: isatty(STDOUT_FILENO) == 1,
-            environment: ProcessInfo.processInfo.environment)
+        var console = Console(write: { _ in }, writeError: { _ in }, isTerminal: isatty(STDOUT_FILENO) == 1,
+                              environment: ProcessInfo.processInfo.environment)
+        let failure = console.failure
+        console.write = { text in
+            if let error = writeAll(text, to: STDOUT_FILENO) { failure.record(error) }
+        }
+        // Nothing more can be said when standard error itself fails.
+        console.writeError = { text in _ = writeAll(text, to: STDERR_FILENO) }
+        return console
     }
 
     /// Colour only on a terminal, never with NO_COLOR set (no-color.org), nor for TERM=dumb.
     public var wantsColour: Bool {
         isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
+
+    /// Writes all bytes, or returns the errno that stopped it.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        return nil
+    }
+}
+
+/// The first failure to write standard output, if any.
+final class OutputFailure: Sendable {
+    private let errorNumber = Mutex<Int32?>(nil)
+
+    func record(_ error: Int32) {
+        errorNumber.withLock { if $0 == nil { $0 = error } }
+    }
+
+    var error: Int32? { errorNumber.withLock { $0 } }
 }

@@ -5,8 +5,8 @@ import TeamplotterFormats
 struct ConvertCommand: Command {
     static let names = ["convert"]
 
-    let team: String
-    let needs: String?
+    let teamPath: String
+    let needsPath: String?
     let name: String?
     let output: String?
     let language: Language
@@ -18,7 +18,8 @@ struct ConvertCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM] [-o team.json]
+            Gebruik: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] [--name NAAM]
+                       [-o team.json]
 
             Schrijft een teamdocument (JSON, "version": 1) met functies en behoefte.
             Zonder -o komt het op het scherm.
@@ -29,7 +30,8 @@ struct ConvertCommand: Command {
 
             """,
             """
-            Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME] [-o team.json]
+            Usage: teamplotter convert TEAM.csv [--needs NEEDS.csv] [--name NAME]
+                       [-o team.json]
 
             Writes a team document (JSON, "version": 1) with the functions and needs.
             Without -o it goes to standard output.
@@ -38,22 +40,25 @@ struct ConvertCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [])
+        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] -o team.json",
                 "give exactly one TEAM file: teamplotter convert TEAM.csv [--needs NEEDS.csv] -o team.json"))
         }
-        team = parsed.positionals[0]
-        needs = parsed.value("--needs")
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
         name = parsed.value("--name")
+        if let name, name.trimmed.isEmpty {
+            throw .usage(language.pick("--name mag niet leeg zijn", "--name must not be empty"))
+        }
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        var team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        var team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
         if let name { team.name = name }
-        try InputFiles.write(TeamDocument.write(team), to: output, console: console)
+        try InputFiles.write(TeamDocument.write(team), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 }

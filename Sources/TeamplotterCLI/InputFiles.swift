@@ -4,24 +4,25 @@ import TeamplotterFormats
 
 /// Reads the TEAM and --needs files of a command into one team, printing input warnings.
 enum InputFiles {
-    static func read(_ path: String) throws(CLIError) -> Data {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "bestaat niet / does not exist")
+    static func read(_ path: String, language: Language) throws(CLIError) -> Data {
+        // Only regular files: a FIFO or a device would block or never end.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .unreadable(path: path, reason: SystemError.describe(errno, language))
         }
-        guard !isDirectory.boolValue else {
-            throw .unreadable(path: path, reason: "is een map / is a folder")
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw .unreadable(path: path, reason: SystemError.describe(EISDIR, language))
         }
-        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
-            size > TeamLoader.maximumBytes
-        {
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: language.pick("is geen gewoon bestand", "is not a regular file"))
+        }
+        if Int(info.st_size) > TeamLoader.maximumBytes {
             throw .input(InputProblems([InputProblem(.tooLarge(limitBytes: TeamLoader.maximumBytes), at: SourceLocation(file: path))]))
         }
         do {
-            return try Data(contentsOf: url)
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: SystemError.code(of: error).map { SystemError.describe($0, language) } ?? language.pick("onbekende fout", "unknown error"))
         }
     }
 
@@ -33,7 +34,7 @@ enum InputFiles {
         var team: Team?
         var warnings: [InputProblem] = []
         do {
-            let loaded = try TeamLoader.loadTeam(try read(path), file: path)
+            let loaded = try TeamLoader.loadTeam(try read(path, language: language), file: path)
             team = loaded.team
             warnings = loaded.warnings
         } catch let error as InputProblems {
@@ -47,7 +48,7 @@ enum InputFiles {
         if let needsPath {
             // Read the needs even when the team failed, so that all problems come out together.
             do {
-                needs = try TeamLoader.loadNeeds(try read(needsPath), file: needsPath, catalogue: team?.catalogue ?? .builtIn)
+                needs = try TeamLoader.loadNeeds(try read(needsPath, language: language), file: needsPath, catalogue: team?.catalogue ?? .builtIn)
             } catch let error as InputProblems {
                 problems += error.problems
             } catch let error as CLIError {
@@ -63,15 +64,28 @@ enum InputFiles {
         return result
     }
 
-    static func write(_ text: String, to path: String?, console: Console) throws(CLIError) {
+    /// Writes the result to a file (atomically, so a failure leaves no half file) or to
+    /// standard output. Never over one of the command's own input files.
+    static func write(
+        _ text: String, to path: String?, inputs: [String?] = [], language: Language, console: Console
+    ) throws(CLIError) {
         guard let path, path != "-" else {
             console.write(text)
             return
         }
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        for case let input? in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw .usage(language.pick(
+                "\(path) is ook een invoerbestand; kies een andere naam voor -o",
+                "\(path) is also an input file; choose another name for -o"))
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .unwritable(path: path, reason: (error as NSError).localizedDescription)
+            var isDirectory: ObjCBool = false
+            let code = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? EISDIR : SystemError.code(of: error)
+            throw .unwritable(path: path, reason: code.map { SystemError.describe($0, language) } ?? language.pick("onbekende fout", "unknown error"))
         }
     }
 }

@@ -5,8 +5,8 @@ import TeamplotterReport
 struct PlotCommand: Command {
     static let names = ["plot"]
 
-    let team: String
-    let needs: String?
+    let teamPath: String
+    let needsPath: String?
     let output: String?
     let language: Language
 
@@ -38,21 +38,21 @@ struct PlotCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [])
+        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter plot TEAM [--needs BEHOEFTE.csv] -o plot.svg",
                 "give exactly one TEAM file: teamplotter plot TEAM [--needs NEEDS.csv] -o plot.svg"))
         }
-        team = parsed.positionals[0]
-        needs = parsed.value("--needs")
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
-        try InputFiles.write(TeamPlot(language: language).document(analysis: analysis), to: output, console: console)
+        try InputFiles.write(TeamPlot(language: language).document(analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 }

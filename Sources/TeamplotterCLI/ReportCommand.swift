@@ -6,8 +6,8 @@ import TeamplotterReport
 struct ReportCommand: Command {
     static let names = ["report", "rapport"]
 
-    let team: String
-    let needs: String?
+    let teamPath: String
+    let needsPath: String?
     let output: String?
     let language: Language
 
@@ -44,23 +44,23 @@ struct ReportCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [])
+        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] -o rapport.html",
                 "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] -o report.html"))
         }
-        team = parsed.positionals[0]
-        needs = parsed.value("--needs")
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
         let report = HTMLReport(language: language, date: Self.today(language))
-        try InputFiles.write(report.render(team: team, analysis: analysis), to: output, console: console)
+        try InputFiles.write(report.render(team: team, analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 
     /// Today as people write it: "3 december 2026" or "3 December 2026".

@@ -30,7 +30,7 @@ struct RolesCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--format", "--lang"], flags: [])
+        let parsed = try Arguments(arguments, valued: ["--format", "--lang"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         guard parsed.positionals.isEmpty else {
             throw .usage(language.pick("roles neemt geen bestanden", "roles takes no files"))
@@ -79,7 +79,8 @@ struct CatalogueRendering {
             for (number, category) in catalogue.categories.enumerated() {
                 lines.append("\(number + 1). \(category.name(language))")
                 for role in category.roles {
-                    lines.append("   • \(role.name(language))  [\(role.id)]")
+                    lines.append("   • \(role.name(language))")
+                    lines.append("     id: \(role.id)")
                     lines += TextLayout.wrap(role.description(language), width: TextReport.width, indent: "     ")
                 }
                 lines.append("")

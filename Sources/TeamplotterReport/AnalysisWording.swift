@@ -56,7 +56,9 @@ public struct AnalysisWording: Sendable {
                 "Er is geen behoefte opgegeven; alle rollen uit de rollenlijst tellen als gewenst.",
                 "No needs were stated; every role in the catalogue counts as should."))
         }
-        if gaps.isEmpty {
+        if !analysis.roles.contains(where: \.isNeeded) {
+            lines.append(pick("Er is geen rol nodig; er valt niets te missen.", "No role is needed, so nothing can be missing."))
+        } else if gaps.isEmpty {
             lines.append(pick("Alle rollen die nodig zijn, zijn ingevuld door meer dan één persoon.",
                               "Every needed role is held by more than one person."))
         }

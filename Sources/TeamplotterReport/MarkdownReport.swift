@@ -86,9 +86,9 @@ public struct MarkdownReport: Sendable {
         var result = ""
         for character in text {
             switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": result += "\\\(character)"
-            case "\n", "\r": result += " "
-            default: result.append(character)
+            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "&": result += "\\\(character)"
+            default:
+                result += character.unicodeScalars.contains(where: TextLayout.isControl) ? " " : String(character)
             }
         }
         return result

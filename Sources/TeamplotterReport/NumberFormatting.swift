@@ -11,7 +11,7 @@ public enum NumberFormatting {
     /// As few decimals as needed, at most two: "0,5", "1,5", "2".
     public static func short(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded() { return String(format: "%.0f", rounded) }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return localise(text, language)
@@ -23,6 +23,6 @@ public enum NumberFormatting {
     }
 
     private static func localise(_ text: String, _ language: Language) -> String {
-        language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        language == .nl ? String(text.map { $0 == "." ? "," : $0 }) : text
     }
 }

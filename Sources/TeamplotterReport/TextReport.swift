@@ -18,7 +18,7 @@ public struct TextReport: Sendable {
     public func render(_ analysis: GapAnalysis) -> String {
         let words = AnalysisWording(language)
         var out: [String] = []
-        out.append(bold("Teamplotter — \(analysis.teamName)"))
+        out.append(contentsOf: wrap("Teamplotter — \(analysis.teamName)", indent: "", hanging: "  ").map(bold))
         out.append("")
         out.append(bold(language.pick("Samenvatting", "Summary")))
         let counts = RoleStatus.allCases.map { "\($0.symbol) \(analysis.count($0)) \($0.label(language))" }
@@ -56,7 +56,9 @@ public struct TextReport: Sendable {
                     role.priority.label(language), String(role.people),
                     NumberFormatting.fte(role.fte, language), status: role.status))
                 let reason = words.reason(role)
-                if !reason.isEmpty { out.append(String(repeating: " ", count: 26) + "↳ " + reason) }
+                if !reason.isEmpty {
+                    out.append(contentsOf: wrap("↳ " + reason, indent: String(repeating: " ", count: 26), hanging: String(repeating: " ", count: 28)))
+                }
             }
         }
 
@@ -102,7 +104,7 @@ public struct TextReport: Sendable {
         _ fte: String, status roleStatus: RoleStatus? = nil
     ) -> String {
         let statusCell = pad(symbol, 1) + " " + pad(status, 20)
-        let line = "  " + (roleStatus.map { paint(statusCell, $0) } ?? statusCell) + " " + pad(truncate(name, 30), 30)
+        let line = "  " + (roleStatus.map { paint(statusCell, $0) } ?? statusCell) + " " + pad(truncate(TextLayout.singleLine(name), 30), 30)
             + " " + pad(priority, 10) + " " + padLeft(people, 4) + " " + padLeft(fte, 6)
         return line
     }

@@ -5,16 +5,38 @@ public enum GapAnalyser {
 
     public static func analyse(_ team: Team) -> GapAnalysis {
         let catalogue = team.catalogue
-        let functions = team.functions.enumerated().map { index, function in
-            functionResult(index: index, function: function, team: team, catalogue: catalogue)
+        // One pass over the functions gathers every role's holders, so the analysis grows
+        // linearly with the team rather than with functions × roles. Roles and people are
+        // numbered so that the bookkeeping hashes integers, not strings.
+        var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
+        var people: [String: Int] = [:]
+        var functions: [FunctionResult] = []
+        functions.reserveCapacity(team.functions.count)
+        for (index, function) in team.functions.enumerated() {
+            let (result, ordinals) = functionResult(index: index, function: function, team: team, catalogue: catalogue)
+            let person: Int
+            if let holder = function.holder.map(TextKey.folded), !holder.isEmpty {
+                person = people[holder] ?? people.count
+                people[holder] = person
+            } else {
+                person = -1 - index
+            }
+            for (share, ordinal) in zip(result.roles, ordinals) {
+                tallies[ordinal].add(share, of: result, person: person)
+            }
+            functions.append(result)
         }
+        let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
         var roles: [RoleResult] = []
         var categories: [CategoryResult] = []
         for category in catalogue.categories {
             var categoryResult = CategoryResult(category: category, needed: 0, present: 0, single: 0)
             for role in category.roles {
-                let result = roleResult(role, categoryId: category.id, team: team, functions: functions)
+                let result = roleResult(
+                    role, categoryId: category.id, need: needs[role.id],
+                    priority: team.needs.statesRoleNeeds ? (needs[role.id]?.priority ?? .notNeeded) : .should,
+                    tally: catalogue.ordinal(ofRole: role.id).map { tallies[$0] } ?? RoleTally())
                 if result.isNeeded {
                     categoryResult.needed += 1
                     if result.people > 0 { categoryResult.present += 1 }
@@ -40,23 +62,27 @@ public enum GapAnalyser {
         ).withCompetencies(team.needs.competencies, people: current)
     }
 
+    /// The function's FTE, shares and warnings, with the ordinals of the roles it holds.
     private static func functionResult(
         index: Int, function: TeamFunction, team: Team, catalogue: Catalogue
-    ) -> FunctionResult {
+    ) -> (FunctionResult, [Int]) {
         var warnings: [FunctionWarning] = []
         if function.isVacancy { warnings.append(.vacancy) }
         if function.workload == nil { warnings.append(.hoursUnknown) }
         let fte = function.workload?.fte(standardWeekHours: team.standardWeekHours) ?? 0
 
-        // A role named twice counts once; the first mention wins.
-        var seen = Set<String>()
+        // A role named twice counts once; the first mention wins. A function holds a handful of
+        // roles, so a linear look is cheaper than a set.
+        var seen: [Int] = []
         var assignments: [RoleAssignment] = []
+        assignments.reserveCapacity(function.roles.count)
         for assignment in function.roles {
-            guard catalogue.role(id: assignment.roleId) != nil else {
+            guard let ordinal = catalogue.ordinal(ofRole: assignment.roleId) else {
                 warnings.append(.unknownRole(roleId: assignment.roleId))
                 continue
             }
-            if seen.insert(assignment.roleId).inserted {
+            if !seen.contains(ordinal) {
+                seen.append(ordinal)
                 assignments.append(assignment)
             } else {
                 warnings.append(.duplicateRole(roleId: assignment.roleId))
@@ -75,39 +101,20 @@ public enum GapAnalyser {
                 roleId: assignment.roleId, sharePercent: percent,
                 isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100)
         }
-        return FunctionResult(
+        let result = FunctionResult(
             index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
             warnings: warnings)
+        return (result, seen)
     }
 
     private static func roleResult(
-        _ role: Role, categoryId: String, team: Team, functions: [FunctionResult]
+        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally
     ) -> RoleResult {
-        let need = team.needs.need(for: role.id)
-        let priority = team.needs.priority(of: role.id)
-        var holdings: [RoleHolding] = []
-        var people = Set<String>()
-        var fte = 0.0
-        var vacancies = 0
-        for result in functions {
-            guard let share = result.roles.first(where: { $0.roleId == role.id }) else { continue }
-            let function = result.function
-            holdings.append(
-                RoleHolding(
-                    functionIndex: result.index, functionTitle: function.title,
-                    holder: function.holder, isVacancy: function.isVacancy,
-                    sharePercent: share.sharePercent, fte: share.fte))
-            if function.isVacancy {
-                vacancies += 1
-            } else {
-                fte += share.fte
-                people.insert(personKey(function, index: result.index))
-            }
-        }
         var result = RoleResult(
             role: role, categoryId: categoryId, priority: priority, status: .notNeeded,
-            people: people.count, fte: fte, desiredFte: need?.desiredFte, minPeople: need?.minPeople,
-            note: need?.note, vacancies: vacancies, holdings: holdings)
+            people: tally.people.count, fte: tally.fte, desiredFte: need?.desiredFte,
+            minPeople: need?.minPeople, note: need?.note, vacancies: tally.vacancies,
+            holdings: tally.holdings)
         result.status = status(of: result)
         return result
     }
@@ -147,10 +154,33 @@ public enum GapAnalyser {
     /// A needed task is performed when some current function's task contains it (case and
     /// diacritics ignored), so "Webcare" is covered by "Webcare via WhatsApp en chat".
     private static func missingTasks(_ needed: [String], in functions: [TeamFunction]) -> [String] {
+        guard !needed.isEmpty else { return [] }
         let performed = functions.flatMap(\.tasks).map(TextKey.folded)
         return needed.filter { task in
             let key = TextKey.folded(task)
             return !key.isEmpty && !performed.contains { $0.contains(key) }
+        }
+    }
+}
+
+/// What the functions holding one role add up to.
+private struct RoleTally {
+    var holdings: [RoleHolding] = []
+    var people = Set<Int>()
+    var fte = 0.0
+    var vacancies = 0
+
+    mutating func add(_ share: FunctionRoleShare, of result: FunctionResult, person: Int) {
+        let function = result.function
+        holdings.append(
+            RoleHolding(
+                functionIndex: result.index, functionTitle: function.title, holder: function.holder,
+                isVacancy: function.isVacancy, sharePercent: share.sharePercent, fte: share.fte))
+        if function.isVacancy {
+            vacancies += 1
+        } else {
+            fte += share.fte
+            people.insert(person)
         }
     }
 }
@@ -161,13 +191,14 @@ extension GapAnalysis {
         _ needed: [Competency], people: [(offset: Int, element: TeamFunction)]
     ) -> GapAnalysis {
         var copy = self
+        guard !needed.isEmpty else { return copy }
+        let held = people.map { ($0.offset, $0.element, $0.element.competencies.map { (TextKey.folded($0.name), $0.level) }) }
         for competency in needed {
             let key = TextKey.folded(competency.name)
             var holders: [String: String] = [:]
-            for (index, function) in people {
-                let has = function.competencies.contains { held in
-                    TextKey.folded(held.name) == key
-                        && (competency.level.map { needed in (held.level ?? 0) >= needed } ?? true)
+            for (index, function, competencies) in held {
+                let has = competencies.contains { name, level in
+                    name == key && (competency.level.map { needed in (level ?? 0) >= needed } ?? true)
                 }
                 guard has else { continue }
                 holders[GapAnalyser.personKey(function, index: index)] = function.holder ?? function.title

@@ -59,7 +59,7 @@ extension Catalogue {
                     name: "Beleidsmedewerker / adviseur dienstverlening",
                     description:
                         "De adviseur dienstverlening vertaalt visie en strategie op het gebied van dienstverlening naar beleid op het niveau van de uitvoering in de dagelijkse praktijk, waarbij de verschillende kanalen gezamenlijk worden betrokken.",
-                    englishName: "Policy adviser, public services",
+                    englishName: "Service policy adviser",
                     englishDescription: "Translates the vision and strategy on public services into day-to-day policy across all channels.",
                     aliases: ["adviseur dienstverlening", "beleidsmedewerker dienstverlening", "beleidsadviseur dienstverlening", "policy adviser public services", "service policy adviser"]
                 ),
@@ -68,7 +68,7 @@ extension Catalogue {
                     name: "Beleidsmedewerker / adviseur nieuwe media",
                     description:
                         "De adviseur nieuwe media volgt de ontwikkeling op het gebied van nieuwe online media. En vertaalt de mogelijkheden voor communicatie en dienstverlening door vanuit visie en strategie naar beleid op het niveau van de uitvoering in de dagelijkse praktijk. Waarbij de verschillende kanalen gezamenlijk worden betrokken.",
-                    englishName: "Policy adviser, new media",
+                    englishName: "New media policy adviser",
                     englishDescription: "Follows new online media and translates their possibilities for communication and services into day-to-day policy.",
                     aliases: ["adviseur nieuwe media", "beleidsmedewerker nieuwe media", "beleidsadviseur nieuwe media", "policy adviser new media", "new media adviser"]
                 ),
@@ -84,7 +84,7 @@ extension Catalogue {
                     name: "Contentmanager alle kanalen",
                     description:
                         "De contentmanager voor alle kanalen ontwikkelt, beheert en verwijdert taakgerichte, begrijpelijke en toegankelijke content voor alle online kanalen zoals de website, formulieren, social media zoals facebook, twitter, instagram.",
-                    englishName: "Content manager, all channels",
+                    englishName: "All-channel content manager",
                     englishDescription: "Creates, maintains and removes task-oriented, clear and accessible content for all online channels, social media included.",
                     aliases: ["content manager all channels", "contentmanager alle kanalen", "omnichannel contentmanager"]
                 ),
@@ -93,7 +93,7 @@ extension Catalogue {
                     name: "Contentmanager website",
                     description:
                         "De contentmanager website ontwikkelt, beheert en verwijdert taakgerichte, begrijpelijke en toegankelijke content voor alle online kanalen zoals de website en formulieren.",
-                    englishName: "Content manager, website",
+                    englishName: "Website content manager",
                     englishDescription: "Creates, maintains and removes task-oriented, clear and accessible content for the website and forms.",
                     aliases: ["content manager website", "website content manager", "webcontentmanager"]
                 ),
@@ -129,7 +129,7 @@ extension Catalogue {
                     name: "Communicatieadviseur extern",
                     description:
                         "De communicatieadviseur extern houdt zich bezig met de ontwikkeling en uitvoering van communicatiemiddelen en –strategieën gericht op externe doelgroepen.",
-                    englishName: "Communications adviser, external",
+                    englishName: "External communications adviser",
                     englishDescription: "Develops and carries out communication means and strategies for external audiences.",
                     aliases: ["external communications adviser", "communicatieadviseur externe communicatie"]
                 ),
@@ -138,7 +138,7 @@ extension Catalogue {
                     name: "Communicatieadviseur intern",
                     description:
                         "De communicatieadviseur intern houdt zich bezig met de ontwikkeling en uitvoering van communicatiemiddelen en –strategieën gericht op interne doelgroepen.",
-                    englishName: "Communications adviser, internal",
+                    englishName: "Internal communications adviser",
                     englishDescription: "Develops and carries out communication means and strategies for internal audiences.",
                     aliases: ["internal communications adviser", "communicatieadviseur interne communicatie"]
                 ),

@@ -3,9 +3,11 @@ public struct Catalogue: Sendable, Hashable {
     public private(set) var categories: [RoleCategory]
     private var categoryOfRole: [String: String] = [:]
     private var roleIndex: [String: Role] = [:]
+    private var ordinals: [String: Int] = [:]
     /// Compact name keys and alias keys to role ids.
     private var nameKeys: [String: String] = [:]
     private var aliasKeys: [String: String] = [:]
+    private var longestKey = 0
 
     public init(categories: [RoleCategory]) {
         self.categories = categories
@@ -16,6 +18,9 @@ public struct Catalogue: Sendable, Hashable {
     public var roles: [Role] { categories.flatMap(\.roles) }
 
     public func role(id: String) -> Role? { roleIndex[id] }
+
+    /// The role's place in `roles`, for array-indexed bookkeeping.
+    public func ordinal(ofRole id: String) -> Int? { ordinals[id] }
 
     public func category(ofRole roleId: String) -> RoleCategory? {
         guard let categoryId = categoryOfRole[roleId] else { return nil }
@@ -45,6 +50,7 @@ public struct Catalogue: Sendable, Hashable {
         for category in categories {
             for role in category.roles {
                 categoryOfRole[role.id] = category.id
+                if ordinals[role.id] == nil { ordinals[role.id] = ordinals.count }
                 roleIndex[role.id] = role
                 for key in Self.nameKeys(for: role) where nameKeys[key] == nil {
                     nameKeys[key] = role.id
@@ -55,6 +61,7 @@ public struct Catalogue: Sendable, Hashable {
                 }
             }
         }
+        longestKey = (nameKeys.keys.map(\.unicodeScalars.count) + aliasKeys.keys.map(\.unicodeScalars.count)).max() ?? 0
     }
 
     /// The name itself, and the name without a trailing qualifier in brackets.
@@ -91,12 +98,17 @@ extension Catalogue {
     }
 
     private func suggestions(for key: String) -> [String] {
-        guard !key.isEmpty else { return [] }
+        let length = key.unicodeScalars.count
+        // Nothing can be a typo of a name far longer than any in the catalogue; this also keeps a
+        // pasted paragraph from costing seconds.
+        guard length > 0, length <= longestKey * 2 else { return [] }
         var best: [String: Int] = [:]
         for (candidate, id) in nameKeys.map({ ($0.key, $0.value) }) + aliasKeys.map({ ($0.key, $0.value) }) {
-            let distance = TextKey.distance(key, candidate)
             // Close enough to be a typo: about a third of the word may differ.
-            let allowed = Swift.max(2, Swift.min(key.count, candidate.count) / 3)
+            let candidateLength = candidate.unicodeScalars.count
+            let allowed = Swift.max(2, Swift.min(length, candidateLength) / 3)
+            guard abs(length - candidateLength) <= allowed else { continue }
+            let distance = TextKey.distance(key, candidate)
             guard distance <= allowed else { continue }
             best[id] = Swift.min(best[id] ?? .max, distance)
         }

@@ -38,10 +38,10 @@ public struct InputProblem: Error, Sendable, Hashable {
         case emptyFile
         case notText
         case notATeamFile
-        case invalidJSON(detail: String)
+        case invalidJSON
         case notATeamDocument(reason: String)
-        case unsupportedVersion(Int)
-        case wrongType(expected: String)
+        case unsupportedVersion(String)
+        case wrongType(expected: ExpectedValue)
         case missingValue(field: String)
         case unterminatedQuote
         case missingColumn(field: String, accepted: [String])
@@ -53,6 +53,17 @@ public struct InputProblem: Error, Sendable, Hashable {
         case duplicateNeed(role: String, firstRow: Int?)
         case duplicateRoleInFunction(role: String)
         case tooLarge(limitBytes: Int)
+        case notAWholeNumber(value: String, field: String)
+        case invalidLevel(value: String)
+        case unknownColumn(header: String, suggestion: String?)
+        case extraCell(value: String)
+        case singleCellRow(delimiter: Character)
+        case mixedEncoding
+        case utf16
+        case unknownKey(key: String, suggestion: String?)
+        case duplicateId(id: String)
+        case conflictingWorkload(hours: String, fte: String)
+        case tooManyProblems(more: Int)
         case other(String)
     }
 
@@ -66,11 +77,26 @@ public struct InputProblem: Error, Sendable, Hashable {
         self.isWarning = isWarning
     }
 
-    /// `file:row:column: message`, in the user's language.
+    /// `file:row:column: message`, in the user's language. Control characters from the input
+    /// are shown as `?`, so that a file cannot send escape codes to the user's terminal.
     public func formatted(_ language: Language) -> String {
         let prefix = location.prefix
         let label = isWarning ? language.pick("waarschuwing: ", "warning: ") : ""
-        return (prefix.isEmpty ? "" : prefix + ": ") + label + message(language)
+        return Self.printable((prefix.isEmpty ? "" : prefix + ": ") + label + message(language))
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(scalar.properties.generalCategory == .control ? "?" : scalar)
+        }
+        return String(result)
+    }
+
+    /// User text quoted in a message, cut short so one bad cell cannot flood the screen.
+    static func shortened(_ text: String, limit: Int = 80) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     public func message(_ language: Language) -> String {
@@ -86,8 +112,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie",
                 "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column")
-        case .invalidJSON(let detail):
-            return l.pick("ongeldige JSON: \(detail)", "invalid JSON: \(detail)")
+        case .invalidJSON:
+            return l.pick(
+                "ongeldige JSON; controleer komma's, haakjes en aanhalingstekens",
+                "invalid JSON; check commas, brackets and quotes")
         case .notATeamDocument(let reason):
             return l.pick(
                 "dit JSON-bestand is geen Teamplotter-teamdocument (\(reason))",
@@ -97,7 +125,7 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "versie \(version) wordt niet ondersteund; deze Teamplotter leest versie 1",
                 "version \(version) is not supported; this Teamplotter reads version 1")
         case .wrongType(let expected):
-            return l.pick("verwacht: \(expected)", "expected: \(expected)")
+            return l.pick("verwacht: ", "expected: ") + expected.text(l)
         case .missingValue(let field):
             return l.pick("\(field) ontbreekt", "\(field) is missing")
         case .unterminatedQuote:
@@ -114,7 +142,7 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "kolom \"\(header)\" staat twee keer in de kopregel; de tweede wordt genegeerd",
                 "column \"\(header)\" appears twice in the header row; the second is ignored")
         case .unknownRole(let name, let suggestions):
-            let base = l.pick("onbekende rol \"\(name)\"", "unknown role \"\(name)\"")
+            let base = l.pick("onbekende rol \"\(Self.shortened(name))\"", "unknown role \"\(Self.shortened(name))\"")
             guard !suggestions.isEmpty else {
                 return base + l.pick(
                     "; zie `teamplotter roles` voor de rollenlijst",
@@ -124,13 +152,63 @@ public struct InputProblem: Error, Sendable, Hashable {
             return base + l.pick("; bedoelt u \(list)?", "; did you mean \(list)?")
         case .unknownPriority(let value):
             let valid = Priority.allCases.map { "\"\($0.label(l))\"" }.joined(separator: ", ")
+            if value.isEmpty {
+                return l.pick("prioriteit ontbreekt; kies uit \(valid)", "priority is missing; choose one of \(valid)")
+            }
             return l.pick(
-                "onbekende prioriteit \"\(value)\"; kies uit \(valid)",
-                "unknown priority \"\(value)\"; choose one of \(valid)")
+                "onbekende prioriteit \"\(Self.shortened(value))\"; kies uit \(valid)",
+                "unknown priority \"\(Self.shortened(value))\"; choose one of \(valid)")
         case .invalidNumber(let value, let field):
             return l.pick(
-                "\(field): \"\(value)\" is geen getal (schrijf bijvoorbeeld 22,5)",
-                "\(field): \"\(value)\" is not a number (write for example 22.5)")
+                "\(field): \"\(Self.shortened(value))\" is geen getal; schrijf alleen cijfers, met een komma of punt voor decimalen",
+                "\(field): \"\(Self.shortened(value))\" is not a number; write digits only, with a comma or point for decimals")
+        case .notAWholeNumber(let value, let field):
+            return l.pick(
+                "\(field): \"\(Self.shortened(value))\" is geen heel getal (schrijf bijvoorbeeld 2)",
+                "\(field): \"\(Self.shortened(value))\" is not a whole number (write for example 2)")
+        case .invalidLevel(let value):
+            return l.pick(
+                "niveau \"\(Self.shortened(value))\" bestaat niet; een competentieniveau is 1, 2, 3 of 4",
+                "level \"\(Self.shortened(value))\" does not exist; a competency level is 1, 2, 3 or 4")
+        case .unknownColumn(let header, let suggestion):
+            let hint = suggestion.map { l.pick("; bedoelt u \"\($0)\"?", "; did you mean \"\($0)\"?") } ?? ""
+            return l.pick(
+                "kolom \"\(Self.shortened(header))\" is onbekend en wordt niet gelezen\(hint)",
+                "column \"\(Self.shortened(header))\" is unknown and is not read\(hint)")
+        case .extraCell(let value):
+            return l.pick(
+                "deze cel (\"\(Self.shortened(value))\") staat buiten de kolommen van de kopregel; geef de kolom een kop of verplaats de waarde",
+                "this cell (\"\(Self.shortened(value))\") lies outside the header's columns; give the column a header or move the value")
+        case .singleCellRow(let delimiter):
+            let name = delimiter == ";" ? l.pick("puntkomma (;)", "semicolon (;)") : delimiter == "," ? l.pick("komma (,)", "comma (,)") : "tab"
+            return l.pick(
+                "deze rij heeft maar één cel, terwijl de kopregel de \(name) als scheidingsteken gebruikt; gebruik overal hetzelfde scheidingsteken",
+                "this row has only one cell, while the header row uses the \(name) as delimiter; use the same delimiter throughout")
+        case .mixedEncoding:
+            return l.pick(
+                "het bestand mengt UTF-8 met een andere tekenset; sla het in Excel opnieuw op als \"CSV UTF-8\"",
+                "the file mixes UTF-8 with another character set; save it again from Excel as \"CSV UTF-8\"")
+        case .utf16:
+            return l.pick(
+                "dit bestand is UTF-16 (\"Unicode-tekst\"); sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\"",
+                "this file is UTF-16 (\"Unicode text\"); save it from Excel as \"CSV UTF-8 (comma delimited)\"")
+        case .unknownKey(let key, let suggestion):
+            let hint = suggestion.map { l.pick("; bedoelt u \"\($0)\"?", "; did you mean \"\($0)\"?") } ?? ""
+            return l.pick(
+                "onbekend veld \"\(Self.shortened(key))\"\(hint)",
+                "unknown field \"\(Self.shortened(key))\"\(hint)")
+        case .duplicateId(let id):
+            return l.pick(
+                "id \"\(Self.shortened(id))\" komt twee keer voor; elke rol en categorie heeft een eigen id",
+                "id \"\(Self.shortened(id))\" appears twice; every role and category needs its own id")
+        case .conflictingWorkload(let hours, let fte):
+            return l.pick(
+                "uren (\(hours)) en fte (\(fte)) spreken elkaar tegen; de uren tellen",
+                "hours (\(hours)) and FTE (\(fte)) disagree; the hours count")
+        case .tooManyProblems(let more):
+            return l.pick(
+                "en nog \(more) problemen; los eerst deze op",
+                "and \(more) more problems; fix these first")
         case .outOfRange(let value, let field, let range):
             let low = Self.number(range.lowerBound, l)
             let high = Self.number(range.upperBound, l)
@@ -158,6 +236,31 @@ public struct InputProblem: Error, Sendable, Hashable {
     private static func number(_ value: Double, _ language: Language) -> String {
         let text = value == value.rounded() ? String(Int(value)) : String(value)
         return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// The kind of JSON value a place in a team document takes.
+public enum ExpectedValue: Sendable, Hashable {
+    case text, number, wholeNumber, trueOrFalse, list, function, roleReference, roleNeed, needs,
+        competency, catalogue, catalogueMode, teamHeader, object
+
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .text: l.pick("tekst", "text")
+        case .number: l.pick("een getal", "a number")
+        case .wholeNumber: l.pick("een heel getal", "a whole number")
+        case .trueOrFalse: l.pick("true of false", "true or false")
+        case .list: l.pick("een lijst [ … ]", "a list [ … ]")
+        case .function: l.pick("een object (een functie)", "an object (a function)")
+        case .roleReference: l.pick("een rol-id of {\"role\": …, \"share\": …}", "a role id or {\"role\": …, \"share\": …}")
+        case .roleNeed: l.pick("een object met \"role\" en \"priority\"", "an object with \"role\" and \"priority\"")
+        case .needs: l.pick("een object met \"roles\", \"tasks\" en \"competencies\"", "an object with \"roles\", \"tasks\" and \"competencies\"")
+        case .competency: l.pick("tekst of {\"name\": …, \"level\": 1–4}", "text or {\"name\": …, \"level\": 1–4}")
+        case .catalogue: l.pick("een object met \"mode\" en \"categories\"", "an object with \"mode\" and \"categories\"")
+        case .catalogueMode: l.pick("\"extend\" of \"replace\"", "\"extend\" or \"replace\"")
+        case .teamHeader: l.pick("een object met \"name\"", "an object with \"name\"")
+        case .object: l.pick("een object { … }", "an object { … }")
+        }
     }
 }
 

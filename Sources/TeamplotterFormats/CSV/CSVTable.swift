@@ -125,9 +125,12 @@ public enum CSVReader {
                 if counts[byte] != nil { counts[byte]! += 1 }
             }
         }
-        let order = [Byte.semicolon, Byte.comma, Byte.tab]
-        let best = order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! < order.firstIndex(of: $1)!) }!
-        return counts[best]! > 0 ? best : Byte.semicolon
+        // In order of preference, so that the first wins a tie.
+        var best = Byte.semicolon
+        for candidate in [Byte.semicolon, Byte.comma, Byte.tab] where counts[candidate, default: 0] > counts[best, default: 0] {
+            best = candidate
+        }
+        return best
     }
 }
 

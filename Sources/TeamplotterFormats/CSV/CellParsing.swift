@@ -2,53 +2,78 @@ import TeamplotterCore
 
 /// How values are written in the cells people fill in.
 enum CellParsing {
-    /// A number as Dutch or English users write it: "22,5", "22.5", "36 uur", "0,8 fte".
-    /// Nil for an empty cell; throws nothing, the caller names the place.
-    static func number(_ text: String) -> Double?? {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    enum Unit: Sendable, Equatable {
+        case none, hours, fte, percent
+    }
+
+    /// A number as Dutch or English users write it: "22,5", "22.5", ",5", "36 uur", "0,8 fte",
+    /// with the unit it was written with. `.some(nil)` for an empty cell, `nil` for anything
+    /// that is not a plain number (thousands separators included: no field here needs them).
+    static func quantity(_ text: String) -> (value: Double, unit: Unit)?? {
+        var value = Substring(text.trimmed.lowercased())
         if value.isEmpty { return .some(nil) }
-        for unit in ["uren", "uur", "hours", "hour", "fte", "u", "h", "%"] where value.hasSuffix(unit) {
-            value = String(value.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+        var unit = Unit.none
+        let units: [(String, Unit)] = [("uren", .hours), ("uur", .hours), ("hours", .hours), ("hour", .hours),
+                                       ("fte", .fte), ("u", .hours), ("h", .hours), ("%", .percent)]
+        for (suffix, meaning) in units where value.hasSuffix(suffix) {
+            value = Substring(value.dropLast(suffix.count).trimmed)
+            unit = meaning
             break
         }
-        if value.contains(","), value.contains(".") {
-            // "1.234,5": dots group thousands.
-            value = value.replacingOccurrences(of: ".", with: "")
+        var digits = ""
+        var separators = 0
+        for (offset, character) in value.enumerated() {
+            switch character {
+            case "0"..."9": digits.append(character)
+            case ",", ".":
+                separators += 1
+                digits.append(".")
+            case "-" where offset == 0, "+" where offset == 0: digits.append(character)
+            default: return nil
+            }
         }
-        value = value.replacingOccurrences(of: ",", with: ".")
-        guard !value.isEmpty, value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }),
-            let number = Double(value), number.isFinite
-        else { return nil }
-        return .some(number)
+        guard separators <= 1, digits.contains(where: \.isNumber), let number = Double(digits), number.isFinite else {
+            return nil
+        }
+        return .some((number, unit))
+    }
+
+    /// The number alone, whatever unit it was written with.
+    static func number(_ text: String) -> Double?? {
+        switch quantity(text) {
+        case .none: nil
+        case .some(.none): .some(nil)
+        case .some(.some(let quantity)): .some(quantity.value)
+        }
     }
 
     /// Items inside one cell: separated by line breaks or `;`, never by commas (tasks contain
     /// commas). Bullets at the start of an item are dropped.
     static func items(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n" })
-            .map { item in
-                var text = item.trimmingCharacters(in: .whitespaces)
-                for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                    text = String(text.dropFirst(bullet.count)).trimmingCharacters(in: .whitespaces)
-                }
-                return text
+        var items: [String] = []
+        for piece in cell.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+            var text = Substring(piece).trimmed
+            for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
+                text = text.dropFirst(bullet.count).trimmed
             }
-            .filter { !$0.isEmpty }
+            if !text.isEmpty { items.append(text) }
+        }
+        return items
     }
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
     static func splitShare(_ item: String) -> (name: String, share: String?) {
-        let trimmed = item.trimmingCharacters(in: .whitespaces)
+        let trimmed = item.trimmed
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+                .trimmed
             if inner.hasSuffix("%") {
-                let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-                return (name, String(inner.dropLast()).trimmingCharacters(in: .whitespaces))
+                let name = trimmed[..<open].trimmed
+                return (name, String(inner.dropLast()).trimmed)
             }
         }
         if trimmed.hasSuffix("%"), let space = trimmed.lastIndex(of: " ") {
-            let name = trimmed[..<space].trimmingCharacters(in: .whitespaces)
+            let name = trimmed[..<space].trimmed
             let share = trimmed[trimmed.index(after: space)...].dropLast()
             if !name.isEmpty, share.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) {
                 return (name, String(share))
@@ -58,20 +83,32 @@ enum CellParsing {
     }
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
-    static func competency(_ item: String) -> Competency {
-        let trimmed = item.trimmingCharacters(in: .whitespaces)
+    /// A level that is no whole number from 1 to 4 comes back as `invalidLevel`.
+    static func parseCompetency(_ item: String) -> (competency: Competency, invalidLevel: String?) {
+        let trimmed = item.trimmed
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
-            return Competency(name: trimmed)
+            return (Competency(name: trimmed), nil)
         }
-        var inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            .lowercased().trimmingCharacters(in: .whitespaces)
+        let original = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmed
+        var inner = original.lowercased()
+        var namedLevel = false
         for word in ["niveau", "level"] where inner.hasPrefix(word) {
-            inner = String(inner.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            inner = String(inner.dropFirst(word.count)).trimmed
+            namedLevel = true
         }
-        guard let level = Int(inner), Competency.levels.contains(level) else {
-            return Competency(name: trimmed)
+        let name = trimmed[..<open].trimmed
+        if let level = Int(inner), Competency.levels.contains(level) {
+            return (Competency(name: name, level: level), nil)
         }
-        return Competency(name: trimmed[..<open].trimmingCharacters(in: .whitespaces), level: level)
+        // "(niveau 5)" or "(7)" are meant as levels; "(WCAG)" is part of the name.
+        if namedLevel || CellParsing.number(inner) != nil {
+            return (Competency(name: name), original)
+        }
+        return (Competency(name: trimmed), nil)
+    }
+
+    static func competency(_ item: String) -> Competency {
+        parseCompetency(item).competency
     }
 
     /// "Vacature" as the holder marks a vacancy.

@@ -36,7 +36,7 @@ public enum NeedsReader {
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
             }
-            let name = row[map[.role]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = row[map[.role]].trimmed
             var role: Role?
             if name.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Rol"), at: at(.role)))
@@ -55,7 +55,7 @@ public enum NeedsReader {
                 }
             }
 
-            let priorityText = row[map[.priority]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let priorityText = row[map[.priority]].trimmed
             let priority = Priority(userText: priorityText)
             if priority == nil {
                 problems.append(InputProblem(.unknownPriority(value: priorityText), at: at(.priority)))
@@ -73,11 +73,11 @@ public enum NeedsReader {
                 } else {
                     problems.append(
                         InputProblem(
-                            .invalidNumber(value: row[map[.minPeople]], field: "Minimaal aantal personen (een heel getal)"),
+                            .notAWholeNumber(value: row[map[.minPeople]].trimmed, field: "Minimaal aantal personen"),
                             at: at(.minPeople)))
                 }
             }
-            let note = row[map[.note]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = row[map[.note]].trimmed
             if let role, let priority {
                 needs.append(
                     RoleNeed(
@@ -85,7 +85,7 @@ public enum NeedsReader {
                         note: note.isEmpty ? nil : note))
             }
         }
-        if !problems.isEmpty { throw InputProblems(problems) }
+        if !problems.isEmpty { throw InputProblems(WorksheetReader.limited(problems, file: file)) }
         return Needs(roles: needs)
     }
 }

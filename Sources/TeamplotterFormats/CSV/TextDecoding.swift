@@ -14,14 +14,65 @@ public enum TextDecoding {
     /// Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)".
     static func utf8Bytes(_ data: Data, file: String?) throws(InputProblems) -> [UInt8] {
         if data.isEmpty { throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw InputProblems([InputProblem(.utf16, at: SourceLocation(file: file))])
+        }
         if looksBinary(data) { throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))]) }
         var bytes = [UInt8](data)
         if bytes.starts(with: byteOrderMark) { bytes.removeFirst(3) }
         if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        // Not UTF-8. Text with real UTF-8 in it as well was pasted together from two sources:
+        // reading it either way would garble part of it, so say so rather than guess.
+        if containsUTF8Sequence(bytes) {
+            let row = bytes.prefix(firstInvalidUTF8(bytes)).count { $0 == 0x0A } + 1
+            throw InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: file, row: row))])
+        }
         guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else {
             throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))])
         }
         return Array(text.utf8)
+    }
+
+    /// Whether a well-formed multi-byte UTF-8 sequence occurs (a Windows-1252 text almost never
+    /// has a lead byte followed by exactly the right continuation bytes).
+    static func containsUTF8Sequence(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let length = sequenceLength(bytes, at: index)
+            if length > 1 { return true }
+            index += 1
+        }
+        return false
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: index)
+            if length == 0 { return index }
+            index += length
+        }
+        return bytes.count
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `index`, or 0 when none starts there.
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        return String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil ? 0 : length
     }
 
     /// The whole file as a string, for JSON and sniffing.

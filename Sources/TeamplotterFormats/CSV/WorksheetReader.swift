@@ -21,10 +21,13 @@ public enum WorksheetReader {
     static let hoursRange = 0.0...80.0
     static let fteRange = 0.0...2.0
 
-    /// Whether this table has a worksheet header (a function and a roles column) in its first rows.
+    /// Whether this table has a worksheet header (a function column) in its first rows.
     public static func recognises(_ table: CSVTable) -> Bool {
         headerRow(in: table) != nil
     }
+
+    /// At most this many problems are listed; past it, one line says how many more there are.
+    static let problemLimit = 200
 
     /// The team in a worksheet. Every problem is collected; the team is returned only when there
     /// are no errors. Warnings come back with it.
@@ -40,33 +43,38 @@ public enum WorksheetReader {
                 field: "Functie", accepted: headers[0].names)
             throw InputProblems([InputProblem(missing, at: SourceLocation(file: file, row: firstRow))])
         }
-        let headerRowNumber = table.rows[headerIndex].number
-        for duplicate in map.duplicates {
-            problems.append(
-                InputProblem(
-                    .duplicateColumn(header: duplicate.header),
-                    at: SourceLocation(file: file, row: headerRowNumber, column: duplicate.column),
-                    isWarning: true))
+        let header = table.rows[headerIndex]
+        if map[.roles] == nil {
+            throw InputProblems([
+                InputProblem(.missingColumn(field: "Rollen", accepted: map.names(of: .roles)), at: SourceLocation(file: file, row: header.number))
+            ])
         }
+        problems += headerProblems(map, header: header, file: file)
+        let columns = header.cells.count
 
         var functions: [TeamFunction] = []
+        functions.reserveCapacity(table.rows.count)
+        // Role names repeat across rows; match each spelling once.
+        var matches: [String: Catalogue.Match] = [:]
         for row in table.rows[(headerIndex + 1)...] {
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, row: row.number, column: map[field].map { $0 + 1 })
             }
-            let title = row[map[.title]].trimmingCharacters(in: .whitespacesAndNewlines)
+            // A row in another delimiter reads as one long cell; say so rather than make it a title.
+            if row.cells.count == 1, columns > 1 {
+                problems.append(InputProblem(.singleCellRow(delimiter: table.delimiter), at: SourceLocation(file: file, row: row.number)))
+                continue
+            }
+            for (index, cell) in row.cells.enumerated().dropFirst(columns) where !cell.trimmed.isEmpty {
+                problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, row: row.number, column: index + 1)))
+            }
+            let title = row[map[.title]].trimmed
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = row[map[.holder]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let holderText = row[map[.holder]].trimmed
             let isVacancy = CellParsing.isVacancy(holderText)
-
-            var workload: Workload?
-            if let hours = number(row[map[.hours]], field: "Uren per week", range: hoursRange, at: at(.hours), into: &problems) {
-                workload = .hoursPerWeek(hours)
-            } else if let fte = number(row[map[.fte]], field: "FTE", range: fteRange, at: at(.fte), into: &problems) {
-                workload = .fte(fte)
-            }
+            let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
             for item in CellParsing.items(row[map[.roles]]) {
@@ -74,14 +82,28 @@ public enum WorksheetReader {
                 var share: Double?
                 if let shareText {
                     share = number(shareText, field: "Aandeel (%) van \(name)", range: 0...100, at: at(.roles), into: &problems)
+                    if shareText.trimmed.isEmpty {
+                        problems.append(InputProblem(.invalidNumber(value: "", field: "Aandeel (%) van \(name)"), at: at(.roles)))
+                    }
                 }
-                switch catalogue.match(name) {
+                let match = matches[name] ?? catalogue.match(name)
+                matches[name] = match
+                switch match {
                 case .role(let role):
                     roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
                 case .unknown(let suggestions):
                     problems.append(
                         InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
                 }
+            }
+
+            var competencies: [Competency] = []
+            for item in CellParsing.items(row[map[.competencies]]) {
+                let (competency, invalidLevel) = CellParsing.parseCompetency(item)
+                if let invalidLevel {
+                    problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: at(.competencies)))
+                }
+                competencies.append(competency)
             }
 
             functions.append(
@@ -92,18 +114,85 @@ public enum WorksheetReader {
                     workload: workload,
                     tasks: CellParsing.items(row[map[.tasks]]),
                     roles: roles,
-                    competencies: CellParsing.items(row[map[.competencies]]).map(CellParsing.competency)))
+                    competencies: competencies))
         }
 
-        if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
+        if problems.contains(where: { !$0.isWarning }) { throw InputProblems(limited(problems, file: file)) }
         let team = Team(name: teamName, functions: functions)
-        return (team, problems)
+        return (team, limited(problems, file: file))
+    }
+
+    /// Hours or FTE, whichever column has it; a unit written in the cell ("0,8 fte" under Uren)
+    /// is taken at its word.
+    private static func workload(
+        _ row: CSVRow, map: HeaderMap<Field>, at: (Field) -> SourceLocation, problems: inout [InputProblem]
+    ) -> Workload? {
+        func read(_ field: Field, _ label: String) -> Workload? {
+            let cell = row[map[field]]
+            switch CellParsing.quantity(cell) {
+            case .some(.none):
+                return nil
+            case .none:
+                problems.append(InputProblem(.invalidNumber(value: cell.trimmed, field: label), at: at(field)))
+                return nil
+            case .some(.some(let quantity)):
+                let isFte = quantity.unit == .fte || (field == .fte && quantity.unit != .hours)
+                guard (isFte ? fteRange : hoursRange).contains(quantity.value) else {
+                    problems.append(InputProblem(
+                        .outOfRange(value: cell.trimmed, field: isFte ? "FTE" : "Uren per week", range: isFte ? fteRange : hoursRange),
+                        at: at(field)))
+                    return nil
+                }
+                return isFte ? .fte(quantity.value) : .hoursPerWeek(quantity.value)
+            }
+        }
+        let hours = read(.hours, "Uren per week")
+        let fte = read(.fte, "FTE")
+        if let hours, let fte {
+            let standard = Team.defaultStandardWeekHours
+            if abs(hours.fte(standardWeekHours: standard) - fte.fte(standardWeekHours: standard)) > 0.01 {
+                problems.append(InputProblem(
+                    .conflictingWorkload(hours: row[map[.hours]].trimmed, fte: row[map[.fte]].trimmed),
+                    at: at(.fte), isWarning: true))
+            }
+        }
+        return hours ?? fte
+    }
+
+    private static func headerProblems(_ map: HeaderMap<Field>, header: CSVRow, file: String?) -> [InputProblem] {
+        var problems: [InputProblem] = []
+        // A second column for the same field would be ignored, and its data lost.
+        for duplicate in map.duplicates {
+            problems.append(
+                InputProblem(
+                    .duplicateColumn(header: duplicate.header),
+                    at: SourceLocation(file: file, row: header.number, column: duplicate.column)))
+        }
+        let known = Set(map.columns.values) .union(map.duplicates.map { $0.column - 1 })
+        let allNames = headers.flatMap(\.names)
+        for (index, cell) in header.cells.enumerated() where !known.contains(index) && !cell.trimmed.isEmpty {
+            let key = TextKey.compact(cell)
+            let suggestion = allNames.min { TextKey.distance(key, TextKey.compact($0)) < TextKey.distance(key, TextKey.compact($1)) }
+                .flatMap { TextKey.distance(key, TextKey.compact($0)) <= max(2, key.count / 3) ? $0 : nil }
+            problems.append(
+                InputProblem(
+                    .unknownColumn(header: cell.trimmed, suggestion: suggestion),
+                    at: SourceLocation(file: file, row: header.number, column: index + 1), isWarning: true))
+        }
+        return problems
+    }
+
+    /// Caps a long list of problems, keeping the first ones and saying how many were left out.
+    static func limited(_ problems: [InputProblem], file: String?) -> [InputProblem] {
+        guard problems.count > problemLimit else { return problems }
+        return Array(problems.prefix(problemLimit))
+            + [InputProblem(.tooManyProblems(more: problems.count - problemLimit), at: SourceLocation(file: file))]
     }
 
     private static func headerRow(in table: CSVTable) -> (Int, HeaderMap<Field>)? {
         for (index, row) in table.rows.prefix(10).enumerated() {
             let map = HeaderMap(accepted: headers, header: row.cells)
-            if map[.title] != nil, map[.roles] != nil { return (index, map) }
+            if map[.title] != nil { return (index, map) }
         }
         return nil
     }
@@ -115,7 +204,7 @@ public enum WorksheetReader {
     ) -> Double? {
         switch CellParsing.number(cell) {
         case .none:
-            problems.append(InputProblem(.invalidNumber(value: cell.trimmingCharacters(in: .whitespaces), field: field), at: location))
+            problems.append(InputProblem(.invalidNumber(value: cell.trimmed, field: field), at: location))
             return nil
         case .some(.none):
             return nil
@@ -123,7 +212,7 @@ public enum WorksheetReader {
             guard range.contains(value) else {
                 problems.append(
                     InputProblem(
-                        .outOfRange(value: cell.trimmingCharacters(in: .whitespaces), field: field, range: range),
+                        .outOfRange(value: cell.trimmed, field: field, range: range),
                         at: location))
                 return nil
             }

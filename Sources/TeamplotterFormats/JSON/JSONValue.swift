@@ -2,7 +2,7 @@ import Foundation
 import TeamplotterCore
 
 /// A JSON value with object keys in a chosen order, so that documents read well and diff well.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)

@@ -30,8 +30,9 @@ public enum TeamDocument {
         do {
             value = try JSONValue.parse(data)
         } catch {
+            let (line, column) = syntaxErrorPosition(data)
             throw InputProblems([
-                InputProblem(.invalidJSON(detail: describe(error)), at: SourceLocation(file: file))
+                InputProblem(.invalidJSON, at: SourceLocation(file: file, row: line, column: column))
             ])
         }
         return try decode(value, file: file)
@@ -49,7 +50,7 @@ public enum TeamDocument {
             throw reader.fatal(.notATeamDocument(reason: "\"version\" is geen getal"))
         }
         guard version == Double(Self.version) else {
-            throw reader.fatal(.unsupportedVersion(Int(version)))
+            throw reader.fatal(.unsupportedVersion(JSONWriter.format(version)))
         }
         guard value["functions"] != nil || value["team"] != nil else {
             throw reader.fatal(.notATeamDocument(reason: "\"team\" en \"functions\" ontbreken"))
@@ -59,12 +60,29 @@ public enum TeamDocument {
         return team
     }
 
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0.localizedDescription))" } ?? ""
-            return context.debugDescription + underlying
+    /// Line and column of a syntax error. JSONDecoder does not say where; JSONSerialization
+    /// names the character offset in its description, which is turned into line and column.
+    static func syntaxErrorPosition(_ data: Data) -> (line: Int?, column: Int?) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return (nil, nil)
+        } catch {
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            guard let range = description.range(of: "character "),
+                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
+            else { return (nil, nil) }
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            return (line, column)
         }
-        return "\(error)"
     }
 }
 
@@ -87,7 +105,16 @@ private struct DocumentReader {
     }
 
     mutating func team(_ root: JSONValue) -> Team {
-        let header = root["team"] ?? .object([])
+        checkKeys(root, ["version", "team", "functions", "needs", "catalogue"], "")
+        var header = root["team"] ?? .object([])
+        if header == .null {
+            header = .object([])
+        } else if case .object = header {
+            checkKeys(header, ["name", "organisation", "standardWeekHours"], "team")
+        } else {
+            problem(.wrongType(expected: .teamHeader), "team")
+            header = .object([])
+        }
         if let custom = root["catalogue"], custom != .null {
             if let customization = customization(custom, "catalogue") {
                 catalogue = Catalogue.builtIn.applying(customization)
@@ -115,11 +142,12 @@ private struct DocumentReader {
 
     private mutating func function(_ value: JSONValue, _ path: String) -> TeamFunction {
         guard case .object = value else {
-            problem(.wrongType(expected: "een object (functie)"), path)
+            problem(.wrongType(expected: .function), path)
             return TeamFunction(title: "")
         }
+        checkKeys(value, ["title", "holder", "vacancy", "hoursPerWeek", "fte", "tasks", "roles", "competencies"], path)
         let title = string(value["title"], path + ".title") ?? ""
-        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title.trimmed.isEmpty {
             problem(.missingValue(field: "title"), path + ".title")
         }
         var workload: Workload?
@@ -146,6 +174,7 @@ private struct DocumentReader {
         case .string(let name):
             return roleId(name, path).map { RoleAssignment(roleId: $0) }
         case .object:
+            checkKeys(value, ["role", "share"], path)
             guard let name = string(value["role"], path + ".role") else {
                 problem(.missingValue(field: "role"), path + ".role")
                 return nil
@@ -153,7 +182,7 @@ private struct DocumentReader {
             let share = number(value["share"], path + ".share", range: 0...100)
             return roleId(name, path + ".role").map { RoleAssignment(roleId: $0, sharePercent: share) }
         default:
-            problem(.wrongType(expected: "een rol-id of {\"role\": …, \"share\": …}"), path)
+            problem(.wrongType(expected: .roleReference), path)
             return nil
         }
     }
@@ -171,17 +200,19 @@ private struct DocumentReader {
     private mutating func needs(_ value: JSONValue?, _ path: String) -> Needs {
         guard let value, value != .null else { return Needs() }
         guard case .object = value else {
-            problem(.wrongType(expected: "een object met \"roles\", \"tasks\" en \"competencies\""), path)
+            problem(.wrongType(expected: .needs), path)
             return Needs()
         }
+        checkKeys(value, ["roles", "tasks", "competencies"], path)
         var seen: [String: Int] = [:]
         var roles: [RoleNeed] = []
         for (index, item) in array(value["roles"], path + ".roles").enumerated() {
             let itemPath = path + ".roles[\(index)]"
             guard case .object = item else {
-                problem(.wrongType(expected: "een object met \"role\" en \"priority\""), itemPath)
+                problem(.wrongType(expected: .roleNeed), itemPath)
                 continue
             }
+            checkKeys(item, ["role", "priority", "desiredFte", "minPeople", "note"], itemPath)
             guard let name = string(item["role"], itemPath + ".role") else {
                 problem(.missingValue(field: "role"), itemPath + ".role")
                 continue
@@ -197,15 +228,16 @@ private struct DocumentReader {
             let desired = number(item["desiredFte"], itemPath + ".desiredFte", range: 0...1000)
             let minimum = number(item["minPeople"], itemPath + ".minPeople", range: 0...10_000)
             if let minimum, minimum != minimum.rounded() {
-                problem(.wrongType(expected: "een heel getal"), itemPath + ".minPeople")
+                problem(.wrongType(expected: .wholeNumber), itemPath + ".minPeople")
             }
             let note = string(item["note"], itemPath + ".note")
-            guard let id, let priority else { continue }
+            guard let id else { continue }
             if let first = seen[id] {
                 problem(.duplicateNeed(role: catalogue.role(id: id)?.name ?? id, firstRow: nil), itemPath + " (\(path).roles[\(first)])")
                 continue
             }
             seen[id] = index
+            guard let priority else { continue }
             roles.append(
                 RoleNeed(
                     roleId: id, priority: priority, desiredFte: desired,
@@ -222,6 +254,7 @@ private struct DocumentReader {
             switch item {
             case .string(let name): return Competency(name: name)
             case .object:
+                checkKeys(item, ["name", "level"], itemPath)
                 guard let name = string(item["name"], itemPath + ".name") else {
                     problem(.missingValue(field: "name"), itemPath + ".name")
                     return nil
@@ -229,7 +262,7 @@ private struct DocumentReader {
                 let level = number(item["level"], itemPath + ".level", range: 1...4)
                 return Competency(name: name, level: level.map { Int($0) })
             default:
-                problem(.wrongType(expected: "tekst of {\"name\": …, \"level\": 1–4}"), itemPath)
+                problem(.wrongType(expected: .competency), itemPath)
                 return nil
             }
         }
@@ -237,32 +270,41 @@ private struct DocumentReader {
 
     private mutating func customization(_ value: JSONValue, _ path: String) -> CatalogueCustomization? {
         guard case .object = value else {
-            problem(.wrongType(expected: "een object met \"mode\" en \"categories\""), path)
+            problem(.wrongType(expected: .catalogue), path)
             return nil
         }
+        checkKeys(value, ["mode", "categories"], path)
         let modeText = string(value["mode"], path + ".mode") ?? "extend"
         guard let mode = CatalogueCustomization.Mode(rawValue: modeText) else {
-            problem(.wrongType(expected: "\"extend\" of \"replace\""), path + ".mode")
+            problem(.wrongType(expected: .catalogueMode), path + ".mode")
             return nil
         }
+        var categoryIds = Set<String>()
+        var roleIds = Set(mode == .extend ? Catalogue.builtIn.roles.map(\.id) : [])
         let categories = array(value["categories"], path + ".categories").enumerated().map { index, item in
             let itemPath = "\(path).categories[\(index)]"
+            checkKeys(item, ["id", "name", "nameEn", "roles"], itemPath)
             let name = string(item["name"], itemPath + ".name") ?? ""
             if name.isEmpty { problem(.missingValue(field: "name"), itemPath + ".name") }
             let roles = array(item["roles"], itemPath + ".roles").enumerated().map { roleIndex, role in
                 let rolePath = "\(itemPath).roles[\(roleIndex)]"
+                checkKeys(role, ["id", "name", "description", "nameEn", "descriptionEn", "aliases"], rolePath)
                 let roleName = string(role["name"], rolePath + ".name") ?? ""
                 if roleName.isEmpty { problem(.missingValue(field: "name"), rolePath + ".name") }
+                let id = string(role["id"], rolePath + ".id") ?? TextKey.slug(roleName)
+                if !roleIds.insert(id).inserted { problem(.duplicateId(id: id), rolePath + ".id") }
                 return Role(
-                    id: string(role["id"], rolePath + ".id") ?? TextKey.slug(roleName),
+                    id: id,
                     name: roleName,
                     description: string(role["description"], rolePath + ".description") ?? "",
                     englishName: string(role["nameEn"], rolePath + ".nameEn"),
                     englishDescription: string(role["descriptionEn"], rolePath + ".descriptionEn"),
                     aliases: strings(role["aliases"], rolePath + ".aliases"))
             }
+            let id = string(item["id"], itemPath + ".id") ?? TextKey.slug(name)
+            if !categoryIds.insert(id).inserted { problem(.duplicateId(id: id), itemPath + ".id") }
             return RoleCategory(
-                id: string(item["id"], itemPath + ".id") ?? TextKey.slug(name), name: name,
+                id: id, name: name,
                 englishName: string(item["nameEn"], itemPath + ".nameEn"), roles: roles)
         }
         return CatalogueCustomization(mode: mode, categories: categories)
@@ -276,7 +318,7 @@ private struct DocumentReader {
         case .string(let text)?: return text
         case .number(let number)?: return JSONWriter.format(number)
         default:
-            problem(.wrongType(expected: "tekst"), path)
+            problem(.wrongType(expected: .text), path)
             return nil
         }
     }
@@ -289,20 +331,25 @@ private struct DocumentReader {
         case .string(let text)?:
             // Lenient: "22,5" typed as text still counts.
             guard case .some(.some(let number)) = CellParsing.number(text) else {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-                problem(.invalidNumber(value: text, field: path), path)
+                if text.trimmed.isEmpty { return nil }
+                problem(.invalidNumber(value: text, field: fieldName(path)), path)
                 return nil
             }
             result = number
         default:
-            problem(.wrongType(expected: "een getal"), path)
+            problem(.wrongType(expected: .number), path)
             return nil
         }
         guard let result, range.contains(result) else {
-            problem(.outOfRange(value: JSONWriter.format(result ?? 0), field: path, range: range), path)
+            problem(.outOfRange(value: JSONWriter.format(result ?? 0), field: fieldName(path), range: range), path)
             return nil
         }
         return result
+    }
+
+    /// The last key of a path: `functions[0].hoursPerWeek` → `hoursPerWeek`.
+    private func fieldName(_ path: String) -> String {
+        String(path.split(separator: ".").last ?? Substring(path))
     }
 
     private mutating func bool(_ value: JSONValue?, _ path: String) -> Bool? {
@@ -310,7 +357,7 @@ private struct DocumentReader {
         case nil, .null?: return nil
         case .bool(let bool)?: return bool
         default:
-            problem(.wrongType(expected: "true of false"), path)
+            problem(.wrongType(expected: .trueOrFalse), path)
             return nil
         }
     }
@@ -320,13 +367,28 @@ private struct DocumentReader {
         case nil, .null?: return []
         case .array(let values)?: return values
         default:
-            problem(.wrongType(expected: "een lijst [ … ]"), path)
+            problem(.wrongType(expected: .list), path)
             return []
         }
     }
 
     private mutating func strings(_ value: JSONValue?, _ path: String) -> [String] {
-        array(value, path).enumerated().compactMap { index, item in string(item, "\(path)[\(index)]") }
+        array(value, path).enumerated().compactMap { index, item in
+            if item == .null { problem(.wrongType(expected: .text), "\(path)[\(index)]") }
+            return string(item, "\(path)[\(index)]")
+        }
+    }
+
+    /// Every key of an object must be one this format knows: a misspelt key would otherwise lose
+    /// its data without a word.
+    private mutating func checkKeys(_ value: JSONValue, _ known: [String], _ path: String) {
+        guard case .object(let pairs) = value else { return }
+        for (key, _) in pairs where !known.contains(key) {
+            let lower = key.lowercased()
+            let suggestion = known.min { TextKey.distance(lower, $0.lowercased()) < TextKey.distance(lower, $1.lowercased()) }
+                .flatMap { TextKey.distance(lower, $0.lowercased()) <= max(2, key.count / 3) ? $0 : nil }
+            problem(.unknownKey(key: key, suggestion: suggestion), path.isEmpty ? key : path + "." + key)
+        }
     }
 }
 

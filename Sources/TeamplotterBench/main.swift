@@ -1,0 +1,75 @@
+// Times the gap analysis on generated organisations, in process, so that only the analysis is
+// measured (import and output have their own benchmarks in bench/). Run with:
+//   swift run -c release teamplotter-bench [--sizes 1000,10000,100000,1000000] [--roles 24,200]
+import Foundation
+import TeamplotterCore
+
+/// A deterministic generator (SplitMix64), so every run analyses the same organisation.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func organisation(functions count: Int, roles roleCount: Int) -> Team {
+    var random = SplitMix64(state: UInt64(count * 1000 + roleCount))
+    let catalogue: CatalogueCustomization? = roleCount == 24 ? nil : CatalogueCustomization(
+        mode: .replace,
+        categories: stride(from: 0, to: roleCount, by: 25).map { start in
+            RoleCategory(id: "c\(start)", name: "Categorie \(start)", roles: (start..<min(start + 25, roleCount)).map {
+                Role(id: "r\($0)", name: "Rol \($0)")
+            })
+        })
+    let ids = catalogue.map { $0.categories.flatMap(\.roles).map(\.id) } ?? Catalogue.builtIn.roles.map(\.id)
+    let functions = (0..<count).map { index in
+        let vacancy = Int.random(in: 0..<100, using: &random) < 3
+        return TeamFunction(
+            title: "Functie \(index % 500)",
+            holder: vacancy ? nil : "Medewerker \(index)",
+            isVacancy: vacancy,
+            workload: .hoursPerWeek([36, 32, 24, 18][Int.random(in: 0..<4, using: &random)]),
+            roles: (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                RoleAssignment(roleId: ids[Int.random(in: 0..<ids.count, using: &random)], sharePercent: nil)
+            })
+    }
+    let needs = ids.map { id in
+        RoleNeed(roleId: id, priority: Priority.allCases[Int.random(in: 0..<4, using: &random)],
+                 desiredFte: Bool.random(using: &random) ? Double(Int.random(in: 1...50, using: &random)) : nil,
+                 minPeople: Bool.random(using: &random) ? Int.random(in: 1...5, using: &random) : nil)
+    }
+    return Team(name: "Organisatie", functions: functions, needs: Needs(roles: needs), customCatalogue: catalogue)
+}
+
+func argument(_ name: String, default fallback: [Int]) -> [Int] {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+    return arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+}
+
+let sizes = argument("--sizes", default: [1_000, 10_000, 100_000, 1_000_000])
+let roleCounts = argument("--roles", default: [24, 200])
+let clock = ContinuousClock()
+print("functions  roles  runs  median ms  min ms  ratio to previous size")
+for roles in roleCounts {
+    var previous: Double?
+    for size in sizes {
+        let team = organisation(functions: size, roles: roles)
+        let runs = size >= 1_000_000 ? 5 : 11
+        var times: [Double] = []
+        var checksum = 0
+        for _ in 0..<runs {
+            let elapsed = clock.measure { checksum &+= GapAnalyser.analyse(team).count(.covered) }
+            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        let ratio = previous.map { String(format: "%.2f", median / $0) } ?? "-"
+        print(String(format: "%9d  %5d  %4d  %9.2f  %6.2f  %@", size, roles, runs, median, times[0], ratio), "(check \(checksum % 10))")
+        previous = median
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import TeamplotterCLI
+
+@Suite struct CommandLineTests {
+    @Test func versionAndOverview() {
+        let version = CapturedRun(["--version"])
+        #expect(version.code == .ok)
+        #expect(version.stdout == "teamplotter \(TeamplotterCLI.version)\n")
+        let overview = CapturedRun([])
+        #expect(overview.stdout.contains("analyse"))
+        #expect(overview.stdout.contains("Afsluitcodes"))
+        #expect(CapturedRun(["--help", "--lang", "en"]).stdout.contains("Exit codes"))
+        #expect(CapturedRun(["--lang", "en"]).stdout.contains("Exit codes"))
+        #expect(CapturedRun(["--lang=en", "roles"]).stdout.contains("Web analyst"))
+    }
+
+    @Test func everyCommandHasHelpInBothLanguages() {
+        for command in TeamplotterCLI.commands {
+            for name in command.names {
+                let dutch = CapturedRun([name, "--help"])
+                #expect(dutch.code == .ok)
+                #expect(dutch.stdout.hasPrefix("Gebruik: teamplotter "), "\(name)")
+                let english = CapturedRun([name, "--help", "--lang", "en"])
+                #expect(english.stdout.hasPrefix("Usage: teamplotter "), "\(name)")
+                #expect(CapturedRun(["help", name]).stdout == dutch.stdout)
+            }
+        }
+    }
+
+    @Test func helpAndTheCatalogueFitEightyColumns() {
+        var outputs = [CapturedRun([]).stdout, CapturedRun(["roles"]).stdout, CapturedRun(["roles", "--lang", "en"]).stdout]
+        for command in TeamplotterCLI.commands {
+            outputs += [CapturedRun([command.names[0], "--help"]).stdout, CapturedRun([command.names[0], "--help", "--lang", "en"]).stdout]
+        }
+        for line in outputs.joined(separator: "\n").split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
+        }
+    }
+
+    @Test func usageErrorsExitTwo() {
+        for arguments in [["frobnicate"], ["analyse"], ["analyse", "a", "b"], ["analyse", "x", "--format", "pdf"],
+                          ["analyse", "x", "--needs"], ["analyse", "x", "--kleur"], ["roles", "extra"], ["roles", "--lang", "fr"]] {
+            let run = CapturedRun(arguments)
+            #expect(run.code == .badInput, "\(arguments)")
+            #expect(run.stderr.contains("teamplotter --help"), "\(arguments)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func optionsMayUseEquals() {
+        let run = CapturedRun(["analyse", Repository.example, "--format=json", "--lang=en"])
+        #expect(run.code == .ok)
+        #expect(run.stdout.hasPrefix("{"))
+    }
+
+    @Test func rolesPrintsTheCatalogue() throws {
+        let text = CapturedRun(["roles"])
+        #expect(text.code == .ok)
+        #expect(text.stdout.contains("• Webformulieren specialist (bouwen en vernieuwen)\n     id: webformulieren-specialist-bouwen-en-vernieuwen\n"))
+        #expect(CapturedRun(["roles", "--lang", "en"]).stdout.contains("Web analyst"))
+        let json = try #require(JSONSerialization.jsonObject(with: Data(CapturedRun(["roles", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(json.count == 4)
+        #expect(json.map { ($0["roles"] as? [Any])?.count ?? 0 }.reduce(0, +) == 24)
+        #expect(CapturedRun(["roles", "--format", "markdown"]).stdout.hasPrefix("## 1. Visie, strategie en verbinding"))
+    }
+
+    @Test func convertWritesADocumentThatAnalysesTheSame() throws {
+        let folder = try temporaryDirectory()
+        let target = folder.appendingPathComponent("team.json").path
+        let convert = CapturedRun(["convert", Repository.example, "--needs", Repository.exampleNeeds, "--name", "Voorbeeldstad", "-o", target])
+        #expect(convert.code == .ok)
+        let fromDocument = CapturedRun(["analyse", target, "--format", "json"])
+        let fromWorksheet = CapturedRun(["analyse", Repository.example, "--needs", Repository.exampleNeeds, "--format", "json"])
+        #expect(fromDocument.stdout.replacingOccurrences(of: "\"team\": \"Voorbeeldstad\"", with: "\"team\": \"voorbeeldstad-team\"") == fromWorksheet.stdout)
+    }
+
+    @Test func convertToStandardOutput() {
+        let run = CapturedRun(["convert", Repository.example])
+        #expect(run.code == .ok)
+        #expect(run.stdout.hasPrefix("{\n  \"version\": 1,"))
+    }
+
+    @Test func anUnwritableOutputExitsOne() {
+        let run = CapturedRun(["convert", Repository.example, "-o", "/nonexistent/folder/team.json"])
+        #expect(run.code == .failure)
+        #expect(run.stderr.contains("/nonexistent/folder/team.json"))
+    }
+}

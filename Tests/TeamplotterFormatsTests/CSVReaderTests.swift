@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import TeamplotterCore
+@testable import TeamplotterFormats
+
+@Suite struct CSVReaderTests {
+    private func cells(_ text: String) throws -> [[String]] {
+        try CSVReader.parse(text, file: "t.csv").rows.map(\.cells)
+    }
+
+    @Test func detectsSemicolonCommaAndTab() throws {
+        #expect(try CSVReader.parse("a;b,c\n", file: nil).delimiter == ";")
+        #expect(try CSVReader.parse("a,b,c;d\n", file: nil).delimiter == ",")
+        #expect(try CSVReader.parse("a\tb\tc\n", file: nil).delimiter == "\t")
+        #expect(try CSVReader.parse("alleen\n", file: nil).delimiter == ";")
+    }
+
+    @Test func delimitersInsideQuotesDoNotCount() throws {
+        #expect(try CSVReader.parse("\"a;b;c\",d\n", file: nil).delimiter == ",")
+    }
+
+    @Test func readsCRLFLFAndCR() throws {
+        #expect(try cells("a;b\r\nc;d\r\n") == [["a", "b"], ["c", "d"]])
+        #expect(try cells("a;b\nc;d") == [["a", "b"], ["c", "d"]])
+        #expect(try cells("a;b\rc;d\r") == [["a", "b"], ["c", "d"]])
+    }
+
+    @Test func quotedCellsKeepLineBreaksDelimitersAndQuotes() throws {
+        let table = try CSVReader.parse("Functie;Taken\r\nA;\"een\r\ntwee; drie\"\"s\"\"\"\r\nB;x\r\n", file: nil)
+        #expect(table.rows.map(\.cells) == [["Functie", "Taken"], ["A", "een\ntwee; drie\"s\""], ["B", "x"]])
+        // A multi-line cell does not add rows: B is record 3, as in Excel.
+        #expect(table.rows.map(\.number) == [1, 2, 3])
+    }
+
+    @Test func stripsTheByteOrderMark() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("Functie;Rollen\n".utf8)
+        #expect(try CSVReader.read(data, file: nil).rows[0].cells == ["Functie", "Rollen"])
+    }
+
+    @Test func readsWindows1252() throws {
+        // "Coördinator;Één" as Dutch Excel saves it.
+        let data = Data([0x43, 0x6F, 0xF6, 0x72, 0x64, 0x69, 0x6E, 0x61, 0x74, 0x6F, 0x72, 0x3B, 0xC9, 0xE9, 0x6E, 0x0D, 0x0A])
+        #expect(try CSVReader.read(data, file: nil).rows[0].cells == ["Coördinator", "Één"])
+    }
+
+    @Test func skipsBlankRowsButKeepsTheirNumbers() throws {
+        let table = try CSVReader.parse("a;b\n;;\n\nc;d\n", file: nil)
+        #expect(table.rows.map(\.number) == [1, 4])
+    }
+
+    @Test func anUnclosedQuoteNamesWhereItStarted() {
+        #expect(throws: InputProblems([InputProblem(.unterminatedQuote, at: SourceLocation(file: "t.csv", row: 2, column: 2))])) {
+            try CSVReader.parse("a;b\nc;\"open\nmore\n", file: "t.csv")
+        }
+    }
+
+    @Test func utf16IsNamed() {
+        #expect(throws: InputProblems([InputProblem(.utf16, at: SourceLocation(file: "u.txt"))])) {
+            try CSVReader.read(Data([0xFF, 0xFE, 0x46, 0x00, 0x75, 0x00]), file: "u.txt")
+        }
+    }
+
+    @Test func utf8MixedWithAnotherCharacterSetIsRefusedNamingTheRow() {
+        // Row 1 has a UTF-8 "ö", row 3 a Windows-1252 "é".
+        let data = Data("Coördinator;x\na;b\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A])
+        #expect(throws: InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: "m.csv", row: 3))])) {
+            try CSVReader.read(data, file: "m.csv")
+        }
+    }
+
+    @Test func emptyAndBinaryFilesAreRefused() {
+        #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "e.csv"))])) {
+            try CSVReader.read(Data(), file: "e.csv")
+        }
+        #expect(throws: InputProblems([InputProblem(.notText, at: SourceLocation(file: "b.csv"))])) {
+            try CSVReader.read(Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]), file: "b.csv")
+        }
+    }
+
+    @Test(arguments: [
+        ("22,5", 22.5), ("22.5", 22.5), ("36", 36.0), (" 36 uur ", 36.0), ("0,8 fte", 0.8), ("70%", 70.0), (",5", 0.5),
+    ])
+    func numbersAsPeopleWriteThem(text: String, value: Double) {
+        #expect(CellParsing.number(text) == .some(value))
+    }
+
+    @Test func notANumber() {
+        #expect(CellParsing.number("abc") == Double??.none)
+        #expect(CellParsing.number("12abc") == Double??.none)
+        // No field takes thousands; "1.234,5" and "1,234.5" are more likely typos than numbers.
+        #expect(CellParsing.number("1.234,5") == Double??.none)
+        #expect(CellParsing.number("1,234.5") == Double??.none)
+        #expect(CellParsing.number("--5") == Double??.none)
+        #expect(CellParsing.number("  ") == .some(nil))
+    }
+
+    @Test func cellItemsSplitOnLineBreaksAndSemicolonsNeverCommas() {
+        #expect(CellParsing.items("a, b\nc;d ; \n- e") == ["a, b", "c", "d", "e"])
+    }
+
+    @Test func sharesAndLevels() {
+        #expect(CellParsing.splitShare("Contentmanager website (70%)") == ("Contentmanager website", "70"))
+        #expect(CellParsing.splitShare("Web analist 30%") == ("Web analist", "30"))
+        #expect(CellParsing.splitShare("Webformulieren specialist (bouwen en vernieuwen)").share == nil)
+        #expect(CellParsing.competency("Schrijven (niveau 3)") == Competency(name: "Schrijven", level: 3))
+        #expect(CellParsing.competency("Writing (level 2)") == Competency(name: "Writing", level: 2))
+        #expect(CellParsing.competency("Toegankelijkheid (WCAG)") == Competency(name: "Toegankelijkheid (WCAG)"))
+        #expect(CellParsing.parseCompetency("Iets (9)") == (Competency(name: "Iets"), "9"))
+        #expect(CellParsing.parseCompetency("Schrijven (niveau abc)") == (Competency(name: "Schrijven"), "niveau abc"))
+        #expect(CellParsing.parseCompetency("Privacy (AVG)") == (Competency(name: "Privacy (AVG)"), nil))
+    }
+}

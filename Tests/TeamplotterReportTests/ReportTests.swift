@@ -1,0 +1,78 @@
+import Testing
+import TeamplotterCore
+
+@testable import TeamplotterReport
+
+@Suite struct TextReportTests {
+    private func analysis(title: String, holder: String, team: String = "Team") -> GapAnalysis {
+        GapAnalyser.analyse(Team(name: team, functions: [
+            TeamFunction(title: title, holder: holder, workload: .hoursPerWeek(36), roles: [RoleAssignment(roleId: "verbinder")])
+        ]))
+    }
+
+    @Test func controlCharactersFromTheInputNeverReachTheTerminal() {
+        let text = TextReport().render(analysis(title: "Web\u{1B}[31mredacteur", holder: "A\nB\u{7}", team: "Team\n# Kop"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!text.contains("\n# Kop"))
+    }
+
+    @Test func longNamesStayWithinEightyColumns() {
+        let text = TextReport().render(analysis(title: String(repeating: "Zeer lange functietitel ", count: 8), holder: String(repeating: "Naam ", count: 20), team: String(repeating: "Team ", count: 30)))
+        for line in text.split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
+        }
+    }
+
+    @Test func colourOnlyWhenAskedFor() {
+        #expect(!TextReport(colour: false).render(analysis(title: "A", holder: "B")).contains("\u{1B}"))
+        #expect(TextReport(colour: true).render(analysis(title: "A", holder: "B")).contains("\u{1B}[1m"))
+    }
+}
+
+@Suite struct MarkdownReportTests {
+    @Test func userTextCannotBecomeMarkup() {
+        let analysis = GapAnalyser.analyse(Team(name: "<script>x</script> | *a* & [b](c)", functions: [
+            TeamFunction(title: "A|B\nC", holder: "`x`", roles: [RoleAssignment(roleId: "verbinder")])
+        ]))
+        let text = MarkdownReport().render(analysis)
+        #expect(text.hasPrefix("# Teamplotter — \\<script\\>x\\</script\\> \\| \\*a\\* \\& \\[b\\](c)\n"))
+        #expect(text.contains("| A\\|B C | \\`x\\` |"))
+    }
+}
+
+@Suite struct NumberFormattingTests {
+    @Test func dutchUsesADecimalComma() {
+        #expect(NumberFormatting.fte(0.296, .nl) == "0,30")
+        #expect(NumberFormatting.fte(0.296, .en) == "0.30")
+        #expect(NumberFormatting.short(1.5, .nl) == "1,5")
+        #expect(NumberFormatting.short(2, .nl) == "2")
+        #expect(NumberFormatting.short(33.3333, .en) == "33.33")
+        #expect(NumberFormatting.percent(0.714) == "71%")
+    }
+}
+
+@Suite struct HTMLTests {
+    @Test func textIsEscapedByConstruction() {
+        let html = element("p", .class("a\"b")) { "<script>alert('x') & more</script>" }
+        #expect(html.markup == "<p class=\"a&quot;b\">&lt;script&gt;alert(&#39;x&#39;) &amp; more&lt;/script&gt;</p>")
+    }
+
+    @Test func rawMarkupOnlyByName() {
+        #expect(HTML.raw(trusted: "<b>x</b>").markup == "<b>x</b>")
+        #expect(HTML("<b>x</b>").markup == "&lt;b&gt;x&lt;/b&gt;")
+    }
+
+    @Test func voidElementsAndFlags() {
+        let input = element("input", HTMLAttribute("name", "x"), .flag("required"), .flag("checked", false))
+        #expect(input.markup == "<input name=\"x\" required>")
+    }
+
+    @Test func builderHandlesConditionsAndLoops() {
+        let items = ["a", "<b>"]
+        let list = element("ul") {
+            for item in items { element("li") { item } }
+            if items.isEmpty { "leeg" } else { HTML() }
+        }
+        #expect(list.markup == "<ul><li>a</li><li>&lt;b&gt;</li></ul>")
+    }
+}

@@ -1,0 +1,49 @@
+"""The teamplotter binary as a process: what a shell script sees (exit codes, closed pipes)."""
+import os
+import subprocess
+import pathlib
+
+import pytest
+
+BIN = os.environ.get("TEAMPLOTTER_BIN", "")
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TEAM = str(ROOT / "examples" / "voorbeeldstad-team.csv")
+NEEDS = str(ROOT / "examples" / "voorbeeldstad-behoefte.csv")
+
+pytestmark = pytest.mark.skipif(not BIN, reason="TEAMPLOTTER_BIN is not set (scripts/test sets it)")
+
+
+def run(args, **kwargs):
+    return subprocess.run([BIN, *args], capture_output=True, timeout=60, **kwargs)
+
+
+def test_closed_stdout_exits_one_without_a_crash():
+    result = subprocess.run([BIN, "analyse", TEAM], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            timeout=60, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1
+    assert b"crash" not in result.stderr.lower() and b"Fatal error" not in result.stderr
+    assert b"standaarduitvoer" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_no_signal():
+    process = subprocess.Popen([BIN, "roles", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)
+    process.stdout.close()
+    process.wait(timeout=60)
+    assert process.returncode in (0, 1)
+    assert b"Fatal error" not in process.stderr.read()
+
+
+def test_a_fifo_is_refused_instead_of_waiting_forever(tmp_path):
+    fifo = tmp_path / "team.csv"
+    os.mkfifo(fifo)
+    result = run(["analyse", str(fifo)])
+    assert result.returncode == 2
+    assert b"geen gewoon bestand" in result.stderr
+
+
+def test_exit_codes_for_scripts(tmp_path):
+    assert run(["analyse", TEAM, "--needs", NEEDS, "--format", "json"]).returncode == 0
+    assert run(["analyse", str(tmp_path / "missing.csv")]).returncode == 2
+    assert run(["analyse"]).returncode == 2
+    assert run(["convert", TEAM, "-o", str(tmp_path / "no" / "such" / "folder.json")]).returncode == 1
