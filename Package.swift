@@ -15,7 +15,7 @@ let package = Package(
         // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON,
         // XLSX workbooks (ZIP through zlib, XML through FoundationXML).
         .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore", "CZlib"]),
-        // Human-readable renderings of an analysis: terminal text, Markdown.
+        // Human-readable renderings of an analysis: terminal text, Markdown, the SVG plot, the HTML report.
         .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),
         // The subcommands; a library so tests can run them in process.
         .target(
@@ -33,7 +33,9 @@ let package = Package(
             dependencies: ["TeamplotterFormats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"]),
+        .testTarget(
+            name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,8 @@ public enum TeamplotterCLI {
 
     static var commands: [any Command.Type] {
         [
-        AnalyseCommand.self, RolesCommand.self, ConvertCommand.self, ExportCommand.self, TemplateCommand.self]
+        AnalyseCommand.self, RolesCommand.self, ConvertCommand.self, ExportCommand.self, TemplateCommand.self,
+        PlotCommand.self, ReportCommand.self]
     }
 
     /// Runs a command line (without the program name) and returns the exit code.

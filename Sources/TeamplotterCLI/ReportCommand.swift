@@ -1,0 +1,76 @@
+import Foundation
+import TeamplotterCore
+import TeamplotterReport
+
+/// `teamplotter report TEAM [--needs NEEDS] [--lang nl|en] -o rapport.html`
+struct ReportCommand: Command {
+    static let names = ["report", "rapport"]
+
+    let teamPath: String
+    let needsPath: String?
+    let output: String?
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("het rapport voor het management (HTML, af te drukken op A4)",
+                      "the report for management (HTML, prints on A4)")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
+                                        -o rapport.html
+
+            Schrijft één HTML-bestand met de samenvatting, de teamplot, de gaten in volgorde
+            van urgentie, de rollen per categorie en de functies. Het bestand is op zichzelf
+            compleet (geen scripts, niets van internet) en drukt af op A4: open het in de
+            browser en kies Afdrukken, of Opslaan als PDF.
+
+            Voorbeeld:
+              teamplotter report examples/voorbeeldstad-team.csv \\
+                  --needs examples/voorbeeldstad-behoefte.csv -o rapport.html
+
+            """,
+            """
+            Usage: teamplotter report TEAM [--needs NEEDS.csv] [--lang nl|en] -o report.html
+
+            Writes one HTML file with the summary, the team plot, the gaps in order of
+            urgency, the roles per category and the functions. The file stands on its own
+            (no scripts, nothing from the internet) and prints on A4: open it in a browser
+            and choose Print, or Save as PDF.
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.count == 1 else {
+            throw .usage(language.pick(
+                "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] -o rapport.html",
+                "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] -o report.html"))
+        }
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
+        output = parsed.value("-o", "--output")
+    }
+
+    func run(console: Console) throws(CLIError) {
+        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
+        let analysis = GapAnalyser.analyse(team)
+        let report = HTMLReport(language: language, date: Self.today(language))
+        try InputFiles.write(report.render(team: team, analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
+    }
+
+    /// Today as people write it: "3 december 2026" or "3 December 2026".
+    static func today(_ language: Language) -> String {
+        let months = language.pick(
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "January February March April May June July August September October November December"
+        ).split(separator: " ")
+        let parts = Calendar(identifier: .gregorian).dateComponents([.day, .month, .year], from: Date())
+        guard let day = parts.day, let month = parts.month, let year = parts.year else { return "" }
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+}

@@ -1,0 +1,215 @@
+import TeamplotterCore
+
+/// The report for management: one self-contained HTML file (inline CSS and SVG, no scripts, no
+/// outside requests) with the summary, the plot, the gaps in order of urgency, the detail per
+/// category and the functions. Prints on A4; the plot gets a page of its own.
+public struct HTMLReport: Sendable {
+    public var language: Language
+    /// The date shown under the title, as the caller words it ("3 december 2026"); nil leaves it
+    /// out, which keeps the output the same from day to day (for golden files).
+    public var date: String?
+
+    public init(language: Language = .nl, date: String? = nil) {
+        self.language = language
+        self.date = date
+    }
+
+    public static let mediaType = "text/html; charset=utf-8"
+
+    public func render(team: Team, analysis: GapAnalysis) -> String {
+        "<!DOCTYPE html>\n" + document(team: team, analysis: analysis).markup + "\n"
+    }
+
+    private func pick(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
+
+    private func document(team: Team, analysis: GapAnalysis) -> HTML {
+        let plot = TeamPlot(language: language, idPrefix: "tp")
+        let title = pick("Gap-analyse van \(analysis.teamName)", "Gap analysis of \(analysis.teamName)")
+        return element("html", HTMLAttribute("lang", language.rawValue)) {
+            element("head") {
+                element("meta", HTMLAttribute("charset", "utf-8"))
+                element("meta", HTMLAttribute("name", "viewport"), HTMLAttribute("content", "width=device-width, initial-scale=1"))
+                element("title") { "Teamplotter — " + title }
+                element("style") { HTML.raw(trusted: "\n" + ReportStyle.css + "\n") }
+            }
+            element("body") {
+                element("main", .class("tp-report")) {
+                    header(team: team, analysis: analysis, title: title)
+                    SVG.newline
+                    summary(analysis, plot: plot)
+                    SVG.newline
+                    urgent(analysis, plot: plot)
+                    SVG.newline
+                    plotSection(analysis, plot: plot)
+                    SVG.newline
+                    categories(analysis, plot: plot)
+                    SVG.newline
+                    functions(analysis, plot: plot)
+                    SVG.newline
+                    tasksAndCompetencies(analysis)
+                    SVG.newline
+                    element("footer") {
+                        element("p") {
+                            pick("Gemaakt met Teamplotter, naar de Teamplotter en rollenlijst van VNG Realisatie. ",
+                                 "Made with Teamplotter, after the Teamplotter and role catalogue of VNG Realisatie. ")
+                            pick("1 fte = \(NumberFormatting.short(analysis.standardWeekHours, language)) uur per week.",
+                                 "1 FTE = \(NumberFormatting.short(analysis.standardWeekHours, language)) hours a week.")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func header(team: Team, analysis: GapAnalysis, title: String) -> HTML {
+        let plot = TeamPlot(language: language)
+        let current = analysis.functions.filter { !$0.function.isVacancy }
+        let vacancies = analysis.functions.count - current.count
+        let fte = current.map(\.fte).reduce(0, +)
+        var facts = [
+            plot.functions(analysis.functions.count),
+            pick("\(NumberFormatting.short(fte, language)) fte bezet", "\(NumberFormatting.short(fte, language)) FTE filled"),
+        ]
+        if vacancies > 0 {
+            facts.append(pick(vacancies == 1 ? "1 vacature" : "\(vacancies) vacatures",
+                              vacancies == 1 ? "1 vacancy" : "\(vacancies) vacancies"))
+        }
+        facts.append(plot.roles(analysis.roles.count) + pick(" in de rollenlijst", " in the catalogue"))
+        return element("header") {
+            element("p", .class("tp-kicker")) { pick("Teamplotter — rapport", "Teamplotter — report") }
+            element("h1") { title }
+            element("p", .class("tp-meta")) {
+                ([team.organisation, date].compactMap { $0 } + [facts.joined(separator: " · ")]).joined(separator: " — ")
+            }
+        }
+    }
+
+    private func summary(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+        element("section", .id("samenvatting"), HTMLAttribute("aria-labelledby", "samenvatting-kop")) {
+            element("h2", .id("samenvatting-kop")) { pick("Samenvatting", "Summary") }
+            plot.overviewFigure(analysis: analysis)
+            element("ul", .class("tp-summary")) {
+                for sentence in AnalysisWording(language).summary(analysis) {
+                    element("li") { sentence }
+                }
+            }
+        }
+    }
+
+    private func urgent(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+        let words = AnalysisWording(language)
+        return element("section", .id("eerst-aanpakken"), HTMLAttribute("aria-labelledby", "eerst-aanpakken-kop")) {
+            element("h2", .id("eerst-aanpakken-kop")) { pick("Eerst aanpakken", "Act on first") }
+            if analysis.urgentGaps.isEmpty {
+                element("p") { pick("Er zijn geen gaten: elke rol die nodig is, is ingevuld door meer dan één persoon.",
+                                    "There are no gaps: every needed role is held by more than one person.") }
+            } else {
+                element("p") {
+                    pick("De urgentste eerst: ontbrekende rollen die nodig zijn, onderbezette rollen, andere ontbrekende rollen, rollen die aan één persoon hangen.",
+                         "Most urgent first: missing roles that are needed, understaffed roles, other missing roles, roles that rest on one person.")
+                }
+                element("table", .class("tp-table tp-urgent")) {
+                    element("caption", .class("tp-visually-hidden")) { pick("Gaten, de urgentste eerst", "Gaps, most urgent first") }
+                    element("thead") {
+                        plot.tableRow {
+                            plot.header("#", column: "rank", numeric: true)
+                            plot.header(pick("Rol", "Role"), column: "role")
+                            plot.header(pick("Status", "Status"), column: "status")
+                            plot.header(pick("Prioriteit", "Priority"), column: "priority")
+                            plot.header(pick("Waarom", "Why"), column: "details")
+                        }
+                    }
+                    element("tbody") {
+                        for (number, role) in analysis.urgentGaps.enumerated() {
+                            plot.tableRow {
+                                element("td", .class("tp-number")) { "\(number + 1)" }
+                                element("th", HTMLAttribute("scope", "row")) { role.role.name(language) }
+                                element("td") { plot.statusBadge(role.status) }
+                                element("td") { role.priority.label(language) }
+                                element("td") { [words.reason(role), role.note ?? ""].filter { !$0.isEmpty }.joined(separator: "; ") }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The plot gets a page of its own, turned to landscape when that shows it larger; a plot too
+    /// big to read on one page (a very large team) runs over several pages instead of shrinking.
+    private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+        let drawing = plot.matrixDrawing(analysis)
+        let placement = ReportStyle.placement(width: drawing.width, height: drawing.height)
+        var pages = [analysis.functions.indices]
+        var classes = "tp-plot-page tp-\(placement.rawValue)"
+        if placement == .flow {
+            // Measured on a part long enough to repeat the status row, so every part fits.
+            let sample = min(analysis.functions.count, TeamPlot.matrixRepeatsStatusAbove + 1)
+            let part = plot.matrixDrawing(analysis, rows: 0..<sample)
+            let paging = ReportStyle.paging(
+                width: part.width, fixedHeight: part.height - Double(sample) * TeamPlot.matrixRowHeight,
+                rowHeight: TeamPlot.matrixRowHeight)
+            pages = stride(from: 0, to: analysis.functions.count, by: paging.rowsPerPage).map {
+                $0..<min($0 + paging.rowsPerPage, analysis.functions.count)
+            }
+            classes += " tp-flow-\(paging.orientation.rawValue)"
+        }
+        return element("section", .id("teamplot"), .class(classes),
+                       HTMLAttribute("aria-labelledby", "teamplot-kop")) {
+            element("h2", .id("teamplot-kop")) { pick("Teamplot", "Team plot") }
+            element("p", .class("tp-how")) {
+                pick("Elke rij is een functie, elke kolom een rol. Een blauw vak: de functie vervult de rol, met het deel van de tijd; gestippeld: vacature. Onderaan de status van elke rol, met symbool en patroon.",
+                     "Each row is a function, each column a role. A blue cell: the function holds the role, with the share of its time; dashed: a vacancy. At the bottom each role's status, with symbol and pattern.")
+            }
+            plot.matrixFigure(analysis, pages: pages)
+        }
+    }
+
+    private func categories(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+        element("section", .id("per-categorie"), HTMLAttribute("aria-labelledby", "per-categorie-kop")) {
+            element("h2", .id("per-categorie-kop")) { pick("Per categorie", "Per category") }
+            plot.coverageFigure(analysis: analysis)
+            for (number, category) in analysis.categories.enumerated() {
+                let roles = analysis.roles.filter { $0.categoryId == category.category.id }
+                element("div", .class("tp-category")) {
+                    element("h3") {
+                        "\(number + 1). \(category.category.name(language))"
+                        element("span", .class("tp-coverage-note")) { " — " + plot.coverageSentence(category) }
+                    }
+                    plot.rolesTable(analysis, roles: roles, caption: category.category.name(language), showsCategory: false)
+                }
+            }
+        }
+    }
+
+    private func functions(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+        element("section", .id("functies"), HTMLAttribute("aria-labelledby", "functies-kop")) {
+            element("h2", .id("functies-kop")) { pick("Functies", "Functions") }
+            plot.functionsTable(analysis)
+        }
+    }
+
+    private func tasksAndCompetencies(_ analysis: GapAnalysis) -> HTML {
+        let words = AnalysisWording(language)
+        let hasAny = !analysis.missingTasks.isEmpty || !analysis.missingCompetencies.isEmpty
+            || !analysis.singleCompetencies.isEmpty
+        guard hasAny else { return HTML() }
+        return element("section", .id("taken-competenties"), HTMLAttribute("aria-labelledby", "taken-competenties-kop")) {
+            element("h2", .id("taken-competenties-kop")) { pick("Taken en competenties", "Tasks and competencies") }
+            element("ul") {
+                for task in analysis.missingTasks {
+                    element("li") { pick("Taak die niemand uitvoert: ", "Task nobody performs: ") + task }
+                }
+                for competency in analysis.missingCompetencies {
+                    element("li") { pick("Competentie die niemand heeft: ", "Competency nobody has: ") + words.competency(competency) }
+                }
+                for result in analysis.singleCompetencies {
+                    element("li") {
+                        pick("Competentie bij één persoon: ", "Competency held by one person: ")
+                            + words.competency(result.competency) + " (\(result.holders.joined(separator: ", ")))"
+                    }
+                }
+            }
+        }
+    }
+}
