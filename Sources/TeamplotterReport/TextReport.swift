@@ -64,6 +64,9 @@ public struct TextReport: Sendable {
 
         out.append("")
         out.append(bold(language.pick("Functies", "Functions")))
+        if analysis.functions.isEmpty {
+            out.append("  " + language.pick("(nog geen functies ingevuld)", "(no functions filled in yet)"))
+        }
         for result in analysis.functions {
             let function = result.function
             let who = function.isVacancy ? language.pick("vacature", "vacancy") : (function.holder ?? "—")
