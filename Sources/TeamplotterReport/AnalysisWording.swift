@@ -114,6 +114,9 @@ public struct AnalysisWording: Sendable {
             pick("rol \(catalogue.role(id: id)?.name(language) ?? id) twee keer genoemd; telt één keer",
                  "role \(catalogue.role(id: id)?.name(language) ?? id) named twice; counts once")
         case .unknownRole(let id): pick("onbekende rol \(id)", "unknown role \(id)")
+        case .roleWithoutTime(let id):
+            pick("rol \(catalogue.role(id: id)?.name(language) ?? id) krijgt geen tijd: de andere aandelen zijn samen al 100%",
+                 "role \(catalogue.role(id: id)?.name(language) ?? id) gets no time: the other shares already add up to 100%")
         }
     }
 

@@ -123,6 +123,13 @@ private func analyse(_ functions: [TeamFunction], needs: [RoleNeed] = [], tasks:
         #expect(function.shareTotal == 120)
     }
 
+    @Test func aRoleLeftWithoutTimeIsFlagged() throws {
+        let result = analyse([function("W", holder: "K", roles: ["strateeg", "verbinder"], shares: ["strateeg": 100])])
+        let function = try #require(result.functions.first)
+        #expect(function.roles.map(\.sharePercent) == [100, 0])
+        #expect(function.warnings == [.roleWithoutTime(roleId: "verbinder")])
+    }
+
     @Test func sameHolderNameCountsAsOnePerson() {
         let result = analyse(
             [function("A", holder: "M. Jansen", hours: 18, roles: ["verbinder"]), function("B", holder: " m. jansen ", hours: 18, roles: ["verbinder"])],

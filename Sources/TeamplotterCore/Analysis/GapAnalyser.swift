@@ -94,6 +94,9 @@ public enum GapAnalyser {
         let unshared = assignments.count { $0.sharePercent == nil }
         let rest = unshared == 0 ? 0 : Swift.max(0, 100 - explicitTotal) / Double(unshared)
         if explicitTotal > 100 + tolerance { warnings.append(.overloaded(sharePercent: explicitTotal)) }
+        if unshared > 0, explicitTotal >= 100 - tolerance {
+            warnings += assignments.filter { $0.sharePercent == nil }.map { .roleWithoutTime(roleId: $0.roleId) }
+        }
 
         let shares = assignments.map { assignment in
             let percent = assignment.sharePercent ?? rest

@@ -85,6 +85,8 @@ public enum FunctionWarning: Sendable, Hashable {
     case hoursUnknown
     case duplicateRole(roleId: String)
     case unknownRole(roleId: String)
+    /// The explicit shares already take the whole function, so this role gets no time.
+    case roleWithoutTime(roleId: String)
 }
 
 public struct FunctionResult: Sendable, Hashable {

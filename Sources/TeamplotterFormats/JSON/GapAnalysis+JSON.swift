@@ -108,6 +108,7 @@ extension FunctionWarning {
         case .hoursUnknown: "hoursUnknown"
         case .duplicateRole: "duplicateRole"
         case .unknownRole: "unknownRole"
+        case .roleWithoutTime: "roleWithoutTime"
         }
     }
 }
