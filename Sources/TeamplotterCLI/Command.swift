@@ -17,7 +17,7 @@ public enum TeamplotterCLI {
 
     static var commands: [any Command.Type] {
         [
-        AnalyseCommand.self, RolesCommand.self, ConvertCommand.self]
+        AnalyseCommand.self, RolesCommand.self, ConvertCommand.self, ServeCommand.self]
     }
 
     /// Runs a command line (without the program name) and returns the exit code.

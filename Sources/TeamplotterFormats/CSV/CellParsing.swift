@@ -1,10 +1,11 @@
 import TeamplotterCore
 
-/// How values are written in the cells people fill in.
-enum CellParsing {
+/// How values are written in the cells people fill in (also the web forms, which take the same
+/// spellings).
+public enum CellParsing {
     /// A number as Dutch or English users write it: "22,5", "22.5", "36 uur", "0,8 fte".
     /// Nil for an empty cell; throws nothing, the caller names the place.
-    static func number(_ text: String) -> Double?? {
+    public static func number(_ text: String) -> Double?? {
         var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if value.isEmpty { return .some(nil) }
         for unit in ["uren", "uur", "hours", "hour", "fte", "u", "h", "%"] where value.hasSuffix(unit) {
@@ -24,7 +25,7 @@ enum CellParsing {
 
     /// Items inside one cell: separated by line breaks or `;`, never by commas (tasks contain
     /// commas). Bullets at the start of an item are dropped.
-    static func items(_ cell: String) -> [String] {
+    public static func items(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n" })
             .map { item in
                 var text = item.trimmingCharacters(in: .whitespaces)
@@ -58,7 +59,7 @@ enum CellParsing {
     }
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
-    static func competency(_ item: String) -> Competency {
+    public static func competency(_ item: String) -> Competency {
         let trimmed = item.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
             return Competency(name: trimmed)

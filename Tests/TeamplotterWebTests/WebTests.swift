@@ -1,0 +1,1 @@
+// Web tests follow with the server.
