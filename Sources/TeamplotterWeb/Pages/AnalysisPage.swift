@@ -15,7 +15,7 @@ struct AnalysisPage {
         let analysis = GapAnalyser.analyse(team)
         let wording = AnalysisWording(l)
         let catalogue = team.catalogue
-        return Layout(language: l, path: context.request.path).page(title: l.pick("Gap-analyse", "Gap analysis") + " — " + team.name, section: .teams) {
+        return Layout(language: l, path: base + "/analysis").page(title: l.pick("Gap-analyse", "Gap analysis") + " — " + team.name, section: .teams) {
             TeamChrome.header(stored, language: l, tab: .analysis)
             TeamChrome.plot(context, team, analysis)
 

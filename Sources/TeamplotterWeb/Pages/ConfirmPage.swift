@@ -14,7 +14,7 @@ struct ConfirmPage {
 
     func render() -> HTML {
         let l = context.language
-        return Layout(language: l, path: context.request.path).page(title: title, section: .teams) {
+        return Layout(language: l, path: action).page(title: title, section: .teams) {
             TeamChrome.breadcrumbs(stored, language: l, current: title)
             element("h1") { title }
             element("p", .class("lead")) { question }

@@ -18,7 +18,9 @@ struct FunctionPage {
         let title = number == nil ? l.pick("Functie toevoegen", "Add a function") : l.pick("Functie bewerken", "Edit function")
         let action = number.map { base + "/functions/\($0)" } ?? base + "/functions"
         let catalogue = stored.team.catalogue
-        return Layout(language: l, path: context.request.path).page(title: title + " — " + stored.team.name, section: .teams) {
+        // The language switch goes to the form's GET address, also after a failed post.
+        let path = number.map { base + "/functions/\($0)" } ?? base + "/functions/new"
+        return Layout(language: l, path: path).page(title: title + " — " + stored.team.name, section: .teams) {
             TeamChrome.breadcrumbs(stored, language: l, current: title)
             element("h1") { title }
             FormControls.errorSummary(errors, language: l)

@@ -20,7 +20,7 @@ struct NeedsPage {
         let quick: [(value: String, text: String)] =
             [("", l.pick("per rol kiezen (hieronder)", "choose per role (below)"))]
             + Priority.allCases.map { ($0.rawValue, l.pick("alle rollen: ", "all roles: ") + $0.label(l)) }
-        return Layout(language: l, path: context.request.path).page(title: l.pick("Behoefte", "Needs") + " — " + stored.team.name, section: .teams) {
+        return Layout(language: l, path: base + "/needs").page(title: l.pick("Behoefte", "Needs") + " — " + stored.team.name, section: .teams) {
             TeamChrome.header(stored, language: l, tab: .needs)
             if saved {
                 element("div", .class("notice"), HTMLAttribute("role", "status")) {

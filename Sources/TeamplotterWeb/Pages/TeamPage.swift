@@ -18,7 +18,7 @@ struct TeamPage {
         let analysis = GapAnalyser.analyse(team)
         let wording = AnalysisWording(l)
         let catalogue = team.catalogue
-        return Layout(language: l, path: context.request.path).page(title: team.name, section: .teams) {
+        return Layout(language: l, path: base).page(title: team.name, section: .teams) {
             TeamChrome.header(stored, language: l, tab: .overview)
             FormControls.errorSummary(errors, language: l)
             if let organisation = team.organisation { element("p", .class("muted")) { organisation } }

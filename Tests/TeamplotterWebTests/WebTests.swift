@@ -1,1 +1,0 @@
-// Web tests follow with the server.
