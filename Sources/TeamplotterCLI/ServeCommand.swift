@@ -64,6 +64,9 @@ struct ServeCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
+        // Taken over before the address is printed, so that a signal sent as soon as the
+        // server is up is never lost.
+        let stopSignal = StopSignal()
         let config = WebConfig(
             host: host, port: port, databasePath: database,
             log: { message in console.writeError(message + "\n") })
@@ -90,25 +93,36 @@ struct ServeCommand: Command {
                 "WARNING: the server listens on \(host), not only on this computer. There are no accounts yet: anyone who can reach this server can read and change every team.\n"))
         }
 
-        waitForStopSignal()
+        stopSignal.wait()
         server.stop()
         console.write(language.pick("Teamplotter is gestopt.\n", "Teamplotter has stopped.\n"))
     }
 
-    /// Blocks until SIGINT (Ctrl-C) or SIGTERM. The signals are taken from their default action
-    /// (ending the process at once) and delivered through Dispatch, so that the server can stop
-    /// in order: running requests finish, the database closes.
-    private func waitForStopSignal() {
-        let stop = DispatchSemaphore(value: 0)
+}
+
+/// Waits for SIGINT (Ctrl-C) or SIGTERM. The signals are taken from their default action
+/// (ending the process at once) and delivered through Dispatch, so that the server can stop in
+/// order: running requests finish, the database closes.
+private final class StopSignal {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
         let queue = DispatchQueue(label: "teamplotter.signals")
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
+        let semaphore = semaphore
+        sources = [SIGINT, SIGTERM].map { number in
+            // The source is made before the default action is turned off: a signal in between
+            // still ends the process, rather than being ignored.
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { stop.signal() }
+            source.setEventHandler { semaphore.signal() }
             source.resume()
+            signal(number, SIG_IGN)
             return source
         }
-        stop.wait()
+    }
+
+    func wait() {
+        semaphore.wait()
         for source in sources { source.cancel() }
     }
 }

@@ -51,9 +51,9 @@ struct FunctionForm: Sendable {
         vacancy = fields["vacancy"] != nil
         tasks = fields["tasks"] ?? ""
         competencies = fields["competencies"] ?? ""
-        let known = Set(catalogue.roles.map(\.id))
-        roles = Set(fields.all("role").filter(known.contains))
         for role in catalogue.roles {
+            // One name per checkbox: each role is its own yes/no, not one choice of a group.
+            if fields["role-" + role.id] != nil { roles.insert(role.id) }
             if let share = fields["share-" + role.id], !share.trimmingCharacters(in: .whitespaces).isEmpty {
                 shares[role.id] = share
             }

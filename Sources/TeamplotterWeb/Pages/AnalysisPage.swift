@@ -77,7 +77,7 @@ struct AnalysisPage {
             for category in analysis.categories {
                 let roles = analysis.roles.filter { $0.categoryId == category.category.id }
                 element("div", .class("table-wrap")) {
-                    element("table") {
+                    element("table", .class("stack")) {
                         element("caption") { category.category.name(l) }
                         element("thead") {
                             element("tr") {
@@ -91,19 +91,19 @@ struct AnalysisPage {
                             for role in roles {
                                 element("tr", .id("rol-" + role.role.id)) {
                                     element("th", HTMLAttribute("scope", "row")) { role.role.name(l) }
-                                    element("td") { role.priority.label(l) }
-                                    element("td") {
+                                    element("td", HTMLAttribute("data-label", l.pick("Prioriteit", "Priority"))) { role.priority.label(l) }
+                                    element("td", HTMLAttribute("data-label", l.pick("Status", "Status"))) {
                                         TeamChrome.status(role.status, l)
                                         let reason = wording.reason(role)
                                         if !reason.isEmpty { element("br"); element("span", .class("hint")) { reason } }
                                     }
-                                    element("td", .class("number")) {
+                                    element("td", .class("number"), HTMLAttribute("data-label", l.pick("Personen", "People"))) {
                                         String(role.people) + (role.minPeople.map { " / \($0)" } ?? "")
                                     }
-                                    element("td", .class("number")) {
+                                    element("td", .class("number"), HTMLAttribute("data-label", l.pick("Fte (gewenst)", "FTE (desired)"))) {
                                         NumberFormatting.fte(role.fte, l) + (role.desiredFte.map { " / " + NumberFormatting.short($0, l) } ?? "")
                                     }
-                                    element("td") {
+                                    element("td", HTMLAttribute("data-label", l.pick("Wie", "Who"))) {
                                         element("ul", .class("plain")) {
                                             for holding in role.holdings {
                                                 element("li") {
@@ -124,7 +124,7 @@ struct AnalysisPage {
 
             element("h2", .id("functies")) { l.pick("Functies", "Functions") }
             element("div", .class("table-wrap")) {
-                element("table") {
+                element("table", .class("stack")) {
                     element("caption", .class("visually-hidden")) { l.pick("Functies", "Functions") }
                     element("thead") {
                         element("tr") {
@@ -141,14 +141,14 @@ struct AnalysisPage {
                                         result.function.title + (result.function.holder.map { " — " + $0 } ?? "")
                                     }
                                 }
-                                element("td", .class("number")) { NumberFormatting.fte(result.fte, l) }
-                                element("td") {
+                                element("td", .class("number"), HTMLAttribute("data-label", "FTE")) { NumberFormatting.fte(result.fte, l) }
+                                element("td", HTMLAttribute("data-label", l.pick("Rollen", "Roles"))) {
                                     result.roles.map { share in
                                         (catalogue.role(id: share.roleId)?.name(l) ?? share.roleId) + " " + NumberFormatting.short(share.sharePercent, l) + "%"
                                     }.joined(separator: ", ")
                                 }
-                                element("td", .class("number")) { NumberFormatting.short(result.shareTotal, l) + "%" }
-                                element("td") {
+                                element("td", .class("number"), HTMLAttribute("data-label", l.pick("Aandelen samen", "Shares total"))) { NumberFormatting.short(result.shareTotal, l) + "%" }
+                                element("td", HTMLAttribute("data-label", l.pick("Let op", "Note"))) {
                                     result.warnings.map { wording.warning($0, catalogue: catalogue) }.joined(separator: "; ")
                                 }
                             }
@@ -203,7 +203,8 @@ struct AnalysisPage {
             + HTML(gap.holdings.isEmpty ? "" : " · ")
             + gap.holdings.map { holding in
                 element("a", HTMLAttribute("href", base + "/functions/\(holding.functionIndex + 1)")) {
-                    l.pick("Bewerk ", "Edit ") + holding.functionTitle + (holding.holder.map { " (\($0))" } ?? "")
+                    l.pick("Bewerk ", "Edit ") + holding.functionTitle
+                        + (holding.holder.map { " (\($0))" } ?? (holding.isVacancy ? l.pick(" (vacature)", " (vacancy)") : ""))
                 }
             }.reduce(HTML()) { $0 + ($0.isEmpty ? HTML() : HTML(" · ")) + $1 }
     }

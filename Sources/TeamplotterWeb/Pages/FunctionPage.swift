@@ -76,12 +76,12 @@ struct FunctionPage {
                             let roleId = "role-" + role.id
                             element("div", .class("role-option")) {
                                 FormControls.checkbox(
-                                    id: roleId, name: "role", value: role.id, label: role.name(l),
+                                    id: roleId, name: roleId, value: role.id, label: role.name(l),
                                     checked: form.roles.contains(role.id), describedBy: "desc-" + role.id)
                                 element("p", .class("hint"), .id("desc-" + role.id)) { role.description(l) }
                                 element("div", .class("share")) {
                                     FormControls.text(
-                                        id: shareId, label: l.pick("Aandeel % (niet verplicht)", "Share % (optional)") ,
+                                        id: shareId, label: l.pick("Aandeel (%)", "Share (%)"),
                                         value: form.shares[role.id] ?? "", error: errors[shareId], inputMode: "decimal", width: "short",
                                         hiddenLabelSuffix: l.pick("voor ", "for ") + role.name(l))
                                 }

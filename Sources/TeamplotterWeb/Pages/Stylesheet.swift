@@ -117,9 +117,18 @@ enum Stylesheet {
     code { font-size: 0.95em; background: var(--bg-soft); padding: 0 0.2rem; }
 
     @media (min-width: 48rem) {
-      .role-option { grid-template-columns: minmax(16rem, 1fr) 10rem; align-items: start; }
+      .role-option { grid-template-columns: minmax(16rem, 1fr) 12rem; align-items: start; }
       .role-option .hint { grid-column: 1; }
       .role-option .share { margin: 0; grid-column: 2; grid-row: 1 / span 2; }
+    }
+    /* On a phone, wide tables become one block per row, each value with its column's name. */
+    @media (max-width: 40rem) {
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stack tr { display: block; border-bottom: 2px solid var(--line); padding: 0.5rem 0; }
+      table.stack th, table.stack td { display: block; border: none; padding: 0.15rem 0; text-align: left; }
+      table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+      table.stack td:empty { display: none; }
+      h1 { font-size: 1.6rem; }
     }
     @media print {
       .site-header nav, .actions, .skip-link { display: none; }

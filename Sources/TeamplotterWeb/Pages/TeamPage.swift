@@ -50,7 +50,7 @@ struct TeamPage {
                 }
             } else {
                 element("div", .class("table-wrap")) {
-                    element("table") {
+                    element("table", .class("stack")) {
                         element("caption", .class("visually-hidden")) { l.pick("Functies van dit team", "Functions of this team") }
                         element("thead") {
                             element("tr") {
@@ -65,9 +65,9 @@ struct TeamPage {
                                 let function = result.function
                                 element("tr", .id("functie-\(number)")) {
                                     element("th", HTMLAttribute("scope", "row")) { function.title }
-                                    element("td") { function.isVacancy ? l.pick("vacature", "vacancy") : (function.holder ?? "—") }
-                                    element("td", .class("number")) { function.workload == nil ? l.pick("onbekend", "unknown") : NumberFormatting.fte(result.fte, l) }
-                                    element("td") {
+                                    element("td", HTMLAttribute("data-label", l.pick("Naam", "Name"))) { function.isVacancy ? l.pick("vacature", "vacancy") : (function.holder ?? "—") }
+                                    element("td", .class("number"), HTMLAttribute("data-label", "FTE")) { function.workload == nil ? l.pick("onbekend", "unknown") : NumberFormatting.fte(result.fte, l) }
+                                    element("td", HTMLAttribute("data-label", l.pick("Rollen", "Roles"))) {
                                         element("ul", .class("plain")) {
                                             for share in result.roles {
                                                 element("li") {
@@ -77,7 +77,7 @@ struct TeamPage {
                                             }
                                         }
                                     }
-                                    element("td") {
+                                    element("td", HTMLAttribute("data-label", l.pick("Let op", "Note"))) {
                                         let warnings = result.warnings.filter { $0 != .vacancy }
                                         if !warnings.isEmpty {
                                             element("ul", .class("warning-list")) {
@@ -85,7 +85,7 @@ struct TeamPage {
                                             }
                                         }
                                     }
-                                    element("td") {
+                                    element("td", .class("row-actions")) {
                                         element("a", HTMLAttribute("href", base + "/functions/\(number)")) {
                                             l.pick("Bewerken", "Edit")
                                             element("span", .class("visually-hidden")) { ": " + function.title + (function.holder.map { ", " + $0 } ?? "") }
