@@ -109,3 +109,15 @@ final class LogBox: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { stored.append(line) } }
     var lines: [String] { lock.withLock { stored } }
 }
+
+@Suite struct HostHeaderTests {
+    @Test func onLoopbackOnlyLoopbackHostNamesAreAnswered() throws {
+        let test = try TestApp()
+        for host in ["127.0.0.1:8080", "localhost:8080", "[::1]:8080", "127.0.0.1"] {
+            #expect(test.get("/roles", headers: ["host": host]).status == 200, "\(host)")
+        }
+        let rebound = test.get("/api/teams", headers: ["host": "attacker.example:8080"])
+        #expect(rebound.status == 400)
+        #expect(!rebound.text.contains(ExampleTeam.name))
+    }
+}

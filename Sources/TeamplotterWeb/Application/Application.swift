@@ -49,7 +49,11 @@ public final class Application: Sendable {
         var response: HTTPResponse
         do {
             if request.bodyTooLarge { throw WebError.payloadTooLarge }
-            if request.headers["x-teamplotter-bad-form"] != nil {
+            if !hostIsAccepted(request) {
+                throw WebError.badRequest(language.pick(
+                    "Deze server is alleen bereikbaar via zijn IP-adres.", "This server is only reachable through its IP address."))
+            }
+            if request.formUnreadable {
                 throw WebError.badRequest(language.pick("Het formulier kon niet worden gelezen.", "The form could not be read."))
             }
             switch router.route(method: request.method, path: request.path) {
@@ -81,8 +85,22 @@ public final class Application: Sendable {
             response.addHeader(name, value)
         }
         if response.header("Cache-Control") == nil { response.addHeader("Cache-Control", "no-store") }
-        if rememberLanguage || isAPI == false { response.addHeader("Vary", "Cookie, Accept-Language") }
+        if !isAPI { response.addHeader("Vary", "Cookie, Accept-Language") }
         return response
+    }
+
+    /// Bound to loopback, only loopback names are accepted in the Host header. A web page on
+    /// another site could otherwise point its own domain name at 127.0.0.1 (DNS rebinding) and
+    /// read the teams as if it were this site.
+    private func hostIsAccepted(_ request: HTTPRequest) -> Bool {
+        guard SocketAddress.isLoopback(config.host), let host = request.header("host") else { return true }
+        var name = host
+        if name.hasPrefix("[") {
+            name = String(name.dropFirst().prefix { $0 != "]" })
+        } else if let colon = name.lastIndex(of: ":") {
+            name = String(name[..<colon])
+        }
+        return SocketAddress.isLoopback(name.lowercased())
     }
 
     /// A form post must carry the token of the visitor's cookie, and come from this site when

@@ -15,10 +15,12 @@ public struct HTTPRequest: Sendable {
     public var body: Data
     /// The body was larger than the server accepts; it was dropped.
     public var bodyTooLarge: Bool
+    /// The body said it was a form but could not be parsed as one.
+    public var formUnreadable: Bool
 
     public init(
         method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
-        form: FormFields = FormFields(), body: Data = Data(), bodyTooLarge: Bool = false
+        form: FormFields = FormFields(), body: Data = Data(), bodyTooLarge: Bool = false, formUnreadable: Bool = false
     ) {
         self.method = method
         self.path = path
@@ -27,6 +29,7 @@ public struct HTTPRequest: Sendable {
         self.form = form
         self.body = body
         self.bodyTooLarge = bodyTooLarge
+        self.formUnreadable = formUnreadable
     }
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }

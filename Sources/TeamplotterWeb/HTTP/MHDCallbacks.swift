@@ -16,6 +16,7 @@ final class RequestState {
     var body = Data()
     var receivedBytes = 0
     var tooLarge = false
+    var formUnreadable = false
     var postProcessor: OpaquePointer?
     /// A response went out before the body was read (413 on Content-Length).
     var answered = false
@@ -31,7 +32,7 @@ final class RequestState {
         }
         return HTTPRequest(
             method: method, path: path, query: query, headers: headers, form: form, body: body,
-            bodyTooLarge: tooLarge)
+            bodyTooLarge: tooLarge, formUnreadable: formUnreadable)
     }
 }
 
@@ -86,7 +87,7 @@ func mhdAccessHandler(
             if let processor = state.postProcessor {
                 if MHD_post_process(processor, uploadData, size) == .NO {
                     // A form that cannot be parsed is answered as a bad request by the app.
-                    state.headers["x-teamplotter-bad-form"] = "1"
+                    state.formUnreadable = true
                 }
             } else {
                 state.body.append(UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: size)
