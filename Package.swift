@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "TeamplotterStoreTests", dependencies: ["TeamplotterStore"]),
         .testTarget(
             name: "TeamplotterWebTests",
-            dependencies: ["TeamplotterWeb", "TeamplotterStore", "TeamplotterFormats"]
+            dependencies: ["TeamplotterWeb", "TeamplotterStore", "TeamplotterFormats", "TeamplotterReport"]
         ),
     ],
     swiftLanguageModes: [.v6]

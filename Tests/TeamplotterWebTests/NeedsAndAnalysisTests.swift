@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TeamplotterCore
+import TeamplotterReport
 @testable import TeamplotterWeb
 
 @Suite struct NeedsAndAnalysisTests {
@@ -85,5 +86,19 @@ import TeamplotterCore
         }
         let disposition = try #require(test.get("/teams/\(id)/download").header("Content-Disposition"))
         #expect(disposition == "attachment; filename=\"script-alert-x-script.teamplotter.json\"")
+    }
+}
+
+@Suite struct TeamPlotPlaceTests {
+    @Test func theTeamAndAnalysisPagesShowThePlotWhenOneIsConfigured() throws {
+        let plotted = try TestApp(teamPlot: { team, analysis, language in
+            HTML.raw(trusted: "<svg role=\"img\" aria-label=\"\(HTML.escape(team.name))\"><title>\(analysis.count(.missing)) \(language.rawValue)</title></svg>")
+        })
+        for path in ["/teams/1", "/teams/1/analysis"] {
+            let page = plotted.get(path).text
+            #expect(page.contains("<figure class=\"teamplot\" id=\"teamplot\"><svg role=\"img\" aria-label=\"Online team Voorbeeldstad\"><title>7 nl</title></svg>"), "\(path)")
+        }
+        let plain = try TestApp()
+        #expect(!plain.get("/teams/1").text.contains("teamplot\""))
     }
 }

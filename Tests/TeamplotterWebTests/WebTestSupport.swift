@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TeamplotterCore
 import TeamplotterFormats
+import TeamplotterReport
 import TeamplotterStore
 @testable import TeamplotterWeb
 
@@ -12,10 +13,14 @@ final class TestApp {
     let token = String(repeating: "ab", count: 32)
     var acceptLanguage: String?
 
-    init(limits: HTTPServer.Limits = .standard) throws {
+    init(
+        limits: HTTPServer.Limits = .standard,
+        teamPlot: (@Sendable (Team, GapAnalysis, Language) -> HTML?)? = nil
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("teamplotter-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        app = try buildApplication(WebConfig(port: 0, databasePath: folder.appendingPathComponent("web.sqlite").path, limits: limits))
+        app = try buildApplication(WebConfig(
+            port: 0, databasePath: folder.appendingPathComponent("web.sqlite").path, limits: limits, teamPlot: teamPlot))
     }
 
     deinit {

@@ -66,12 +66,6 @@ public struct FormFields: Sendable {
         values.first { $0.name == name }?.value
     }
 
-    public func all(_ name: String) -> [String] {
-        values.filter { $0.name == name }.map(\.value)
-    }
-
-    public var names: [String] { values.map(\.name) }
-
     mutating func append(_ name: String, _ value: String) {
         values.append((name, value))
     }
