@@ -216,3 +216,36 @@ def test_example_team_analysis_matches_the_readme(browser, start_server):
             status = browser.find_element(By.CSS_SELECTOR, f"#rol-{role} .status").text
             assert status.endswith(label), f"{role}: {status}"
     walk.check("example-analysis")
+
+
+def test_forms_with_errors_and_confirmations_are_accessible_too(browser, start_server, tmp_path):
+    server = start_server()
+    walk = Walk(browser, server)
+
+    # A worksheet with a wrong number and a misspelt role: nothing is created, every problem named.
+    broken = tmp_path / "fout.csv"
+    broken.write_text("Functie;Naam;Uren per week;Rollen\nWebredacteur;A;veel;Contentmanagr website\n", encoding="utf-8")
+    walk.open("/")
+    walk.field("Teambestand (.json of .csv)").send_keys(str(broken))
+    walk.type("Naam van het team (niet verplicht)", "Mijn team")
+    walk.press("Inlezen")
+    problems = browser.find_element(By.ID, "team-file-error").text
+    assert "fout.csv:2:3" in problems and "Contentmanager website" in problems
+    assert walk.field("Naam van het team (niet verplicht)").get_attribute("value") == "Mijn team"
+    assert "Mijn team" not in [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table a")]
+    walk.check("upload-errors")
+
+    walk.open("/teams/1/needs")
+    browser.find_element(By.ID, "fte-strateeg").clear()
+    browser.find_element(By.ID, "fte-strateeg").send_keys("veel")
+    walk.press("Behoefte opslaan")
+    assert "geen getal" in browser.find_element(By.ID, "fte-strateeg-error").text
+    assert browser.find_element(By.ID, "fte-strateeg").get_attribute("value") == "veel"
+    walk.check("needs-errors")
+
+    walk.open("/teams/1")
+    walk.navigate(browser.find_element(By.CSS_SELECTOR, "#functie-1 a[href$='/remove']").click)
+    assert walk.heading() == "Functie verwijderen"
+    walk.check("function-remove-confirm")
+    walk.press("Ja, verwijder deze functie")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#functies ~ .table-wrap tbody tr")) == 8
