@@ -95,11 +95,15 @@ import TeamplotterStore
         #expect(emptyName.status == 422)
         #expect(emptyName.elementText(id: "team-name-error")?.contains("naam") == true)
 
-        #expect(test.post("/teams/\(id)/rename", [("name", "Team Zuid"), ("organisation", "Gemeente Z")]).status == 303)
+        #expect(test.post("/teams/\(id)/rename", [("name", "Team Zuid"), ("organisation", "Gemeente Z"), ("week", "38")]).status == 303)
         #expect(try test.store.team(id: id)?.team.organisation == "Gemeente Z")
-        let badRename = test.post("/teams/\(id)/rename", [("name", ""), ("organisation", "kept <b>")])
+        #expect(try test.store.team(id: id)?.team.standardWeekHours == 38)
+        let badRename = test.post("/teams/\(id)/rename", [("name", ""), ("organisation", "kept <b>"), ("week", "veertig")])
         #expect(badRename.status == 422)
         #expect(badRename.inputValue(id: "rename-organisation") == "kept &lt;b&gt;")
+        #expect(badRename.inputValue(id: "rename-week") == "veertig")
+        #expect(badRename.elementText(id: "rename-week-error")?.contains("geen getal") == true)
+        #expect(try test.store.team(id: id)?.team.name == "Team Zuid", "nothing saved")
 
         let copy = test.post("/teams/\(id)/duplicate", [])
         let copyId = try #require(copy.header("Location").flatMap { Int64($0.dropFirst("/teams/".count)) })

@@ -119,8 +119,3 @@ struct FunctionForm: Sendable {
             .filter { !$0.isEmpty }
     }
 }
-
-/// Field errors as an Error, for `Result`.
-struct FieldErrorList: Error {
-    var errors: FieldErrors
-}

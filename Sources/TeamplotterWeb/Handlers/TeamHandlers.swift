@@ -50,8 +50,8 @@ enum TeamHandlers {
             let errors = problems.filter { !$0.isWarning }
             guard errors.isEmpty, var uploaded = loaded else {
                 input.errors.add("team-file", l.pick(
-                    "Het bestand is niet ingelezen; er is niets veranderd. Pas het bestand aan en probeer opnieuw:",
-                    "The file was not read; nothing has changed. Correct the file and try again:"))
+                    "Het bestand is niet ingelezen en er is niets veranderd. Pas het bestand aan en probeer het opnieuw.",
+                    "The file was not read and nothing has changed. Correct the file and try again."))
                 input.uploadProblems = errors.map { $0.formatted(l) }
                 return try again(context, input)
             }
@@ -72,21 +72,34 @@ enum TeamHandlers {
         .html(TeamPage(context: context, stored: try context.storedTeam()).render())
     }
 
+    /// Name, organisation and the hours in one FTE.
     static func rename(_ context: RequestContext) throws -> HTTPResponse {
         let stored = try context.storedTeam()
-        let name = (context.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let organisation = (context.form["organisation"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else {
+        let l = context.language
+        let form = context.form
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let organisation = (form["organisation"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = FieldErrors()
+        if name.isEmpty { errors.add("rename-name", l.pick("Vul een naam voor het team in.", "Enter a name for the team.")) }
+        var week = stored.team.standardWeekHours
+        switch NumberField.read(form["week"] ?? "", range: 1...80, example: "36", language: l) {
+        case .value(let hours): week = hours
+        case .invalid(let message): errors.add("rename-week", message)
+        case .empty: errors.add("rename-week", l.pick("Vul het aantal uren van één fte in, bijvoorbeeld 36.", "Enter the hours of one FTE, for example 36."))
+        }
+        guard errors.isEmpty else {
             var page = TeamPage(context: context, stored: stored)
-            page.renameName = context.form["name"] ?? ""
-            page.renameOrganisation = context.form["organisation"] ?? ""
-            page.errors.add("rename-name", context.pick("Vul een naam voor het team in.", "Enter a name for the team."))
+            page.renameName = form["name"] ?? ""
+            page.renameOrganisation = form["organisation"] ?? ""
+            page.renameWeek = form["week"] ?? ""
+            page.errors = errors
             return .html(page.render(), status: 422)
         }
-        guard try context.store.update(id: stored.id, { team in
+        try FunctionHandlers.change(context, stored.id) { team in
             team.name = name
             team.organisation = organisation.isEmpty ? nil : organisation
-        }) != nil else { throw WebError.notFound }
+            team.standardWeekHours = week
+        }
         return .redirect(to: "/teams/\(stored.id)")
     }
 

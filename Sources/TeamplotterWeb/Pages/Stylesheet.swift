@@ -57,6 +57,10 @@ enum Stylesheet {
     .field-invalid input, .field-invalid textarea, .field-invalid select { border-color: var(--red); }
     .field-error { color: var(--red); font-weight: 700; margin: 0 0 0.35rem; }
     .field-error::before { content: "⚠ "; }
+    div.field-error::before { content: none; }
+    div.field-error > p:first-child::before { content: "⚠ "; }
+    div.field-error p { margin: 0 0 0.25rem; }
+    div.field-error ul { margin: 0 0 0.5rem; font-weight: 400; color: var(--text); }
     .checkbox { display: flex; align-items: flex-start; gap: 0.5rem; margin: 0.25rem 0; }
     .checkbox input { width: 1.35rem; height: 1.35rem; margin: 0.15rem 0 0; flex: none; }
     .checkbox label { font-weight: 700; }

@@ -9,6 +9,7 @@ struct TeamPage {
     let stored: StoredTeam
     var renameName: String?
     var renameOrganisation: String?
+    var renameWeek: String?
     var errors = FieldErrors()
 
     func render() -> HTML {
@@ -119,7 +120,7 @@ struct TeamPage {
             element("h2") { l.pick("Dit team", "This team") }
             element("div", .class("grid-2")) {
                 element("section", .class("panel"), HTMLAttribute("aria-labelledby", "hernoem-titel")) {
-                    element("h3", .id("hernoem-titel")) { l.pick("Naam en organisatie", "Name and organisation") }
+                    element("h3", .id("hernoem-titel")) { l.pick("Naam, organisatie en werkweek", "Name, organisation and working week") }
                     FormControls.form(action: base + "/rename", token: context.csrfToken) {
                         FormControls.text(
                             id: "rename-name", name: "name", label: l.pick("Naam van het team", "Team name"),
@@ -127,7 +128,12 @@ struct TeamPage {
                         FormControls.text(
                             id: "rename-organisation", name: "organisation", label: l.pick("Organisatie (niet verplicht)", "Organisation (optional)"),
                             value: renameOrganisation ?? team.organisation ?? "", autocomplete: "organization")
-                        FormControls.submit(l.pick("Naam opslaan", "Save name"))
+                        FormControls.text(
+                            id: "rename-week", name: "week", label: l.pick("Uren in één fte", "Hours in one FTE"),
+                            value: renameWeek ?? NumberField.show(team.standardWeekHours, l), error: errors["rename-week"],
+                            hint: l.pick("36 is de gemeentelijke standaard.", "36 is the Dutch municipal standard."),
+                            inputMode: "decimal", width: "short")
+                        FormControls.submit(l.pick("Opslaan", "Save"))
                     }
                 }
                 element("section", .class("panel"), HTMLAttribute("aria-labelledby", "acties-titel")) {
