@@ -18,7 +18,11 @@ def test_sigterm_and_sigint_stop_the_server_cleanly(tmp_path):
         server = Server(tmp_path / f"stop-{number}.sqlite")
         assert answers(server.port) == 200
         server.process.send_signal(number)
-        assert server.process.wait(timeout=10) == 0
+        try:
+            assert server.process.wait(timeout=10) == 0
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            raise
         assert "Teamplotter is gestopt." in server.process.stdout.read()
         assert server.process.stderr.read() == "", "no warning on loopback"
 
@@ -31,7 +35,12 @@ def test_binding_beyond_loopback_warns_plainly(tmp_path):
         assert "http://0.0.0.0:" in process.stdout.readline()
     finally:
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert process.returncode == 0
     warning = process.stderr.read()
     assert "LET OP" in warning and "iedereen" in warning
 
