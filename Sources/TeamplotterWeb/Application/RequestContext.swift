@@ -26,4 +26,14 @@ struct RequestContext: Sendable {
         guard let stored = try store.team(id: try idParameter()) else { throw WebError.notFound }
         return stored
     }
+
+    /// Applies a change to a team in one transaction; a `WebError` thrown inside (a function
+    /// that is gone) comes out as itself, and an unknown team is 404.
+    func change(_ id: TeamID, _ body: (inout Team) throws -> Void) throws {
+        do {
+            guard try store.update(id: id, body) != nil else { throw WebError.notFound }
+        } catch StoreError.rejected(let inner) {
+            throw inner
+        }
+    }
 }

@@ -41,7 +41,7 @@ enum FunctionHandlers {
         case .failure(let list):
             return .html(FunctionPage(context: context, stored: stored, number: number, form: form, errors: list.errors).render(), status: 422)
         case .success(let function):
-            try change(context, stored.id) { team in
+            try context.change(stored.id) { team in
                 guard team.functions.indices.contains(number - 1) else { throw WebError.notFound }
                 team.functions[number - 1] = function
             }
@@ -69,7 +69,7 @@ enum FunctionHandlers {
     static func remove(_ context: RequestContext) throws -> HTTPResponse {
         let stored = try context.storedTeam()
         let number = try functionNumber(context, in: stored)
-        try change(context, stored.id) { team in
+        try context.change(stored.id) { team in
             guard team.functions.indices.contains(number - 1) else { throw WebError.notFound }
             team.functions.remove(at: number - 1)
         }
@@ -81,14 +81,5 @@ enum FunctionHandlers {
             throw WebError.notFound
         }
         return number
-    }
-
-    /// Applies a change in one transaction; a `WebError` thrown inside comes out as itself.
-    static func change(_ context: RequestContext, _ id: TeamID, _ body: (inout Team) throws -> Void) throws {
-        do {
-            guard try context.store.update(id: id, body) != nil else { throw WebError.notFound }
-        } catch StoreError.rejected(let inner) {
-            throw inner
-        }
     }
 }

@@ -17,7 +17,7 @@ enum NeedsHandlers {
         case .failure(let list):
             return .html(NeedsPage(context: context, stored: stored, form: form, errors: list.errors).render(), status: 422)
         case .success(let needs):
-            try FunctionHandlers.change(context, stored.id) { $0.needs = needs }
+            try context.change(stored.id) { $0.needs = needs }
             return .redirect(to: "/teams/\(stored.id)/needs?saved=1")
         }
     }

@@ -95,7 +95,7 @@ enum TeamHandlers {
             page.errors = errors
             return .html(page.render(), status: 422)
         }
-        try FunctionHandlers.change(context, stored.id) { team in
+        try context.change(stored.id) { team in
             team.name = name
             team.organisation = organisation.isEmpty ? nil : organisation
             team.standardWeekHours = week
