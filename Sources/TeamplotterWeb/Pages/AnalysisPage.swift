@@ -77,7 +77,7 @@ struct AnalysisPage {
             for category in analysis.categories {
                 let roles = analysis.roles.filter { $0.categoryId == category.category.id }
                 element("div", .class("table-wrap")) {
-                    element("table", .class("stack")) {
+                    element("table", .class("stack role-table")) {
                         element("caption") { category.category.name(l) }
                         element("thead") {
                             element("tr") {

@@ -120,6 +120,16 @@ enum Stylesheet {
     dl.roles dd { margin: 0.2rem 0 0; }
     code { font-size: 0.95em; background: var(--bg-soft); padding: 0 0.2rem; }
 
+    /* The four role tables line up: the same column widths in each. */
+    @media (min-width: 40.01rem) {
+      table.role-table { table-layout: fixed; }
+      table.role-table thead th:nth-child(1) { width: 27%; }
+      table.role-table thead th:nth-child(2) { width: 12%; }
+      table.role-table thead th:nth-child(3) { width: 24%; }
+      table.role-table thead th:nth-child(4) { width: 10%; }
+      table.role-table thead th:nth-child(5) { width: 12%; }
+      table.role-table thead th:nth-child(6) { width: 15%; }
+    }
     @media (min-width: 48rem) {
       .role-option { grid-template-columns: minmax(16rem, 1fr) 12rem; align-items: start; }
       .role-option .hint { grid-column: 1; }
