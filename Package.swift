@@ -17,10 +17,22 @@ let package = Package(
         .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore", "CZlib"]),
         // Human-readable renderings of an analysis: terminal text, Markdown, the SVG plot, the HTML report.
         .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),
+        // C libraries from Debian, through their headers (see the shim.h beside each modulemap).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
+        // Keeping teams: a storage interface and its SQLite implementation.
+        .target(name: "TeamplotterStore", dependencies: ["TeamplotterCore", "CSQLite"]),
+        // The web app: HTTP over libmicrohttpd, pages, the JSON API.
+        .target(
+            name: "TeamplotterWeb",
+            dependencies: [
+                "TeamplotterCore", "TeamplotterFormats", "TeamplotterReport", "TeamplotterStore", "CMicroHTTPD",
+            ]
+        ),
         // The subcommands; a library so tests can run them in process.
         .target(
             name: "TeamplotterCLI",
-            dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]
+            dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport", "TeamplotterWeb"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
         // Times the analysis in process on generated organisations (bench/, BENCHMARKS.md).
@@ -37,6 +49,11 @@ let package = Package(
             name: "TeamplotterReportTests", dependencies: ["TeamplotterReport", "TeamplotterFormats"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TeamplotterCLITests", dependencies: ["TeamplotterCLI"], exclude: ["Golden"]),
+        .testTarget(name: "TeamplotterStoreTests", dependencies: ["TeamplotterStore"]),
+        .testTarget(
+            name: "TeamplotterWebTests",
+            dependencies: ["TeamplotterWeb", "TeamplotterStore", "TeamplotterFormats", "TeamplotterReport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,11 +10,13 @@ public enum CLIError: Error, Sendable {
     case unreadable(path: String, reason: String)
     /// Writing the result failed.
     case unwritable(path: String, reason: String)
+    /// Something outside the input failed (the database, the network); the message says what.
+    case failed(String)
 
     public var exitCode: ExitCode {
         switch self {
         case .usage, .input, .unreadable: .badInput
-        case .unwritable: .failure
+        case .unwritable, .failed: .failure
         }
     }
 
@@ -28,6 +30,8 @@ public enum CLIError: Error, Sendable {
             [language.pick("\(path): kan het bestand niet lezen: \(reason)", "\(path): cannot read the file: \(reason)")]
         case .unwritable(let path, let reason):
             [language.pick("\(path): kan niet schrijven: \(reason)", "\(path): cannot write: \(reason)")]
+        case .failed(let message):
+            [message]
         }
     }
 }

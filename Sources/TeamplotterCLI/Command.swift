@@ -18,7 +18,7 @@ public enum TeamplotterCLI {
     static var commands: [any Command.Type] {
         [
         AnalyseCommand.self, RolesCommand.self, ConvertCommand.self, ExportCommand.self, TemplateCommand.self,
-        PlotCommand.self, ReportCommand.self]
+        PlotCommand.self, ReportCommand.self, ServeCommand.self]
     }
 
     /// Runs a command line (without the program name) and returns the exit code.

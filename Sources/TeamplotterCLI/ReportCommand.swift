@@ -59,18 +59,9 @@ struct ReportCommand: Command {
     func run(console: Console) throws(CLIError) {
         let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
-        let report = HTMLReport(language: language, date: Self.today(language))
+        let report = HTMLReport(language: language, date: DateFormatting.long(Date(), language))
         try InputFiles.write(report.render(team: team, analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 
     /// Today as people write it: "3 december 2026" or "3 December 2026".
-    static func today(_ language: Language) -> String {
-        let months = language.pick(
-            "januari februari maart april mei juni juli augustus september oktober november december",
-            "January February March April May June July August September October November December"
-        ).split(separator: " ")
-        let parts = Calendar(identifier: .gregorian).dateComponents([.day, .month, .year], from: Date())
-        guard let day = parts.day, let month = parts.month, let year = parts.year else { return "" }
-        return "\(day) \(months[month - 1]) \(year)"
-    }
 }

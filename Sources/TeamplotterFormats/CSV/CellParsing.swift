@@ -1,15 +1,16 @@
 import TeamplotterCore
 
-/// How values are written in the cells people fill in.
-enum CellParsing {
-    enum Unit: Sendable, Equatable {
+/// How values are written in the cells people fill in (also the web forms, which take the same
+/// spellings).
+public enum CellParsing {
+    public enum Unit: Sendable, Equatable {
         case none, hours, fte, percent
     }
 
     /// A number as Dutch or English users write it: "22,5", "22.5", ",5", "36 uur", "0,8 fte",
     /// with the unit it was written with. `.some(nil)` for an empty cell, `nil` for anything
     /// that is not a plain number (thousands separators included: no field here needs them).
-    static func quantity(_ text: String) -> (value: Double, unit: Unit)?? {
+    public static func quantity(_ text: String) -> (value: Double, unit: Unit)?? {
         var value = Substring(text.trimmed.lowercased())
         if value.isEmpty { return .some(nil) }
         var unit = Unit.none
@@ -39,7 +40,7 @@ enum CellParsing {
     }
 
     /// The number alone, whatever unit it was written with.
-    static func number(_ text: String) -> Double?? {
+    public static func number(_ text: String) -> Double?? {
         switch quantity(text) {
         case .none: nil
         case .some(.none): .some(nil)
@@ -49,7 +50,7 @@ enum CellParsing {
 
     /// Items inside one cell: separated by line breaks or `;`, never by commas (tasks contain
     /// commas). Bullets at the start of an item are dropped.
-    static func items(_ cell: String) -> [String] {
+    public static func items(_ cell: String) -> [String] {
         var items: [String] = []
         for piece in cell.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
             var text = Substring(piece).trimmed
@@ -62,7 +63,7 @@ enum CellParsing {
     }
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
-    static func splitShare(_ item: String) -> (name: String, share: String?) {
+    public static func splitShare(_ item: String) -> (name: String, share: String?) {
         let trimmed = item.trimmed
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
@@ -84,7 +85,7 @@ enum CellParsing {
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
     /// A level that is no whole number from 1 to 4 comes back as `invalidLevel`.
-    static func parseCompetency(_ item: String) -> (competency: Competency, invalidLevel: String?) {
+    public static func parseCompetency(_ item: String) -> (competency: Competency, invalidLevel: String?) {
         let trimmed = item.trimmed
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
             return (Competency(name: trimmed), nil)
@@ -107,12 +108,12 @@ enum CellParsing {
         return (Competency(name: trimmed), nil)
     }
 
-    static func competency(_ item: String) -> Competency {
+    public static func competency(_ item: String) -> Competency {
         parseCompetency(item).competency
     }
 
     /// "Vacature" as the holder marks a vacancy.
-    static func isVacancy(_ holder: String) -> Bool {
+    public static func isVacancy(_ holder: String) -> Bool {
         ["vacature", "vacant", "vacancy", "openvacature", "nietingevuld"].contains(TextKey.compact(holder))
     }
 }

@@ -1,0 +1,131 @@
+import Dispatch
+import Foundation
+import TeamplotterCore
+import TeamplotterWeb
+
+/// `teamplotter serve [--host 127.0.0.1] [--port 8080] [--db PATH]`: the web app.
+struct ServeCommand: Command {
+    static let names = ["serve"]
+
+    let host: String
+    let port: Int
+    let database: String
+    let language: Language
+
+    static func summary(_ language: Language) -> String {
+        language.pick("de webapp: teams invullen en analyseren in de browser", "the web app: fill in and analyse teams in the browser")
+    }
+
+    static func help(_ language: Language) -> String {
+        language.pick(
+            """
+            Gebruik: teamplotter serve [--host 127.0.0.1] [--port 8080] [--db BESTAND]
+
+            Start de webapp. Open daarna http://127.0.0.1:8080 in de browser.
+            De teams staan in één SQLite-bestand; een nieuw bestand begint met het
+            voorbeeldteam.
+            Ctrl-C (of SIGTERM) stopt de server netjes.
+
+              --host ADRES   het IP-adres om op te luisteren (standaard 127.0.0.1:
+                             alleen deze computer). Er zijn nog geen accounts: op een
+                             ander adres kan iedereen die de server bereikt de gegevens
+                             lezen en wijzigen.
+              --port POORT   standaard 8080; 0 kiest een vrije poort
+              --db BESTAND   standaard teamplotter.sqlite
+
+            """,
+            """
+            Usage: teamplotter serve [--host 127.0.0.1] [--port 8080] [--db FILE]
+
+            Starts the web app. Then open http://127.0.0.1:8080 in a browser.
+            Teams are kept in one SQLite file; a new file starts with the example team.
+            Ctrl-C (or SIGTERM) stops the server cleanly.
+
+              --host ADDRESS the IP address to listen on (default 127.0.0.1: this
+                             computer only). There are no accounts yet: on any other
+                             address, anyone who can reach the server can read and
+                             change the data.
+              --port PORT    default 8080; 0 picks a free port
+              --db FILE      default teamplotter.sqlite
+
+            """)
+    }
+
+    init(arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, valued: ["--host", "--port", "--db", "--lang"], flags: [])
+        language = try parsed.language(environment: console.environment)
+        guard parsed.positionals.isEmpty else {
+            throw .usage(language.pick("serve neemt geen bestanden; gebruik --db", "serve takes no files; use --db"))
+        }
+        host = parsed.value("--host") ?? "127.0.0.1"
+        let portText = parsed.value("--port") ?? "8080"
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw .usage(language.pick("--port: \"\(portText)\" is geen poortnummer (0–65535)", "--port: \"\(portText)\" is not a port number (0–65535)"))
+        }
+        self.port = port
+        database = parsed.value("--db") ?? "teamplotter.sqlite"
+    }
+
+    func run(console: Console) throws(CLIError) {
+        // Taken over before the address is printed, so that a signal sent as soon as the
+        // server is up is never lost.
+        let stopSignal = StopSignal()
+        let config = WebConfig(
+            host: host, port: port, databasePath: database,
+            log: { message in console.writeError(message + "\n") })
+        let application: Application
+        do {
+            application = try buildApplication(config)
+        } catch {
+            throw .failed(language.pick("\(database): de database kan niet worden geopend: \(error)", "\(database): cannot open the database: \(error)"))
+        }
+        let server: HTTPServer
+        do {
+            server = try application.start()
+        } catch {
+            throw .failed("\(error)")
+        }
+
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        console.write(language.pick(
+            "Teamplotter draait op http://\(shownHost):\(server.port)/ met database \(database). Stoppen: Ctrl-C.\n",
+            "Teamplotter is running at http://\(shownHost):\(server.port)/ with database \(database). Stop: Ctrl-C.\n"))
+        if !Application.isLoopback(host) {
+            console.writeError(language.pick(
+                "LET OP: de server luistert op \(host), niet alleen op deze computer. Er zijn nog geen accounts: iedereen die deze server kan bereiken, kan alle teams lezen en wijzigen.\n",
+                "WARNING: the server listens on \(host), not only on this computer. There are no accounts yet: anyone who can reach this server can read and change every team.\n"))
+        }
+
+        stopSignal.wait()
+        server.stop()
+        console.write(language.pick("Teamplotter is gestopt.\n", "Teamplotter has stopped.\n"))
+    }
+
+}
+
+/// Waits for SIGINT (Ctrl-C) or SIGTERM. The signals are taken from their default action
+/// (ending the process at once) and delivered through Dispatch, so that the server can stop in
+/// order: running requests finish, the database closes.
+private final class StopSignal {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let queue = DispatchQueue(label: "teamplotter.signals")
+        let semaphore = semaphore
+        sources = [SIGINT, SIGTERM].map { number in
+            // The source is made before the default action is turned off: a signal in between
+            // still ends the process, rather than being ignored.
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { semaphore.signal() }
+            source.resume()
+            signal(number, SIG_IGN)
+            return source
+        }
+    }
+
+    func wait() {
+        semaphore.wait()
+        for source in sources { source.cancel() }
+    }
+}

@@ -1,0 +1,178 @@
+import CSQLite
+
+/// One open SQLite database. Not thread-safe on its own: the store only touches it inside its
+/// Mutex, which is what the unchecked Sendable stands for.
+final class SQLiteConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+    let path: String
+
+    init(path: String) throws(SQLiteError) {
+        var pointer: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let result = sqlite3_open_v2(path, &pointer, flags, nil)
+        guard result == SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(pointer)
+            throw SQLiteError(code: result, message: message + " (\(path))", sql: nil)
+        }
+        handle = pointer
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(SQLiteError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let result = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        guard result == SQLITE_OK else {
+            let message = errorMessage.map { String(cString: $0) } ?? lastMessage
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: result, message: message, sql: sql)
+        }
+    }
+
+    func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let result = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard result == SQLITE_OK, let statement else {
+            throw SQLiteError(code: result, message: lastMessage, sql: sql)
+        }
+        return SQLiteStatement(statement, sql: sql, connection: self)
+    }
+
+    /// Prepares, binds and runs a statement that returns no rows.
+    func run(_ sql: String, _ values: SQLiteValue...) throws(SQLiteError) {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs a query and maps each row.
+    func query<T>(_ sql: String, _ values: SQLiteValue..., row: (SQLiteStatement) -> T) throws(SQLiteError) -> [T] {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        var rows: [T] = []
+        while try statement.step() { rows.append(row(statement)) }
+        return rows
+    }
+
+    /// The first column of the first row, as an integer.
+    func scalar(_ sql: String, _ values: SQLiteValue...) throws(SQLiteError) -> Int64? {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        return try statement.step() ? statement.int(0) : nil
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// IMMEDIATE takes the write lock at the start, so a second writer waits instead of failing
+    /// halfway through.
+    func transaction<T, E: Error>(_ body: () throws(E) -> T) throws(TransactionError<E>) -> T {
+        do {
+            try execute("BEGIN IMMEDIATE")
+        } catch {
+            throw .database(error)
+        }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? execute("ROLLBACK")
+            throw .body(error)
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            try? execute("ROLLBACK")
+            throw .database(error)
+        }
+        return result
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    var lastCode: Int32 { sqlite3_extended_errcode(handle) }
+}
+
+/// What made a transaction fail: the database, or the work done inside it.
+enum TransactionError<Body: Error>: Error {
+    case database(SQLiteError)
+    case body(Body)
+}
+
+/// A value bound to a statement parameter.
+enum SQLiteValue {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    static func optional(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
+    static func optional(_ number: Double?) -> SQLiteValue { number.map(SQLiteValue.real) ?? .null }
+    static func optional(_ number: Int?) -> SQLiteValue { number.map { .integer(Int64($0)) } ?? .null }
+    static func int(_ number: Int) -> SQLiteValue { .integer(Int64(number)) }
+    static func bool(_ flag: Bool) -> SQLiteValue { .integer(flag ? 1 : 0) }
+}
+
+/// A prepared statement; finalised when released.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    let sql: String
+    // Kept so the connection outlives its statements.
+    private let connection: SQLiteConnection
+
+    init(_ handle: OpaquePointer, sql: String, connection: SQLiteConnection) {
+        self.handle = handle
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let result: Int32
+            switch value {
+            case .null: result = sqlite3_bind_null(handle, index)
+            case .integer(let number): result = sqlite3_bind_int64(handle, index, number)
+            case .real(let number): result = sqlite3_bind_double(handle, index, number)
+            case .text(let text): result = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            }
+            guard result == SQLITE_OK else {
+                throw SQLiteError(code: result, message: connection.lastMessage, sql: sql)
+            }
+        }
+    }
+
+    /// Advances to the next row: true while there is one.
+    func step() throws(SQLiteError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw SQLiteError(code: connection.lastCode, message: connection.lastMessage, sql: sql)
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : Int(int(column)) }
+
+    func text(_ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: pointer)
+    }
+
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TeamplotterCore
+import TeamplotterFormats
+import TeamplotterStore
+
+/// The JSON API. Teams are exchanged as team documents (docs/team-document.md); the analysis
+/// is the JSON contract of PRODUCT.md §6. Errors are `{"error": {status, code, message}}`.
+enum APIHandlers {
+    static func roles(_ context: RequestContext) throws -> HTTPResponse {
+        .json(.object([
+            ("categories", .array(Catalogue.builtIn.categories.map { category in
+                .object([
+                    ("id", .string(category.id)),
+                    ("name", .string(category.name)),
+                    ("nameEn", .string(category.englishName)),
+                    ("roles", .array(category.roles.map { role in
+                        .object([
+                            ("id", .string(role.id)),
+                            ("name", .string(role.name)),
+                            ("description", .string(role.description)),
+                            ("nameEn", .string(role.englishName)),
+                            ("descriptionEn", .string(role.englishDescription)),
+                            ("aliases", .array(role.aliases.map(JSONValue.string))),
+                        ])
+                    })),
+                ])
+            }))
+        ]))
+    }
+
+    static func teams(_ context: RequestContext) throws -> HTTPResponse {
+        .json(.object([
+            ("teams", .array(try context.store.teams().map { summary in
+                .object([
+                    ("id", .number(Double(summary.id))),
+                    ("name", .string(summary.name)),
+                    ("organisation", .string(summary.organisation)),
+                    ("functions", .number(Double(summary.functionCount))),
+                    ("updatedAt", .string(summary.updatedAt)),
+                    ("url", .string("/api/teams/\(summary.id)")),
+                ])
+            }))
+        ]))
+    }
+
+    static func team(_ context: RequestContext) throws -> HTTPResponse {
+        let stored = try context.storedTeam()
+        var response = HTTPResponse.json(TeamDocument.encode(stored.team))
+        response.setHeader("ETag", "\"\(stored.revision)\"")
+        return response
+    }
+
+    static func create(_ context: RequestContext) throws -> HTTPResponse {
+        let team = try readDocument(context)
+        guard case .success(let team) = team else { return try failure(team) }
+        let id = try context.store.create(team)
+        var response = HTTPResponse.json(.object([("id", .number(Double(id))), ("url", .string("/api/teams/\(id)"))]), status: 201)
+        response.setHeader("Location", "/api/teams/\(id)")
+        return response
+    }
+
+    static func replace(_ context: RequestContext) throws -> HTTPResponse {
+        let id = try context.idParameter()
+        let read = try readDocument(context)
+        guard case .success(let team) = read else { return try failure(read) }
+        guard let saved = try context.store.update(id: id, { $0 = team }) else { throw WebError.notFound }
+        var response = HTTPResponse.json(TeamDocument.encode(saved.team))
+        response.setHeader("ETag", "\"\(saved.revision)\"")
+        return response
+    }
+
+    static func analysis(_ context: RequestContext) throws -> HTTPResponse {
+        let stored = try context.storedTeam()
+        return .json(GapAnalyser.analyse(stored.team).json(context.language))
+    }
+
+    private static func readDocument(_ context: RequestContext) throws -> Result<Team, InputProblems> {
+        let type = context.request.header("content-type")?.lowercased() ?? ""
+        // Only JSON: a browser cannot send it from another site without asking first (CORS),
+        // which is what keeps this API safe from cross-site forgery without a token.
+        guard type.hasPrefix("application/json") else { throw WebError.unsupportedMediaType(expected: "application/json") }
+        do throws(InputProblems) {
+            return .success(try TeamDocument.read(context.request.body, file: nil))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func failure(_ result: Result<Team, InputProblems>) throws -> HTTPResponse {
+        guard case .failure(let problems) = result else { throw WebError.badRequest("no problem") }
+        let invalidJSON = problems.problems.contains {
+            if case .invalidJSON = $0.kind { return true }
+            return false
+        }
+        let status = invalidJSON ? 400 : 422
+        return APIErrors.body(
+            status: status, code: invalidJSON ? "invalidJSON" : "invalidTeamDocument",
+            message: "The team document has \(problems.errors.count) problem(s); nothing was saved.",
+            problems: problems.problems.map { problem in
+                .object([
+                    ("path", .string(problem.location.path)),
+                    ("message", .string(problem.message(.en))),
+                    ("messageNl", .string(problem.message(.nl))),
+                ])
+            })
+    }
+}
