@@ -93,13 +93,17 @@ struct TeamsListPage {
                 element("h3", .id("upload-titel")) { l.pick("Een bestand inlezen", "Read a file") }
                 element("p") {
                     l.pick(
-                        "Een teamdocument (.json, uit Teamplotter) of een ingevuld werkblad (.csv, zoals Excel het opslaat).",
-                        "A team document (.json, from Teamplotter) or a filled-in worksheet (.csv, as Excel saves it).")
+                        "Een teamdocument (.json, uit Teamplotter), een Excel-bestand (.xlsx, zoals het invulsjabloon) of een ingevuld werkblad (.csv, zoals Excel het opslaat). ",
+                        "A team document (.json, from Teamplotter), an Excel workbook (.xlsx, such as the fill-in template) or a filled-in worksheet (.csv, as Excel saves it). ")
+                    element("a", HTMLAttribute("href", "/template.xlsx"), HTMLAttribute("download", "")) {
+                        l.pick("Download het invulsjabloon voor Excel (.xlsx)", "Download the fill-in template for Excel (.xlsx)")
+                    }
+                    "."
                 }
                 FormControls.form(action: "/teams", token: token, multipart: true) {
                     element("input", HTMLAttribute("type", "hidden"), HTMLAttribute("name", "mode"), HTMLAttribute("value", "upload"))
                     fileField(
-                        id: "team-file", label: l.pick("Teambestand (.json of .csv)", "Team file (.json or .csv)"),
+                        id: "team-file", label: l.pick("Teambestand (.json, .xlsx of .csv)", "Team file (.json, .xlsx or .csv)"),
                         error: input.errors["team-file"], problems: input.uploadProblems)
                     fileField(
                         id: "needs-file", label: l.pick("Behoefte (.csv, niet verplicht)", "Needs (.csv, optional)"),
@@ -131,7 +135,7 @@ struct TeamsListPage {
             }
             element(
                 "input", HTMLAttribute("type", "file"), .id(id), HTMLAttribute("name", id),
-                HTMLAttribute("accept", ".json,.csv,.txt,application/json,text/csv"),
+                HTMLAttribute("accept", ".json,.xlsx,.csv,.txt,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 describedBy.isEmpty ? nil : HTMLAttribute("aria-describedby", describedBy.joined(separator: " ")),
                 error == nil ? nil : HTMLAttribute("aria-invalid", "true"))
         }
