@@ -11,6 +11,8 @@ struct AnalyseCommand: Command {
     let needsPath: String?
     let format: String
     let output: String?
+    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
+    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -63,8 +65,9 @@ struct AnalyseCommand: Command {
 
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(
-            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+            arguments, valued: ["--needs", "--name", "--format", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
+        name = try parsed.teamName(language)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter analyse TEAM [--needs BEHOEFTE.csv]",
@@ -77,7 +80,7 @@ struct AnalyseCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
+        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
         let text: String
         switch format {

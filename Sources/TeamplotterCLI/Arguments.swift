@@ -73,4 +73,13 @@ struct Arguments {
         let fallback = environment["TEAMPLOTTER_LANG"].flatMap(Language.init(rawValue:)) ?? .default
         return Language(rawValue: try choice("--lang", allowed: Language.allCases.map(\.rawValue), default: fallback.rawValue)) ?? .default
     }
+
+    /// `--name NAME`: the team's name for the output; empty is refused.
+    func teamName(_ language: Language) throws(CLIError) -> String? {
+        guard let name = value("--name") else { return nil }
+        guard !name.trimmed.isEmpty else {
+            throw .usage(language.pick("--name mag niet leeg zijn", "--name must not be empty"))
+        }
+        return name
+    }
 }

@@ -123,6 +123,8 @@ public enum TeamplotterCLI {
             "",
             language.pick("Algemene opties:", "General options:"),
             "  --lang nl|en   " + language.pick("taal van de uitvoer (standaard nl; ook TEAMPLOTTER_LANG)", "output language (default nl; also TEAMPLOTTER_LANG)"),
+            "  --name NAAM    ".replacingOccurrences(of: "NAAM", with: language.pick("NAAM", "NAME"))
+                + language.pick("de naam van het team in de uitvoer (anders uit TEAM)", "the team's name in the output (else from TEAM)"),
             "  --help         " + language.pick("uitleg bij een opdracht: teamplotter OPDRACHT --help", "help for a command: teamplotter COMMAND --help"),
             "  --version      " + language.pick("toon de versie", "show the version"),
             "",

@@ -51,16 +51,12 @@ struct ConvertCommand: Command {
         }
         teamPath = parsed.positionals[0]
         needsPath = parsed.value("--needs")
-        name = parsed.value("--name")
-        if let name, name.trimmed.isEmpty {
-            throw .usage(language.pick("--name mag niet leeg zijn", "--name must not be empty"))
-        }
+        name = try parsed.teamName(language)
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        var team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
-        if let name { team.name = name }
+        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
         try InputFiles.write(TeamDocument.write(team), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }
 }

@@ -11,6 +11,8 @@ struct ExportCommand: Command {
     let needs: String?
     let format: String
     let output: String
+    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
+    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -59,8 +61,9 @@ struct ExportCommand: Command {
 
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(
-            arguments, valued: ["--needs", "--format", "--lang", "-o", "--output"], flags: [])
+            arguments, valued: ["--needs", "--name", "--format", "--lang", "-o", "--output"], flags: [])
         language = try parsed.language(environment: console.environment)
+        name = try parsed.teamName(language)
         guard parsed.positionals.count == 1, let output = parsed.value("-o", "--output") else {
             throw .usage(language.pick(
                 "geef één TEAM-bestand en een uitvoerbestand: teamplotter export TEAM --format xlsx -o team.xlsx",
@@ -84,7 +87,7 @@ struct ExportCommand: Command {
 
     func run(console: Console) throws(CLIError) {
         let inputs = [team, needs]
-        let team = try InputFiles.team(team, needs: needs, language: language, console: console)
+        let team = try InputFiles.team(team, needs: needs, name: name, language: language, console: console)
         let export = SpreadsheetExport(language: language)
         switch format {
         case "csv":

@@ -28,7 +28,7 @@ enum InputFiles {
 
     /// The team in TEAM, with the needs of NEEDS (when given) in place of its own.
     static func team(
-        _ path: String, needs needsPath: String?, language: Language, console: Console
+        _ path: String, needs needsPath: String?, name: String? = nil, language: Language, console: Console
     ) throws(CLIError) -> Team {
         var problems: [InputProblem] = []
         var team: Team?
@@ -61,6 +61,7 @@ enum InputFiles {
         for warning in warnings { console.writeError(warning.formatted(language) + "\n") }
         guard var result = team else { throw .unreadable(path: path, reason: "") }
         if let needs { result.needs = needs }
+        if let name { result.name = name }
         return result
     }
 

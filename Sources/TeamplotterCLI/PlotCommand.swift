@@ -8,6 +8,8 @@ struct PlotCommand: Command {
     let teamPath: String
     let needsPath: String?
     let output: String?
+    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
+    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -38,8 +40,9 @@ struct PlotCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
+        name = try parsed.teamName(language)
         guard parsed.positionals.count == 1 else {
             throw .usage(language.pick(
                 "geef precies één TEAM-bestand: teamplotter plot TEAM [--needs BEHOEFTE.csv] -o plot.svg",
@@ -51,7 +54,7 @@ struct PlotCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, language: language, console: console)
+        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
         let analysis = GapAnalyser.analyse(team)
         try InputFiles.write(TeamPlot(language: language).document(analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
     }

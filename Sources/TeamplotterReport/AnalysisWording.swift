@@ -56,6 +56,12 @@ public struct AnalysisWording: Sendable {
                 "Er is geen behoefte opgegeven; alle rollen uit de rollenlijst tellen als gewenst.",
                 "No needs were stated; every role in the catalogue counts as should."))
         }
+        let unstated = analysis.roles.filter { !$0.needStated }
+        if !analysis.assumedNeeds, !unstated.isEmpty {
+            lines.append(pick(
+                "\(count(unstated.count, "rol staat niet in de behoefte en telt daarom als niet nodig", "rollen staan niet in de behoefte en tellen daarom als niet nodig").capitalisedFirst).",
+                "\(count(unstated.count, "role is not in the needs and so counts as not needed", "roles are not in the needs and so count as not needed").capitalisedFirst)."))
+        }
         if !analysis.roles.contains(where: \.isNeeded) {
             lines.append(pick("Er is geen rol nodig; er valt niets te missen.", "No role is needed, so nothing can be missing."))
         } else if gaps.isEmpty {
@@ -127,4 +133,8 @@ public struct AnalysisWording: Sendable {
     private func count(_ number: Int, _ one: String, _ many: String) -> String {
         "\(number) " + (number == 1 ? one : many)
     }
+}
+
+extension String {
+    fileprivate var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -25,6 +25,16 @@ public struct MarkdownReport: Sendable {
         }
         out.append("")
         for sentence in words.summary(analysis) { out.append("- " + escape(sentence)) }
+        if !analysis.urgentGaps.isEmpty {
+            out.append("")
+            out.append("## " + l.pick("Eerst aanpakken", "Act on first"))
+            out.append("")
+            for (number, role) in analysis.urgentGaps.enumerated() {
+                let reason = words.reason(role)
+                out.append("\(number + 1). \(role.status.symbol) **\(escape(role.role.name(l)))** — \(role.status.label(l))"
+                    + (reason.isEmpty ? "" : " (\(escape(reason)))"))
+            }
+        }
 
         for category in analysis.categories {
             out.append("")

@@ -36,6 +36,12 @@ public struct TextReport: Sendable {
                 let reason = words.reason(role)
                 out.append(contentsOf: wrap(line + (reason.isEmpty ? "" : " (\(reason))"), indent: "  ", hanging: "     "))
             }
+            let more = analysis.urgentGaps.count - 5
+            if more > 0 {
+                out.append(contentsOf: wrap(language.pick(
+                    "… en nog \(more) (zie de categorieën hieronder)", "… and \(more) more (see the categories below)"),
+                    indent: "  "))
+            }
         }
 
         for (number, category) in analysis.categories.enumerated() {

@@ -216,6 +216,20 @@ private func analyse(_ functions: [TeamFunction], needs: [RoleNeed] = [], tasks:
         #expect(result.singleCompetencies.first?.holders == ["A"])
     }
 
+    @Test func aCompetencyWrittenWithoutALevelCountsForANeededLevel() {
+        let result = analyse(
+            [function("A", holder: "A", roles: ["verbinder"], competencies: [Competency(name: "Schrijven")])],
+            competencies: [Competency(name: "Schrijven", level: 3)])
+        #expect(result.missingCompetencies.isEmpty)
+        #expect(result.singleCompetencies.map(\.holders) == [["A"]])
+    }
+
+    @Test func rolesRememberWhetherTheirNeedWasStated() {
+        let stated = analyse([], needs: [RoleNeed(roleId: "strateeg", priority: .must)])
+        #expect(stated.roles.filter(\.needStated).map(\.role.id) == ["strateeg"])
+        #expect(analyse([]).roles.allSatisfy { !$0.needStated })
+    }
+
     @Test func urgentGapsPutMissingMustRolesFirstThenUnderstaffedThenSingle() {
         let result = analyse(
             [

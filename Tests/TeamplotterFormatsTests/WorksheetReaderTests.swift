@@ -126,6 +126,12 @@ import Testing
         ])
     }
 
+    @Test func rolesSeparatedByCommasGetAHintWhatToUseInstead() {
+        let found = problems("Functie;Rollen\nA;\"Strateeg, Verbinder (30%)\"\n")
+        #expect(found.map(\.kind) == [.rolesSeparatedByCommas(cell: "Strateeg, Verbinder (30%)")])
+        #expect(found.first?.message(.nl).contains("Alt+Enter") == true)
+    }
+
     @Test func anEmptyShareIsAnError() {
         #expect(problems("Functie;Rollen\nA;Ontwerper (%)\n").map(\.kind) == [.invalidNumber(value: "", field: "Aandeel (%) van Ontwerper")])
     }

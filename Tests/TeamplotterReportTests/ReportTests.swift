@@ -29,6 +29,19 @@ import TeamplotterCore
     }
 }
 
+@Suite struct WordingTests {
+    @Test func rolesLeftOutOfTheNeedsAreNamedAsNotNeeded() {
+        let analysis = GapAnalyser.analyse(Team(name: "T", needs: Needs(roles: [RoleNeed(roleId: "strateeg", priority: .must)])))
+        #expect(AnalysisWording(.nl).summary(analysis).contains("23 rollen staan niet in de behoefte en tellen daarom als niet nodig."))
+        #expect(AnalysisWording(.en).summary(analysis).contains("23 roles are not in the needs and so count as not needed."))
+    }
+
+    @Test func theTextReportSaysHowManyMoreGapsThereAre() {
+        let text = TextReport().render(GapAnalyser.analyse(Team(name: "T")))
+        #expect(text.contains("… en nog 19 (zie de categorieën hieronder)"))
+    }
+}
+
 @Suite struct MarkdownReportTests {
     @Test func userTextCannotBecomeMarkup() {
         let analysis = GapAnalyser.analyse(Team(name: "<script>x</script> | *a* & [b](c)", functions: [

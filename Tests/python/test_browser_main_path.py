@@ -226,7 +226,7 @@ def test_forms_with_errors_and_confirmations_are_accessible_too(browser, start_s
     broken = tmp_path / "fout.csv"
     broken.write_text("Functie;Naam;Uren per week;Rollen\nWebredacteur;A;veel;Contentmanagr website\n", encoding="utf-8")
     walk.open("/")
-    walk.field("Teambestand (.json of .csv)").send_keys(str(broken))
+    walk.field("Teambestand (.json, .xlsx of .csv)").send_keys(str(broken))
     walk.type("Naam van het team (niet verplicht)", "Mijn team")
     walk.press("Inlezen")
     problems = browser.find_element(By.ID, "team-file-error").text

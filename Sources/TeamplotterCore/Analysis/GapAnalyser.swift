@@ -116,7 +116,7 @@ public enum GapAnalyser {
         var result = RoleResult(
             role: role, categoryId: categoryId, priority: priority, status: .notNeeded,
             people: tally.people.count, fte: tally.fte, desiredFte: need?.desiredFte,
-            minPeople: need?.minPeople, note: need?.note, vacancies: tally.vacancies,
+            minPeople: need?.minPeople, note: need?.note, needStated: need != nil, vacancies: tally.vacancies,
             holdings: tally.holdings)
         result.status = status(of: result)
         return result
@@ -201,7 +201,8 @@ extension GapAnalysis {
             var holders: [String: String] = [:]
             for (index, function, competencies) in held {
                 let has = competencies.contains { name, level in
-                    name == key && (competency.level.map { needed in (level ?? 0) >= needed } ?? true)
+                    // A competency written without a level counts: nothing says it falls short.
+                    name == key && (competency.level.map { needed in (level ?? needed) >= needed } ?? true)
                 }
                 guard has else { continue }
                 holders[GapAnalyser.personKey(function, index: index)] = function.holder ?? function.title

@@ -48,6 +48,9 @@ public struct RoleResult: Sendable, Hashable {
     public var desiredFte: Double?
     public var minPeople: Int?
     public var note: String?
+    /// The needs name this role; false when its priority is the default (`should` without any
+    /// stated need, `notNeeded` when others are stated but this one is not).
+    public var needStated: Bool
     /// Vacant functions that hold the role.
     public var vacancies: Int
     /// Every function that holds the role, vacancies included (marked).

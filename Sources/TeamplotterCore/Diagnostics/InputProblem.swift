@@ -71,6 +71,7 @@ public struct InputProblem: Error, Sendable, Hashable {
         case duplicateRoleInFunction(role: String)
         case tooLarge(limitBytes: Int)
         case notAWholeNumber(value: String, field: String)
+        case rolesSeparatedByCommas(cell: String)
         case invalidLevel(value: String)
         case unknownColumn(header: String, suggestion: String?)
         case extraCell(value: String)
@@ -185,6 +186,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "\(field): \"\(Self.shortened(value))\" is geen heel getal (schrijf bijvoorbeeld 2)",
                 "\(field): \"\(Self.shortened(value))\" is not a whole number (write for example 2)")
+        case .rolesSeparatedByCommas(let cell):
+            return l.pick(
+                "\"\(Self.shortened(cell))\" zijn meerdere rollen met komma's ertussen; zet elke rol op een eigen regel in de cel (Alt+Enter in Excel) of scheid ze met ;",
+                "\"\(Self.shortened(cell))\" are several roles with commas between them; put each role on a line of its own in the cell (Alt+Enter in Excel) or separate them with ;")
         case .invalidLevel(let value):
             return l.pick(
                 "niveau \"\(Self.shortened(value))\" bestaat niet; een competentieniveau is 1, 2, 3 of 4",

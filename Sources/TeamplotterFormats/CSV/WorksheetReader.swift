@@ -98,8 +98,14 @@ public enum WorksheetReader {
                 case .role(let role):
                     roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
                 case .unknown(let suggestions):
-                    problems.append(
-                        InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
+                    // "Strateeg, Verbinder": commas where a line break or ; belongs.
+                    let parts = name.split(separator: ",").map { $0.trimmed }
+                    if parts.count > 1, parts.allSatisfy({ catalogue.role(matching: CellParsing.splitShare($0).name) != nil }) {
+                        problems.append(InputProblem(.rolesSeparatedByCommas(cell: item), at: at(.roles)))
+                    } else {
+                        problems.append(
+                            InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
+                    }
                 }
             }
 

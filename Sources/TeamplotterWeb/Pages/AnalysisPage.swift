@@ -17,8 +17,8 @@ struct AnalysisPage {
         let catalogue = team.catalogue
         return Layout(language: l, path: base + "/analysis").page(title: l.pick("Gap-analyse", "Gap analysis") + " — " + team.name, section: .teams) {
             TeamChrome.header(stored, language: l, tab: .analysis)
-            TeamChrome.plot(context, stored, analysis)
 
+            // The summary in words first (what a screen reader meets first), then the picture.
             element("section", .class("panel"), HTMLAttribute("aria-labelledby", "samenvatting")) {
                 element("h2", .id("samenvatting")) { l.pick("Samenvatting", "Summary") }
                 element("ul", .class("counts")) {
@@ -28,6 +28,7 @@ struct AnalysisPage {
                 }
                 for line in wording.summary(analysis) { element("p") { line } }
             }
+            TeamChrome.plot(context, stored, analysis)
 
             element("h2", .id("urgent")) { l.pick("Wat het eerst aandacht vraagt", "What needs attention first") }
             if analysis.urgentGaps.isEmpty {
