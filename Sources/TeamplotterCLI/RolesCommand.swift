@@ -50,20 +50,8 @@ struct CatalogueRendering {
     func render(_ catalogue: Catalogue, format: String) -> String {
         switch format {
         case "json":
-            return JSONWriter.write(.array(catalogue.categories.map { category in
-                .object([
-                    ("id", .string(category.id)),
-                    ("name", .string(category.name(language))),
-                    ("roles", .array(category.roles.map { role in
-                        .object([
-                            ("id", .string(role.id)),
-                            ("name", .string(role.name(language))),
-                            ("description", .string(role.description(language))),
-                            ("aliases", .array(role.aliases.map(JSONValue.string))),
-                        ])
-                    })),
-                ])
-            }))
+            // The same as the web app's GET /api/roles.
+            return JSONWriter.write(.object([("categories", .array(catalogue.categories.map(\.json)))]))
         case "markdown":
             var lines: [String] = []
             for (number, category) in catalogue.categories.enumerated() {

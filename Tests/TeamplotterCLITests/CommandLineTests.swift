@@ -60,9 +60,10 @@ import Testing
         #expect(text.code == .ok)
         #expect(text.stdout.contains("• Webformulieren specialist (bouwen en vernieuwen)\n     id: webformulieren-specialist-bouwen-en-vernieuwen\n"))
         #expect(CapturedRun(["roles", "--lang", "en"]).stdout.contains("Web analyst"))
-        let json = try #require(JSONSerialization.jsonObject(with: Data(CapturedRun(["roles", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
-        #expect(json.count == 4)
-        #expect(json.map { ($0["roles"] as? [Any])?.count ?? 0 }.reduce(0, +) == 24)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(CapturedRun(["roles", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let categories = try #require(json["categories"] as? [[String: Any]])
+        #expect(categories.count == 4)
+        #expect(categories.map { ($0["roles"] as? [Any])?.count ?? 0 }.reduce(0, +) == 24)
         #expect(CapturedRun(["roles", "--format", "markdown"]).stdout.hasPrefix("## 1. Visie, strategie en verbinding"))
     }
 

@@ -95,14 +95,7 @@ public enum MatrixReader {
                         InputProblem(.spreadsheet(.unknownMark(value: text, role: role.name)), at: location(row.number, column)))
                 }
             }
-            var competencies: [Competency] = []
-            for item in CellParsing.items(row[map[.competencies]]) {
-                let (competency, invalidLevel) = CellParsing.parseCompetency(item)
-                if let invalidLevel {
-                    problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: at(.competencies)))
-                }
-                competencies.append(competency)
-            }
+            let competencies = WorksheetReader.competencies(row[map[.competencies]], at: at(.competencies), into: &problems)
             functions.append(
                 TeamFunction(
                     title: title,

@@ -109,14 +109,7 @@ public enum WorksheetReader {
                 }
             }
 
-            var competencies: [Competency] = []
-            for item in CellParsing.items(row[map[.competencies]]) {
-                let (competency, invalidLevel) = CellParsing.parseCompetency(item)
-                if let invalidLevel {
-                    problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: at(.competencies)))
-                }
-                competencies.append(competency)
-            }
+            let competencies = Self.competencies(row[map[.competencies]], at: at(.competencies), into: &problems)
 
             functions.append(
                 TeamFunction(
@@ -198,6 +191,17 @@ public enum WorksheetReader {
                     at: SourceLocation(file: file, sheet: sheet, row: header.number, column: index + 1), isWarning: true))
         }
         return problems
+    }
+
+    /// The competencies in one cell; a level that does not exist is a problem at `location`.
+    static func competencies(_ cell: String, at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
+        CellParsing.items(cell).map { item in
+            let (competency, invalidLevel) = CellParsing.parseCompetency(item)
+            if let invalidLevel {
+                problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location))
+            }
+            return competency
+        }
     }
 
     /// Caps a long list of problems, keeping the first ones and saying how many were left out.

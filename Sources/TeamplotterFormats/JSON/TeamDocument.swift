@@ -452,23 +452,26 @@ extension Needs {
 
 extension CatalogueCustomization {
     fileprivate var json: JSONValue {
+        .object([("mode", .string(mode.rawValue)), ("categories", .array(categories.map(\.json)))])
+    }
+}
+
+extension RoleCategory {
+    /// A category with its roles, every text in both languages: the shape of a team document's
+    /// own catalogue, of `GET /api/roles` and of `teamplotter roles --format json`.
+    public var json: JSONValue {
         .object([
-            ("mode", .string(mode.rawValue)),
-            ("categories", .array(categories.map { category in
+            ("id", .string(id)),
+            ("name", .string(name)),
+            ("nameEn", .string(englishName)),
+            ("roles", .array(roles.map { role in
                 .object([
-                    ("id", .string(category.id)),
-                    ("name", .string(category.name)),
-                    ("nameEn", .string(category.englishName)),
-                    ("roles", .array(category.roles.map { role in
-                        .object([
-                            ("id", .string(role.id)),
-                            ("name", .string(role.name)),
-                            ("description", .string(role.description)),
-                            ("nameEn", .string(role.englishName)),
-                            ("descriptionEn", .string(role.englishDescription)),
-                            ("aliases", role.aliases.isEmpty ? nil : .array(role.aliases.map(JSONValue.string))),
-                        ])
-                    })),
+                    ("id", .string(role.id)),
+                    ("name", .string(role.name)),
+                    ("description", .string(role.description)),
+                    ("nameEn", .string(role.englishName)),
+                    ("descriptionEn", .string(role.englishDescription)),
+                    ("aliases", role.aliases.isEmpty ? nil : .array(role.aliases.map(JSONValue.string))),
                 ])
             })),
         ])

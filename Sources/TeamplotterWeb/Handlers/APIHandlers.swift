@@ -4,29 +4,12 @@ import TeamplotterFormats
 import TeamplotterStore
 
 /// The JSON API. Teams are exchanged as team documents (docs/team-document.md); the analysis
-/// is the JSON contract of PRODUCT.md §6. Errors are `{"error": {status, code, message}}`.
+/// is the JSON contract of docs/analysis-json.md. Errors are `{"error": {status, code, message}}`.
 enum APIHandlers {
     static func roles(_ context: RequestContext) throws -> HTTPResponse {
-        .json(.object([
-            ("categories", .array(Catalogue.builtIn.categories.map { category in
-                .object([
-                    ("id", .string(category.id)),
-                    ("name", .string(category.name)),
-                    ("nameEn", .string(category.englishName)),
-                    ("roles", .array(category.roles.map { role in
-                        .object([
-                            ("id", .string(role.id)),
-                            ("name", .string(role.name)),
-                            ("description", .string(role.description)),
-                            ("nameEn", .string(role.englishName)),
-                            ("descriptionEn", .string(role.englishDescription)),
-                            ("aliases", .array(role.aliases.map(JSONValue.string))),
-                        ])
-                    })),
-                ])
-            }))
-        ]))
+        .json(.object([("categories", .array(Catalogue.builtIn.categories.map(\.json)))]))
     }
+
 
     static func teams(_ context: RequestContext) throws -> HTTPResponse {
         .json(.object([
