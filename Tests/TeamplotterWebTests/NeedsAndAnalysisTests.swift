@@ -150,3 +150,31 @@ import TeamplotterReport
         }
     }
 }
+
+@Suite struct RenderCacheTests {
+    @Test func aChangedTeamIsNeverServedFromTheCache() throws {
+        let test = try TestApp()
+        let before = test.get("/teams/1/analysis").text
+        #expect(test.get("/teams/1/analysis").text == before)
+        _ = try test.store.update(id: 1) { $0.functions[0].title = "Nieuwe teamleider" }
+        let after = test.get("/teams/1/analysis").text
+        #expect(after != before)
+        #expect(after.contains("Nieuwe teamleider"))
+    }
+
+    @Test func eachLanguageHasItsOwnEntry() throws {
+        let test = try TestApp()
+        test.acceptLanguage = "nl"
+        #expect(test.get("/teams/1/analysis").text.contains("Samenvatting"))
+        test.acceptLanguage = "en"
+        #expect(test.get("/teams/1/analysis").text.contains("Summary"))
+    }
+
+    @Test func theCacheStaysWithinItsCapacity() {
+        let cache = RenderCache(capacity: 3)
+        for index in 0..<10 {
+            _ = cache.html(.init(kind: "k", id: Int64(index), team: Team(name: "T\(index)"), language: .nl)) { HTML("x") }
+        }
+        #expect(cache.count <= 3)
+    }
+}

@@ -32,25 +32,34 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Escapes for text and for attribute values (both quotes), so one function serves both.
+    /// Works on UTF-8 bytes and hands back the text untouched when nothing needs escaping,
+    /// which is most of it.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                // Control characters other than tab and newline have no place in markup.
-                if character.value < 0x20 && character != "\n" && character != "\t" && character != "\r" {
-                    continue
-                }
-                result.unicodeScalars.append(character)
+        let bytes = text.utf8
+        guard bytes.contains(where: needsWork) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            // Control characters other than tab and line breaks have no place in markup.
+            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case 0x00..<0x20: byte != 0x09 && byte != 0x0A && byte != 0x0D
+        default: false
+        }
     }
 }
 
@@ -84,12 +93,19 @@ public struct HTMLAttribute: Sendable, Hashable {
 public enum HTMLBuilder {
     public static func buildExpression(_ html: HTML) -> HTML { html }
     public static func buildExpression(_ text: String) -> HTML { HTML(text) }
-    public static func buildExpression(_ list: [HTML]) -> HTML { list.reduce(HTML(), +) }
-    public static func buildBlock(_ parts: HTML...) -> HTML { parts.reduce(HTML(), +) }
+    public static func buildExpression(_ list: [HTML]) -> HTML { joined(list) }
+    public static func buildBlock(_ parts: HTML...) -> HTML { joined(parts) }
     public static func buildOptional(_ part: HTML?) -> HTML { part ?? HTML() }
     public static func buildEither(first: HTML) -> HTML { first }
     public static func buildEither(second: HTML) -> HTML { second }
-    public static func buildArray(_ parts: [HTML]) -> HTML { parts.reduce(HTML(), +) }
+    public static func buildArray(_ parts: [HTML]) -> HTML { joined(parts) }
+
+    /// Appends in place rather than building a new string for every part.
+    private static func joined(_ parts: [HTML]) -> HTML {
+        var result = HTML()
+        for part in parts { result += part }
+        return result
+    }
 }
 
 /// Elements without content or closing tag.

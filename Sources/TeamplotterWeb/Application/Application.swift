@@ -14,6 +14,7 @@ public final class Application: Sendable {
     public let config: WebConfig
     public let store: any TeamStore
     private let router: Router
+    let renders = RenderCache()
 
     init(config: WebConfig, store: any TeamStore) {
         self.config = config
@@ -67,7 +68,7 @@ public final class Application: Sendable {
                 }
                 let context = RequestContext(
                     request: request, parameters: parameters, language: language, csrfToken: token,
-                    store: store, config: config)
+                    store: store, config: config, renders: renders)
                 response = try handler(context)
             }
         } catch let error as WebError {

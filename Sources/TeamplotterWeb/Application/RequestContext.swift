@@ -10,6 +10,7 @@ struct RequestContext: Sendable {
     let csrfToken: String
     let store: any TeamStore
     let config: WebConfig
+    let renders: RenderCache
 
     var form: FormFields { request.form }
 

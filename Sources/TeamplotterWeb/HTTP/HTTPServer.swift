@@ -17,8 +17,8 @@ public final class HTTPServer: Sendable {
         public var connectionTimeoutSeconds: Int
 
         public static let standard = Limits(
-            maximumBodyBytes: 8 * 1_048_576, connectionMemoryBytes: 64 * 1024, maximumConnections: 64,
-            maximumConnectionsPerClient: 32, connectionTimeoutSeconds: 30)
+            maximumBodyBytes: 8 * 1_048_576, connectionMemoryBytes: 64 * 1024, maximumConnections: 256,
+            maximumConnectionsPerClient: 64, connectionTimeoutSeconds: 30)
 
         public init(
             maximumBodyBytes: Int, connectionMemoryBytes: Int, maximumConnections: Int,

@@ -29,7 +29,10 @@ enum Routes {
         router.get("/teams/{id}/needs") { try NeedsHandlers.show($0) }
         router.post("/teams/{id}/needs") { try NeedsHandlers.save($0) }
         router.get("/teams/{id}/analysis") { context in
-            .html(AnalysisPage(context: context, stored: try context.storedTeam()).render())
+            // The page holds no form and nothing of the visitor's own, so it can be kept.
+            let stored = try context.storedTeam()
+            let key = RenderCache.Key(kind: "analysis", id: stored.id, team: stored.team, language: context.language)
+            return .html(context.renders.html(key) { AnalysisPage(context: context, stored: stored).render() })
         }
 
         router.get("/api/roles") { try APIHandlers.roles($0) }
