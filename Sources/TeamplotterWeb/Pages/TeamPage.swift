@@ -23,7 +23,6 @@ struct TeamPage {
             TeamChrome.header(stored, language: l, tab: .overview)
             FormControls.errorSummary(errors, language: l)
             if let organisation = team.organisation { element("p", .class("muted")) { organisation } }
-            TeamChrome.plot(context, stored, analysis)
 
             element("section", .class("panel"), HTMLAttribute("aria-labelledby", "stand-titel")) {
                 element("h2", .id("stand-titel")) { l.pick("Stand van zaken", "Where things stand") }
@@ -40,6 +39,7 @@ struct TeamPage {
                     element("a", HTMLAttribute("href", base + "/analysis")) { l.pick("Bekijk de volledige gap-analyse", "See the full gap analysis") }
                 }
             }
+            TeamChrome.plot(context, stored, analysis)
 
             element("h2", .id("functies")) { l.pick("Functies", "Functions") }
             element("p") {
