@@ -66,7 +66,7 @@ def test_needs_and_catalogue_sheets(export, run):
     online = next(row for row in needs.iter_rows(min_row=2, values_only=True) if row[0] == "Online servicemedewerker")
     assert online == ("Online servicemedewerker", "nodig", 1.5, 2, "Webcare ook buiten kantoortijden")
     catalogue = json.loads(run("roles", "--format", "json").stdout)
-    names = [role["name"] for category in catalogue for role in category["roles"]]
+    names = [role["name"] for category in catalogue["categories"] for role in category["roles"]]
     assert [row[1] for row in export["Rollenlijst"].iter_rows(min_row=2, values_only=True)] == names
 
 
