@@ -10,6 +10,7 @@ public enum GapAnalyser {
         // numbered so that the bookkeeping hashes integers, not strings.
         var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
         var people: [String: Int] = [:]
+        people.reserveCapacity(team.functions.count)
         var functions: [FunctionResult] = []
         functions.reserveCapacity(team.functions.count)
         for (index, function) in team.functions.enumerated() {
@@ -47,7 +48,9 @@ public enum GapAnalyser {
             categories.append(categoryResult)
         }
 
-        let current = team.functions.enumerated().filter { !$0.element.isVacancy }
+        // Copies of the current functions only when a needed task or competency asks for them.
+        let needsPeople = !team.needs.tasks.isEmpty || !team.needs.competencies.isEmpty
+        let current = needsPeople ? team.functions.enumerated().filter { !$0.element.isVacancy } : []
         return GapAnalysis(
             teamName: team.name,
             standardWeekHours: team.standardWeekHours,
