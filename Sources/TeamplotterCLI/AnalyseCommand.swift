@@ -7,12 +7,9 @@ struct AnalyseCommand: Command {
     static let names = ["analyse", "analyze"]
     static let formats = ["text", "markdown", "json"]
 
-    let teamPath: String
-    let needsPath: String?
+    let input: TeamInput
     let format: String
     let output: String?
-    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
-    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -65,22 +62,18 @@ struct AnalyseCommand: Command {
 
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(
-            arguments, valued: ["--needs", "--name", "--format", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+            arguments, valued: TeamInput.options.union(["--format", "--lang", "-o", "--output"]), flags: [],
+            environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        name = try parsed.teamName(language)
-        guard parsed.positionals.count == 1 else {
-            throw .usage(language.pick(
-                "geef precies één TEAM-bestand: teamplotter analyse TEAM [--needs BEHOEFTE.csv]",
-                "give exactly one TEAM file: teamplotter analyse TEAM [--needs NEEDS.csv]"))
-        }
-        teamPath = parsed.positionals[0]
-        needsPath = parsed.value("--needs")
+        input = try TeamInput(parsed, language: language, usage: language.pick(
+            "geef precies één TEAM-bestand: teamplotter analyse TEAM [--needs BEHOEFTE.csv]",
+            "give exactly one TEAM file: teamplotter analyse TEAM [--needs NEEDS.csv]"))
         format = try parsed.choice("--format", allowed: Self.formats, default: "text")
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
+        let team = try input.load(language, console: console)
         let analysis = GapAnalyser.analyse(team)
         let text: String
         switch format {
@@ -92,6 +85,6 @@ struct AnalyseCommand: Command {
             let colour = output == nil && console.wantsColour
             text = TextReport(language: language, colour: colour, catalogue: team.catalogue).render(analysis)
         }
-        try InputFiles.write(text, to: output, inputs: [teamPath, needsPath], language: language, console: console)
+        try InputFiles.write(text, to: output, inputs: input.paths, language: language, console: console)
     }
 }

@@ -5,9 +5,7 @@ import TeamplotterFormats
 struct ConvertCommand: Command {
     static let names = ["convert"]
 
-    let teamPath: String
-    let needsPath: String?
-    let name: String?
+    let input: TeamInput
     let output: String?
     let language: Language
 
@@ -42,21 +40,16 @@ struct ConvertCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+        let parsed = try Arguments(arguments, valued: TeamInput.options.union(["--lang", "-o", "--output"]), flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        guard parsed.positionals.count == 1 else {
-            throw .usage(language.pick(
-                "geef precies één TEAM-bestand: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] -o team.json",
-                "give exactly one TEAM file: teamplotter convert TEAM.csv [--needs NEEDS.csv] -o team.json"))
-        }
-        teamPath = parsed.positionals[0]
-        needsPath = parsed.value("--needs")
-        name = try parsed.teamName(language)
+        input = try TeamInput(parsed, language: language, usage: language.pick(
+            "geef precies één TEAM-bestand: teamplotter convert TEAM.csv [--needs BEHOEFTE.csv] -o team.json",
+            "give exactly one TEAM file: teamplotter convert TEAM.csv [--needs NEEDS.csv] -o team.json"))
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
-        try InputFiles.write(TeamDocument.write(team), to: output, inputs: [teamPath, needsPath], language: language, console: console)
+        let team = try input.load(language, console: console)
+        try InputFiles.write(TeamDocument.write(team), to: output, inputs: input.paths, language: language, console: console)
     }
 }

@@ -7,12 +7,9 @@ struct ExportCommand: Command {
     static let names = ["export"]
     static let formats = ["xlsx", "csv", "json"]
 
-    let team: String
-    let needs: String?
+    let input: TeamInput
     let format: String
     let output: String
-    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
-    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -61,16 +58,14 @@ struct ExportCommand: Command {
 
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(
-            arguments, valued: ["--needs", "--name", "--format", "--lang", "-o", "--output"], flags: [])
+            arguments, valued: TeamInput.options.union(["--format", "--lang", "-o", "--output"]), flags: [],
+            environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        name = try parsed.teamName(language)
-        guard parsed.positionals.count == 1, let output = parsed.value("-o", "--output") else {
-            throw .usage(language.pick(
-                "geef één TEAM-bestand en een uitvoerbestand: teamplotter export TEAM --format xlsx -o team.xlsx",
-                "give one TEAM file and an output file: teamplotter export TEAM --format xlsx -o team.xlsx"))
-        }
-        team = parsed.positionals[0]
-        needs = parsed.value("--needs")
+        let usage = language.pick(
+            "geef één TEAM-bestand en een uitvoerbestand: teamplotter export TEAM --format xlsx -o team.xlsx",
+            "give one TEAM file and an output file: teamplotter export TEAM --format xlsx -o team.xlsx")
+        input = try TeamInput(parsed, language: language, usage: usage)
+        guard let output = parsed.value("-o", "--output") else { throw .usage(usage) }
         self.output = output
         let fromExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
         let fallback = Self.formats.contains(fromExtension) ? fromExtension : "xlsx"
@@ -86,8 +81,8 @@ struct ExportCommand: Command {
     }
 
     func run(console: Console) throws(CLIError) {
-        let inputs = [team, needs]
-        let team = try InputFiles.team(team, needs: needs, name: name, language: language, console: console)
+        let inputs = input.paths
+        let team = try input.load(language, console: console)
         let export = SpreadsheetExport(language: language)
         switch format {
         case "csv":

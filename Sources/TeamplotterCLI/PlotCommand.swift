@@ -5,11 +5,8 @@ import TeamplotterReport
 struct PlotCommand: Command {
     static let names = ["plot"]
 
-    let teamPath: String
-    let needsPath: String?
+    let input: TeamInput
     let output: String?
-    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
-    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -40,22 +37,17 @@ struct PlotCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+        let parsed = try Arguments(arguments, valued: TeamInput.options.union(["--lang", "-o", "--output"]), flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        name = try parsed.teamName(language)
-        guard parsed.positionals.count == 1 else {
-            throw .usage(language.pick(
-                "geef precies één TEAM-bestand: teamplotter plot TEAM [--needs BEHOEFTE.csv] -o plot.svg",
-                "give exactly one TEAM file: teamplotter plot TEAM [--needs NEEDS.csv] -o plot.svg"))
-        }
-        teamPath = parsed.positionals[0]
-        needsPath = parsed.value("--needs")
+        input = try TeamInput(parsed, language: language, usage: language.pick(
+            "geef precies één TEAM-bestand: teamplotter plot TEAM [--needs BEHOEFTE.csv] -o plot.svg",
+            "give exactly one TEAM file: teamplotter plot TEAM [--needs NEEDS.csv] -o plot.svg"))
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
+        let team = try input.load(language, console: console)
         let analysis = GapAnalyser.analyse(team)
-        try InputFiles.write(TeamPlot(language: language).document(analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
+        try InputFiles.write(TeamPlot(language: language).document(analysis: analysis), to: output, inputs: input.paths, language: language, console: console)
     }
 }

@@ -6,11 +6,8 @@ import TeamplotterReport
 struct ReportCommand: Command {
     static let names = ["report", "rapport"]
 
-    let teamPath: String
-    let needsPath: String?
+    let input: TeamInput
     let output: String?
-    /// The team\'s name in the output, instead of the one in TEAM (or its file name).
-    let name: String?
     let language: Language
 
     static func summary(_ language: Language) -> String {
@@ -46,25 +43,19 @@ struct ReportCommand: Command {
     }
 
     init(arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, valued: ["--needs", "--name", "--lang", "-o", "--output"], flags: [], environment: console.environment)
+        let parsed = try Arguments(arguments, valued: TeamInput.options.union(["--lang", "-o", "--output"]), flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        name = try parsed.teamName(language)
-        guard parsed.positionals.count == 1 else {
-            throw .usage(language.pick(
-                "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] -o rapport.html",
-                "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] -o report.html"))
-        }
-        teamPath = parsed.positionals[0]
-        needsPath = parsed.value("--needs")
+        input = try TeamInput(parsed, language: language, usage: language.pick(
+            "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] -o rapport.html",
+            "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] -o report.html"))
         output = parsed.value("-o", "--output")
     }
 
     func run(console: Console) throws(CLIError) {
-        let team = try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
+        let team = try input.load(language, console: console)
         let analysis = GapAnalyser.analyse(team)
         let report = HTMLReport(language: language, date: DateFormatting.long(Date(), language))
-        try InputFiles.write(report.render(team: team, analysis: analysis), to: output, inputs: [teamPath, needsPath], language: language, console: console)
+        try InputFiles.write(report.render(team: team, analysis: analysis), to: output, inputs: input.paths, language: language, console: console)
     }
 
-    /// Today as people write it: "3 december 2026" or "3 December 2026".
 }

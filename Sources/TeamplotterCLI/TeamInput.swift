@@ -1,0 +1,27 @@
+import TeamplotterCore
+
+/// TEAM, `--needs` and `--name`: what every command that reads a team takes, parsed and loaded
+/// in one place.
+struct TeamInput {
+    static let options: Set<String> = ["--needs", "--name"]
+
+    let teamPath: String
+    let needsPath: String?
+    /// The team's name in the output, instead of the one in TEAM (or its file name).
+    let name: String?
+
+    /// - Parameter usage: the message when TEAM is missing or given twice.
+    init(_ parsed: Arguments, language: Language, usage: String) throws(CLIError) {
+        guard parsed.positionals.count == 1 else { throw .usage(usage) }
+        teamPath = parsed.positionals[0]
+        needsPath = parsed.value("--needs")
+        name = try parsed.teamName(language)
+    }
+
+    /// The input files, which an output may never overwrite.
+    var paths: [String?] { [teamPath, needsPath] }
+
+    func load(_ language: Language, console: Console) throws(CLIError) -> Team {
+        try InputFiles.team(teamPath, needs: needsPath, name: name, language: language, console: console)
+    }
+}
