@@ -178,3 +178,40 @@ import TeamplotterReport
         #expect(cache.count <= 3)
     }
 }
+
+@Suite struct FunctionAddressingTests {
+    @Test(arguments: ["-9223372036854775808", "0", "-1", "9223372036854775807", "99", "abc"])
+    func aFunctionNumberOutsideTheListIsNotFoundNeverACrash(number: String) throws {
+        let test = try TestApp()
+        #expect(test.get("/teams/1/functions/\(number)").status == 404)
+        #expect(test.get("/teams/1/functions/\(number)/remove").status == 404)
+        #expect(test.post("/teams/1/functions/\(number)/remove", []).status == 404)
+    }
+
+    @Test func removingTwiceFromTheSameConfirmationRemovesOneFunction() throws {
+        let test = try TestApp()
+        let before = try #require(try test.store.team(id: 1)).team.functions
+        let fingerprint = before[1].fingerprint
+        #expect(test.get("/teams/1/functions/2/remove").text.contains("value=\"\(fingerprint)\""))
+        #expect(test.post("/teams/1/functions/2/remove", [(FunctionHandlers.originalField, fingerprint)]).status == 303)
+        #expect(test.post("/teams/1/functions/2/remove", [(FunctionHandlers.originalField, fingerprint)]).status == 409)
+        let after = try #require(try test.store.team(id: 1)).team.functions
+        #expect(after.count == before.count - 1)
+        #expect(after[1] == before[2])
+    }
+
+    @Test func aStaleEditFormKeepsTheInputAndSavesNothing() throws {
+        let test = try TestApp()
+        let original = try #require(try test.store.team(id: 1)).team.functions[0].fingerprint
+        _ = try test.store.update(id: 1) { $0.functions[0].holder = "Iemand anders" }
+        let response = test.post("/teams/1/functions/1", [
+            (FunctionHandlers.originalField, original), ("title", "Mijn nieuwe titel"), ("hours", "36"), ("role-verbinder", "on"),
+        ])
+        #expect(response.status == 409)
+        #expect(response.text.contains("Mijn nieuwe titel"))
+        #expect(try #require(try test.store.team(id: 1)).team.functions[0].holder == "Iemand anders")
+        // Saving again from the page that came back overwrites knowingly.
+        let current = try #require(try test.store.team(id: 1)).team.functions[0].fingerprint
+        #expect(response.text.contains("value=\"\(current)\""))
+    }
+}

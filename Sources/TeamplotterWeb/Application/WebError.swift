@@ -8,6 +8,8 @@ enum WebError: Error {
     case staleForm
     case payloadTooLarge
     case unsupportedMediaType(expected: String)
+    /// What the form was about changed in the meantime (another window, a second click).
+    case conflict
 
     var status: Int {
         switch self {
@@ -17,6 +19,7 @@ enum WebError: Error {
         case .staleForm: 403
         case .payloadTooLarge: 413
         case .unsupportedMediaType: 415
+        case .conflict: 409
         }
     }
 }

@@ -11,6 +11,8 @@ struct ConfirmPage {
     let action: String
     let confirm: String
     let cancel: String
+    /// Carried along with the confirmation (the fingerprint of what is to be removed).
+    var hidden: [(name: String, value: String)] = []
 
     func render() -> HTML {
         let l = context.language
@@ -21,6 +23,9 @@ struct ConfirmPage {
             if let hint { element("p") { hint } }
             element("div", .class("actions")) {
                 FormControls.form(action: action, token: context.csrfToken) {
+                    for field in hidden {
+                        element("input", HTMLAttribute("type", "hidden"), HTMLAttribute("name", field.name), HTMLAttribute("value", field.value))
+                    }
                     FormControls.submit(confirm, warning: true)
                 }
                 element("a", HTMLAttribute("href", cancel)) { l.pick("Nee, terug", "No, go back") }

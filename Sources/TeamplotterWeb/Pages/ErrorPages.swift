@@ -24,6 +24,11 @@ enum ErrorPages {
             text = l.pick(
                 "Het formulier kon niet worden gecontroleerd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
                 "The form could not be checked. Go back, reload the page and try again.")
+        case .conflict:
+            title = l.pick("Intussen gewijzigd", "Changed in the meantime")
+            text = l.pick(
+                "Deze functie is intussen gewijzigd of verwijderd, bijvoorbeeld in een ander venster of door een tweede klik. Er is niets veranderd. Ga terug naar het team en kijk of het nog nodig is.",
+                "This function was changed or removed in the meantime, for example in another window or by a second click. Nothing has changed. Go back to the team and check whether it is still needed.")
         case .payloadTooLarge:
             title = l.pick("Bestand te groot", "File too large")
             text = l.pick(
@@ -70,6 +75,7 @@ enum APIErrors {
         case .staleForm: (code, message) = ("forbidden", "Forbidden.")
         case .payloadTooLarge: (code, message) = ("payloadTooLarge", "The request body is too large.")
         case .unsupportedMediaType(let expected): (code, message) = ("unsupportedMediaType", "Send \(expected).")
+        case .conflict: (code, message) = ("conflict", "The resource changed in the meantime.")
         }
         var response = body(status: error.status, code: code, message: message)
         if case .methodNotAllowed(let allowed) = error { response.setHeader("Allow", allowed.joined(separator: ", ")) }

@@ -11,6 +11,9 @@ struct FunctionPage {
     let number: Int?
     let form: FunctionForm
     var errors = FieldErrors()
+    /// The fingerprint of the function as the form was opened; by default the posted one, or
+    /// the stored function's when the form is first shown.
+    var original: String?
 
     func render() -> HTML {
         let l = context.language
@@ -25,6 +28,10 @@ struct FunctionPage {
             element("h1") { title }
             FormControls.errorSummary(errors, language: l)
             FormControls.form(action: action, token: context.csrfToken) {
+                if let number, let fingerprint = original ?? context.form[FunctionHandlers.originalField]
+                    ?? stored.team.functions[safe: number - 1]?.fingerprint {
+                    element("input", HTMLAttribute("type", "hidden"), HTMLAttribute("name", FunctionHandlers.originalField), HTMLAttribute("value", fingerprint))
+                }
                 element("fieldset") {
                     element("legend") { l.pick("De functie", "The function") }
                     FormControls.text(
