@@ -82,6 +82,16 @@ func fullTeam(name: String = "Online <script>alert(1)</script>") -> Team {
         #expect(summary.organisation == "Gemeente Voorbeeldstad")
     }
 
+    @Test func textWithANulByteOrEmptyComesBackWhole() throws {
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let team = Team(name: "Alpha\u{0}Beta", organisation: "", functions: [TeamFunction(title: "één 😀", holder: "")])
+        let id = try store.create(team)
+        let loaded = try #require(try store.team(id: id))
+        #expect(loaded.team.name == "Alpha\u{0}Beta")
+        #expect(loaded.team.functions[0].title == "één 😀")
+    }
+
     @Test func updateWritesTheChangeAndCountsTheRevision() throws {
         let file = try TemporaryDatabase()
         let store = try SQLiteTeamStore(path: file.path)

@@ -146,7 +146,17 @@ final class SQLiteStatement {
             case .null: result = sqlite3_bind_null(handle, index)
             case .integer(let number): result = sqlite3_bind_int64(handle, index, number)
             case .real(let number): result = sqlite3_bind_double(handle, index, number)
-            case .text(let text): result = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            case .text(let text):
+                // With its byte count, so text with a NUL inside is kept whole.
+                var text = text
+                result = text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+                    }
+                    return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+                        sqlite3_bind_text(handle, index, characters, Int32(bytes.count), csqlite_transient())
+                    }
+                }
             }
             guard result == SQLITE_OK else {
                 throw SQLiteError(code: result, message: connection.lastMessage, sql: sql)
@@ -171,7 +181,8 @@ final class SQLiteStatement {
 
     func text(_ column: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
-        return String(cString: pointer)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
