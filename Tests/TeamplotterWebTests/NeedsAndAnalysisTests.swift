@@ -170,12 +170,17 @@ import TeamplotterReport
         #expect(test.get("/teams/1/analysis").text.contains("Summary"))
     }
 
-    @Test func theCacheStaysWithinItsCapacity() {
-        let cache = RenderCache(capacity: 3)
-        for index in 0..<10 {
-            _ = cache.html(.init(kind: "k", id: Int64(index), team: Team(name: "T\(index)"), language: .nl)) { HTML("x") }
+    @Test func theCacheStaysWithinItsCapacityInBytes() {
+        let cache = RenderCache(capacityBytes: 1_000)
+        for index in 0..<50 {
+            _ = cache.html(.init(kind: "k", id: Int64(index), team: Team(name: "T\(index)"), language: .nl)) {
+                HTML(String(repeating: "x", count: 100))
+            }
+            #expect(cache.bytes <= 1_000)
         }
-        #expect(cache.count <= 3)
+        // A page larger than a quarter of the cache is drawn but not kept.
+        _ = cache.html(.init(kind: "big", id: 1, team: Team(name: "B"), language: .nl)) { HTML(String(repeating: "y", count: 600)) }
+        #expect(cache.bytes <= 1_000)
     }
 }
 

@@ -95,6 +95,20 @@ enum RawHTTP {
         #expect(page.body.contains("<h1>A&amp;B &lt;b&gt;zé&lt;/b&gt;</h1>"))
     }
 
+    @Test func aBodyOfThousandsOfEmptyFieldsIsRefusedAndChangesNothing() throws {
+        let test = try TestApp()
+        let server = try test.app.start()
+        defer { server.stop() }
+        let before = try test.store.teams().count
+        let body = "csrf=\(test.token)&mode=empty&name=X&" + String(repeating: "a=&", count: RequestState.maximumFields + 10)
+        let answer = try RawHTTP.send(port: server.port, RawHTTP.request(
+            "POST", "/teams",
+            headers: ["Content-Type: application/x-www-form-urlencoded", "Cookie: tp_csrf=\(test.token)"],
+            body: Data(body.utf8)))
+        #expect(answer.status == 400)
+        #expect(try test.store.teams().count == before)
+    }
+
     @Test func aMultipartUploadOfTheExampleWorksheetCreatesATeam() throws {
         let test = try TestApp()
         let server = try test.app.start()

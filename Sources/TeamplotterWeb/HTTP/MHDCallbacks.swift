@@ -7,6 +7,10 @@ import Foundation
 
 /// What is gathered about one request across the calls libmicrohttpd makes for it.
 final class RequestState {
+    /// More form fields than any page of ours has (a function form has about 50, a needs form
+    /// three per role), so that a body of many empty fields cannot take the server's memory.
+    static let maximumFields = 5_000
+
     var method = ""
     var path = ""
     var headers: [String: String] = [:]
@@ -151,6 +155,14 @@ private func mhdCollectField(
 ) -> MHD_Result {
     guard let cls, let key else { return .YES }
     let state = Unmanaged<RequestState>.fromOpaque(cls).takeUnretainedValue()
+    // Many tiny fields cost far more memory than their bytes (a body of "a=&a=&…"); no form of
+    // ours comes near this many, so such a body is refused as unreadable.
+    if state.formUnreadable { return .YES }
+    if offset == 0, state.fieldChunks.count >= RequestState.maximumFields {
+        state.formUnreadable = true
+        state.fieldChunks = []
+        return .YES
+    }
     let name = String(cString: key)
     let chunk = data.map { Data(bytes: $0, count: size) } ?? Data()
     if let filename {
