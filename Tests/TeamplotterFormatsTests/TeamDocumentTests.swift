@@ -169,3 +169,26 @@ import Testing
         #expect(problems(json).map(\.kind) == [.duplicateId(id: "x"), .duplicateId(id: "ontwerper"), .duplicateId(id: "eigen")])
     }
 }
+
+@Suite struct RepeatedWorkbookPartsTests {
+    /// A workbook that names its Team sheet many times is read as if it named it once.
+    @Test func aSheetNamedManyTimesIsReadOnce() throws {
+        let team = try TeamDocument.read(try Repository.data("examples/voorbeeldstad.json"), file: nil)
+        let archive = try ZIPArchive(SpreadsheetExport().export(team))
+        var writer = ZIPWriter()
+        for entry in archive.entries {
+            var content = try archive.data(of: entry.name)
+            if entry.name == "xl/workbook.xml" {
+                let copies = (0..<200).map { "<sheet name=\"Kopie \($0)\" sheetId=\"\(100 + $0)\" r:id=\"rId1\"/>" }.joined()
+                let text = String(decoding: content, as: UTF8.self).replacingOccurrences(of: "</sheets>", with: copies + "</sheets>")
+                content = Array(text.utf8)
+            }
+            writer.add(entry.name, content)
+        }
+        let repeated = writer.archive()
+        // Each part is read once: the 200 extra names of the Team sheet add no sheets.
+        #expect(try XLSXReader.read(repeated, file: nil).sheets.count == XLSXReader.read(SpreadsheetExport().export(team), file: nil).sheets.count)
+        let loaded = try TeamLoader.loadTeam(repeated, file: "herhaald.xlsx").team
+        #expect(GapAnalyser.analyse(loaded).roles.map(\.status) == GapAnalyser.analyse(team).roles.map(\.status))
+    }
+}

@@ -83,18 +83,21 @@ private struct WorkbookParts {
         let folder = Self.folder(of: workbookPath)
 
         let date1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
-        var sharedStrings: [String] = []
-        var styles = CellStyles()
+        // Every part is read at most once: a workbook that names the same part again and again
+        // would otherwise cost a parse each time, within the ZIP's size limits.
+        var sharedStrings: [String]?
+        var styles: CellStyles?
         for (_, relationship) in relationships {
             let path = Self.resolve(relationship.target, in: folder)
-            if relationship.type.hasSuffix(Self.relationshipSuffix.sharedStrings), archive.contains(path) {
+            if sharedStrings == nil, relationship.type.hasSuffix(Self.relationshipSuffix.sharedStrings), archive.contains(path) {
                 sharedStrings = try xml(path).children("si").map(Self.richText)
-            } else if relationship.type.hasSuffix(Self.relationshipSuffix.styles), archive.contains(path) {
+            } else if styles == nil, relationship.type.hasSuffix(Self.relationshipSuffix.styles), archive.contains(path) {
                 styles = CellStyles(try xml(path))
             }
         }
 
         var sheets: [Sheet] = []
+        var sheetParts = Set<String>()
         for entry in workbook.child("sheets")?.children("sheet") ?? [] {
             let name = entry.attribute("name") ?? "Blad\(sheets.count + 1)"
             let state = entry.attribute("state") ?? "visible"
@@ -105,8 +108,9 @@ private struct WorkbookParts {
                 continue
             }
             let path = Self.resolve(relationship.target, in: folder)
+            guard sheetParts.insert(path).inserted else { continue }
             var sheet = try worksheet(
-                try xml(path), sharedStrings: sharedStrings, styles: styles, date1904: date1904, part: path)
+                try xml(path), sharedStrings: sharedStrings ?? [], styles: styles ?? CellStyles(), date1904: date1904, part: path)
             sheet.name = name
             sheet.isHidden = state != "visible"
             sheets.append(sheet)
