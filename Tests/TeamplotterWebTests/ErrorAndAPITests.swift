@@ -29,7 +29,7 @@ import TeamplotterStore
             }
             func team(id: TeamID) throws(StoreError) -> StoredTeam? { try teams().first.map { _ in nil } ?? nil }
             func create(_ team: Team) throws(StoreError) -> TeamID { _ = try teams(); return 0 }
-            func update(id: TeamID, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? { _ = try teams(); return nil }
+            func update(id: TeamID, ifRevision: Int?, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? { _ = try teams(); return nil }
             func delete(id: TeamID) throws(StoreError) -> Bool { _ = try teams(); return false }
         }
         let logged = LogBox()
@@ -66,6 +66,25 @@ import TeamplotterStore
         let document = test.api("GET", "/api/teams/\(id)")
         #expect(document.status == 200)
         #expect(try TeamDocument.read(document.body, file: nil).functions.count == 9)
+    }
+
+    @Test func putWithIfMatchReplacesOnlyTheRevisionThatWasRead() throws {
+        let test = try TestApp()
+        let read = test.api("GET", "/api/teams/1")
+        let etag = try #require(read.header("ETag"))
+        let team = try TeamDocument.read(read.body, file: nil)
+        var changed = team
+        changed.name = "Eerste wijziging"
+        let first = test.api("PUT", "/api/teams/1", json: TeamDocument.write(changed), headers: ["if-match": etag])
+        #expect(first.status == 200)
+        #expect(first.header("ETag") != etag)
+        // A second client with the old ETag is told, and overwrites nothing.
+        changed.name = "Tweede wijziging"
+        let second = test.api("PUT", "/api/teams/1", json: TeamDocument.write(changed), headers: ["if-match": etag])
+        #expect(second.status == 412)
+        #expect(second.header("ETag") == first.header("ETag"))
+        #expect(try test.store.team(id: 1)?.team.name == "Eerste wijziging")
+        #expect(test.api("PUT", "/api/teams/1", json: TeamDocument.write(changed), headers: ["if-match": "nonsense"]).status == 400)
     }
 
     @Test func putReplacesATeamOrSaysPreciselyWhyNot() throws {

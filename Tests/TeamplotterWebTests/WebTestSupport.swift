@@ -43,8 +43,11 @@ final class TestApp {
         return app.handle(HTTPRequest(method: "POST", path: path, headers: all, form: form))
     }
 
-    func api(_ method: String, _ path: String, json: String? = nil, contentType: String = "application/json") -> HTTPResponse {
-        var headers: [String: String] = [:]
+    func api(
+        _ method: String, _ path: String, json: String? = nil, contentType: String = "application/json",
+        headers extra: [String: String] = [:]
+    ) -> HTTPResponse {
+        var headers = extra
         if json != nil { headers["content-type"] = contentType }
         return app.handle(HTTPRequest(method: method, path: path, headers: headers, body: Data((json ?? "").utf8)))
     }

@@ -106,12 +106,13 @@ public final class SQLiteTeamStore: TeamStore {
         }
     }
 
-    public func update(id: TeamID, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? {
+    public func update(id: TeamID, ifRevision: Int?, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? {
         try connection.withLock { database throws(StoreError) -> StoredTeam? in
             do throws(TransactionError<StoreError>) {
                 return try database.transaction { () throws(StoreError) -> StoredTeam? in
                     let found = try Self.sql { () throws(SQLiteError) in try TeamRows.load(id: id, from: database) }
                     guard var stored = found else { return nil }
+                    if let ifRevision, ifRevision != stored.revision { throw .revisionMismatch(current: stored.revision) }
                     do {
                         try change(&stored.team)
                     } catch {

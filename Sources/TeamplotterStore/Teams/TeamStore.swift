@@ -11,10 +11,18 @@ public protocol TeamStore: Sendable {
     func create(_ team: Team) throws(StoreError) -> TeamID
     /// Reads a team, lets `change` alter it and writes it back, all in one transaction, so two
     /// edits at once cannot undo each other. Nil when no team has that id; nothing is written
-    /// when `change` throws (its error is rethrown as `.rejected`).
-    func update(id: TeamID, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam?
+    /// when `change` throws (its error is rethrown as `.rejected`). With `ifRevision`, nothing is
+    /// written either unless the team still has that revision (`.revisionMismatch`), so that a
+    /// client can update what it read without overwriting what someone saved since.
+    func update(id: TeamID, ifRevision: Int?, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam?
     /// Removes a team with everything in it; false when there was none.
     func delete(id: TeamID) throws(StoreError) -> Bool
+}
+
+extension TeamStore {
+    public func update(id: TeamID, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? {
+        try update(id: id, ifRevision: nil, change)
+    }
 }
 
 public typealias TeamID = Int64
@@ -60,11 +68,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case database(SQLiteError)
     /// The change given to `update` threw; nothing was written.
     case rejected(any Error)
+    /// `update(ifRevision:)` found another revision; nothing was written.
+    case revisionMismatch(current: Int)
 
     public var description: String {
         switch self {
         case .database(let error): error.description
         case .rejected(let error): "change rejected: \(error)"
+        case .revisionMismatch(let current): "the team has revision \(current) now"
         }
     }
 }

@@ -46,7 +46,25 @@ enum APIHandlers {
         let id = try context.idParameter()
         let read = try readDocument(context)
         guard case .success(let team) = read else { return try failure(read) }
-        guard let saved = try context.store.update(id: id, { $0 = team }) else { throw WebError.notFound }
+        // If-Match: "3" replaces the team only while it is still revision 3 (the ETag of GET).
+        var expected: Int?
+        if let match = context.request.header("if-match"), match != "*" {
+            guard let revision = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
+                throw WebError.badRequest("If-Match must be an ETag from GET /api/teams/\(id).")
+            }
+            expected = revision
+        }
+        let saved: StoredTeam
+        do {
+            guard let stored = try context.store.update(id: id, ifRevision: expected, { $0 = team }) else { throw WebError.notFound }
+            saved = stored
+        } catch StoreError.revisionMismatch(let current) {
+            var response = APIErrors.body(
+                status: 412, code: "preconditionFailed",
+                message: "The team changed since it was read; it is now revision \(current). Read it again, then send your change.")
+            response.setHeader("ETag", "\"\(current)\"")
+            return response
+        }
         var response = HTTPResponse.json(TeamDocument.encode(saved.team))
         response.setHeader("ETag", "\"\(saved.revision)\"")
         return response
