@@ -29,6 +29,16 @@ EXPECTED_STATUSES = {
 }
 
 
+def teamplotter(*arguments):
+    """Runs the binary under test and expects it to succeed."""
+    binary = os.environ.get("TEAMPLOTTER_BIN")
+    if not binary:
+        pytest.fail("set TEAMPLOTTER_BIN to the teamplotter binary (scripts/test does)")
+    result = subprocess.run([binary, *map(str, arguments)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 @pytest.fixture(scope="session")
 def binary() -> str:
     path = os.environ.get("TEAMPLOTTER_BIN")

@@ -3,30 +3,17 @@ four A4 pages for the example team, with the plot whole on one page. Needs TEAMP
 Chromium and poppler-utils (pdfinfo, pdftotext)."""
 
 import json
-import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from test_plot_render import large_team_document
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "voorbeeldstad-team.csv"
-EXAMPLE_NEEDS = ROOT / "examples" / "voorbeeldstad-behoefte.csv"
+from conftest import NEEDS_CSV as EXAMPLE_NEEDS, TEAM_CSV as EXAMPLE, teamplotter
 
 # A4 in PostScript points, either way round.
 A4 = {(595, 842), (842, 595)}
-
-
-def teamplotter(*arguments):
-    binary = os.environ.get("TEAMPLOTTER_BIN")
-    if not binary:
-        pytest.fail("set TEAMPLOTTER_BIN to the teamplotter binary (scripts/test does)")
-    result = subprocess.run([binary, *map(str, arguments)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def print_to_pdf(html, pdf):

@@ -2,8 +2,6 @@
 200 functions x 40 roles. Needs TEAMPLOTTER_BIN (the release binary), Chromium and chromedriver."""
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import axe_selenium_python
@@ -11,18 +9,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "voorbeeldstad-team.csv"
-EXAMPLE_NEEDS = ROOT / "examples" / "voorbeeldstad-behoefte.csv"
-
-
-def teamplotter(*arguments):
-    binary = os.environ.get("TEAMPLOTTER_BIN")
-    if not binary:
-        pytest.fail("set TEAMPLOTTER_BIN to the teamplotter binary (scripts/test does)")
-    result = subprocess.run([binary, *map(str, arguments)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result
+from conftest import NEEDS_CSV as EXAMPLE_NEEDS, TEAM_CSV as EXAMPLE, teamplotter
 
 
 @pytest.fixture(scope="module")

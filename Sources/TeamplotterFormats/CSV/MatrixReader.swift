@@ -81,7 +81,6 @@ public enum MatrixReader {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
             let holderText = row[map[.holder]].trimmed
-            let isVacancy = CellParsing.isVacancy(holderText)
             let workload = WorksheetReader.workload(row, map: map, at: at, problems: &problems)
             var roles: [RoleAssignment] = []
             for (column, role) in roleColumns {
@@ -95,16 +94,9 @@ public enum MatrixReader {
                         InputProblem(.spreadsheet(.unknownMark(value: text, role: role.name)), at: location(row.number, column)))
                 }
             }
-            let competencies = WorksheetReader.competencies(row[map[.competencies]], at: at(.competencies), into: &problems)
-            functions.append(
-                TeamFunction(
-                    title: title,
-                    holder: isVacancy || holderText.isEmpty ? nil : holderText,
-                    isVacancy: isVacancy,
-                    workload: workload,
-                    tasks: CellParsing.items(row[map[.tasks]]),
-                    roles: roles,
-                    competencies: competencies))
+            functions.append(WorksheetReader.function(
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[map[.tasks]],
+                competencies: row[map[.competencies]], at: at(.competencies), into: &problems))
         }
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
         return (Team(name: teamName, functions: functions), problems)

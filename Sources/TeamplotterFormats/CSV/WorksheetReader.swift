@@ -79,7 +79,6 @@ public enum WorksheetReader {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
             let holderText = row[map[.holder]].trimmed
-            let isVacancy = CellParsing.isVacancy(holderText)
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
@@ -109,17 +108,9 @@ public enum WorksheetReader {
                 }
             }
 
-            let competencies = Self.competencies(row[map[.competencies]], at: at(.competencies), into: &problems)
-
-            functions.append(
-                TeamFunction(
-                    title: title,
-                    holder: isVacancy || holderText.isEmpty ? nil : holderText,
-                    isVacancy: isVacancy,
-                    workload: workload,
-                    tasks: CellParsing.items(row[map[.tasks]]),
-                    roles: roles,
-                    competencies: competencies))
+            functions.append(function(
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[map[.tasks]],
+                competencies: row[map[.competencies]], at: at(.competencies), into: &problems))
         }
 
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(limited(problems, file: file)) }
@@ -191,6 +182,23 @@ public enum WorksheetReader {
                     at: SourceLocation(file: file, sheet: sheet, row: header.number, column: index + 1), isWarning: true))
         }
         return problems
+    }
+
+    /// A function from the cells of its row: "Vacature" as the holder makes it a vacancy, an empty
+    /// holder leaves it unnamed. Shared by the worksheet and the skills-matrix layouts.
+    static func function(
+        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: String,
+        competencies: String, at location: SourceLocation, into problems: inout [InputProblem]
+    ) -> TeamFunction {
+        let isVacancy = CellParsing.isVacancy(holder)
+        return TeamFunction(
+            title: title,
+            holder: isVacancy || holder.isEmpty ? nil : holder,
+            isVacancy: isVacancy,
+            workload: workload,
+            tasks: CellParsing.items(tasks),
+            roles: roles,
+            competencies: Self.competencies(competencies, at: location, into: &problems))
     }
 
     /// The competencies in one cell; a level that does not exist is a problem at `location`.
