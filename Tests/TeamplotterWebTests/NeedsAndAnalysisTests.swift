@@ -173,13 +173,13 @@ import TeamplotterReport
     @Test func theCacheStaysWithinItsCapacityInBytes() {
         let cache = RenderCache(capacityBytes: 1_000)
         for index in 0..<50 {
-            _ = cache.html(.init(kind: "k", id: Int64(index), team: Team(name: "T\(index)"), language: .nl)) {
+            _ = cache.html(.init(kind: "k", id: Int64(index), revision: 1, team: Team(name: "T\(index)"), language: .nl)) {
                 HTML(String(repeating: "x", count: 100))
             }
             #expect(cache.bytes <= 1_000)
         }
         // A page larger than a quarter of the cache is drawn but not kept.
-        _ = cache.html(.init(kind: "big", id: 1, team: Team(name: "B"), language: .nl)) { HTML(String(repeating: "y", count: 600)) }
+        _ = cache.html(.init(kind: "big", id: 1, revision: 1, team: Team(name: "B"), language: .nl)) { HTML(String(repeating: "y", count: 600)) }
         #expect(cache.bytes <= 1_000)
     }
 }

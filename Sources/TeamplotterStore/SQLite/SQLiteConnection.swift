@@ -21,6 +21,7 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     deinit {
+        prepared = [:]
         sqlite3_close_v2(handle)
     }
 
@@ -41,30 +42,52 @@ final class SQLiteConnection: @unchecked Sendable {
         guard result == SQLITE_OK, let statement else {
             throw SQLiteError(code: result, message: lastMessage, sql: sql)
         }
-        return SQLiteStatement(statement, sql: sql, connection: self)
+        return SQLiteStatement(statement, sql: sql)
+    }
+
+    /// The statements this connection ran, kept prepared: parsing and planning the SQL again for
+    /// every row written or read cost more than running it. Only our own fixed SQL comes here
+    /// (values are bound), so the number of entries stays small.
+    private var prepared: [String: SQLiteStatement] = [:]
+
+    /// A prepared statement for `sql` with `values` bound, run by `body`, and reset afterwards
+    /// so that it holds no read transaction open once `body` is done.
+    private func withStatement<T>(
+        _ sql: String, _ values: [SQLiteValue], _ body: (SQLiteStatement) throws(SQLiteError) -> T
+    ) throws(SQLiteError) -> T {
+        let statement: SQLiteStatement
+        if let cached = prepared[sql] {
+            statement = cached
+        } else {
+            statement = try prepare(sql)
+            prepared[sql] = statement
+        }
+        defer { statement.reset() }
+        try statement.bind(values)
+        return try body(statement)
     }
 
     /// Prepares, binds and runs a statement that returns no rows.
     func run(_ sql: String, _ values: SQLiteValue...) throws(SQLiteError) {
-        let statement = try prepare(sql)
-        try statement.bind(values)
-        while try statement.step() {}
+        try withStatement(sql, values) { statement throws(SQLiteError) in
+            while try statement.step() {}
+        }
     }
 
     /// Runs a query and maps each row.
     func query<T>(_ sql: String, _ values: SQLiteValue..., row: (SQLiteStatement) -> T) throws(SQLiteError) -> [T] {
-        let statement = try prepare(sql)
-        try statement.bind(values)
-        var rows: [T] = []
-        while try statement.step() { rows.append(row(statement)) }
-        return rows
+        try withStatement(sql, values) { statement throws(SQLiteError) in
+            var rows: [T] = []
+            while try statement.step() { rows.append(row(statement)) }
+            return rows
+        }
     }
 
     /// The first column of the first row, as an integer.
     func scalar(_ sql: String, _ values: SQLiteValue...) throws(SQLiteError) -> Int64? {
-        let statement = try prepare(sql)
-        try statement.bind(values)
-        return try statement.step() ? statement.int(0) : nil
+        try withStatement(sql, values) { statement throws(SQLiteError) in
+            try statement.step() ? statement.int(0) : nil
+        }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -123,17 +146,24 @@ enum SQLiteValue {
 final class SQLiteStatement {
     private let handle: OpaquePointer
     let sql: String
-    // Kept so the connection outlives its statements.
-    private let connection: SQLiteConnection
 
-    init(_ handle: OpaquePointer, sql: String, connection: SQLiteConnection) {
+    /// The connection keeps its prepared statements, so a statement does not keep the connection
+    /// (that would be a cycle); it reaches the database through SQLite's own handle, which
+    /// `sqlite3_close_v2` keeps open until the last statement is finalised.
+    init(_ handle: OpaquePointer, sql: String) {
         self.handle = handle
         self.sql = sql
-        self.connection = connection
     }
+
+    private var database: OpaquePointer { sqlite3_db_handle(handle) }
 
     deinit {
         sqlite3_finalize(handle)
+    }
+
+    /// Ready to run again; the bound values are kept until the next `bind`.
+    func reset() {
+        sqlite3_reset(handle)
     }
 
     func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
@@ -159,7 +189,7 @@ final class SQLiteStatement {
                 }
             }
             guard result == SQLITE_OK else {
-                throw SQLiteError(code: result, message: connection.lastMessage, sql: sql)
+                throw SQLiteError(code: result, message: String(cString: sqlite3_errmsg(database)), sql: sql)
             }
         }
     }
@@ -169,7 +199,8 @@ final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw SQLiteError(code: connection.lastCode, message: connection.lastMessage, sql: sql)
+        default:
+            throw SQLiteError(code: sqlite3_extended_errcode(database), message: String(cString: sqlite3_errmsg(database)), sql: sql)
         }
     }
 

@@ -5,41 +5,64 @@ import TeamplotterCore
 ///
 /// Durability: WAL with `synchronous=FULL` fsyncs the log at every commit, so a save that was
 /// answered with success survives `kill -9` and a power cut alike. (NORMAL would survive the
-/// kill but could lose the last commits on power loss; the saves are small, FULL costs little.)
+/// kill but could lose the last commits on power loss.)
+///
+/// Speed: two connections, so that reading never waits for a commit's fsync. Writes are grouped:
+/// a writer that finds another commit under way queues its change, and the next commit takes
+/// every queued change in one transaction (each in its own savepoint, so one refused change
+/// does not undo the others). One fsync then serves many saves, and every caller still returns
+/// only after the commit that holds its change. Both sides keep the teams they decoded, and
+/// drop them when `PRAGMA data_version` says another connection (or process) committed.
 public final class SQLiteTeamStore: TeamStore {
-    private let connection: Mutex<SQLiteConnection>
+    private let reader: Mutex<ReadSide>
+    private let writer: Mutex<WriteSide>
+    /// Changes waiting for the next commit.
+    private let queue = Mutex<[WriteJob]>([])
+
+    /// Most changes one commit takes, so that one transaction stays short.
+    static let maximumGroup = 256
 
     /// Opens (or creates) the database at `path` and brings its schema up to date. `initialTeams`
     /// are added in the same transaction that creates the schema, so a new database starts with
     /// them and an existing one is left as it is.
     public init(path: String, initialTeams: () -> [Team] = { [] }) throws(StoreError) {
         do {
-            let database = try SQLiteConnection(path: path)
-            // A second process (or a slow writer) makes us wait, not fail.
-            try database.execute("PRAGMA busy_timeout = 5000")
-            try database.execute("PRAGMA journal_mode = WAL")
-            try database.execute("PRAGMA synchronous = FULL")
-            try database.execute("PRAGMA foreign_keys = ON")
+            let database = try Self.open(path)
             try Self.migrate(database, initialTeams: initialTeams)
-            connection = Mutex(database)
+            writer = Mutex(WriteSide(connection: database))
+            // Opened after the schema exists; it only reads.
+            reader = Mutex(ReadSide(connection: try Self.open(path)))
         } catch {
             throw .database(error)
         }
     }
 
-    /// The schema version the file is at.
-    public func schemaVersion() throws(StoreError) -> Int {
-        try withConnection { database throws(SQLiteError) in
-            Int(try database.scalar("PRAGMA user_version") ?? 0)
-        }
+    private static func open(_ path: String) throws(SQLiteError) -> SQLiteConnection {
+        let database = try SQLiteConnection(path: path)
+        // A second process (or a slow writer) makes us wait, not fail.
+        try database.execute("PRAGMA busy_timeout = 5000")
+        try database.execute("PRAGMA journal_mode = WAL")
+        try database.execute("PRAGMA synchronous = FULL")
+        try database.execute("PRAGMA foreign_keys = ON")
+        return database
     }
 
-    /// A pragma's value, for tests and diagnostics (`journal_mode`, `synchronous`, `foreign_keys`).
+    /// The schema version the file is at.
+    public func schemaVersion() throws(StoreError) -> Int {
+        try reading { side throws(SQLiteError) in Int(try side.connection.scalar("PRAGMA user_version") ?? 0) }
+    }
+
+    /// A pragma's value, for tests and diagnostics (`journal_mode`, `synchronous`, `foreign_keys`),
+    /// as the connection that writes sees it.
     public func pragma(_ name: String) throws(StoreError) -> String {
-        try withConnection { database throws(SQLiteError) in
-            let allowed = ["journal_mode", "synchronous", "foreign_keys", "user_version"]
-            guard allowed.contains(name) else { return "" }
-            return try database.query("PRAGMA \(name)") { $0.text(0) }.first ?? ""
+        let allowed = ["journal_mode", "synchronous", "foreign_keys", "user_version"]
+        guard allowed.contains(name) else { return "" }
+        do {
+            return try writer.withLock { side throws(SQLiteError) in
+                try side.connection.query("PRAGMA \(name)") { $0.text(0) }.first ?? ""
+            }
+        } catch {
+            throw .database(error)
         }
     }
 
@@ -64,9 +87,9 @@ public final class SQLiteTeamStore: TeamStore {
         }
     }
 
-    private func withConnection<T>(_ body: (SQLiteConnection) throws(SQLiteError) -> T) throws(StoreError) -> T {
+    private func reading<T>(_ body: (inout ReadSide) throws(SQLiteError) -> T) throws(StoreError) -> T {
         do {
-            return try connection.withLock { database throws(SQLiteError) in try body(database) }
+            return try reader.withLock { side throws(SQLiteError) in try body(&side) }
         } catch {
             throw .database(error)
         }
@@ -75,8 +98,8 @@ public final class SQLiteTeamStore: TeamStore {
     // MARK: TeamStore
 
     public func teams() throws(StoreError) -> [TeamSummary] {
-        try withConnection { database throws(SQLiteError) in
-            try database.query(
+        try reading { side throws(SQLiteError) in
+            try side.connection.query(
                 """
                 SELECT t.id, t.name, t.organisation, t.updated_at,
                        (SELECT count(*) FROM functions f WHERE f.team_id = t.id)
@@ -91,43 +114,44 @@ public final class SQLiteTeamStore: TeamStore {
     }
 
     public func team(id: TeamID) throws(StoreError) -> StoredTeam? {
-        try withConnection { database throws(SQLiteError) in try TeamRows.load(id: id, from: database) }
+        try reading { side throws(SQLiteError) in try side.team(id: id) }
     }
 
     public func create(_ team: Team) throws(StoreError) -> TeamID {
-        try withConnection { database throws(SQLiteError) in
-            do throws(TransactionError<SQLiteError>) {
-                return try database.transaction { () throws(SQLiteError) in try TeamRows.insert(team, into: database) }
-            } catch {
-                switch error {
-                case .database(let error), .body(let error): throw error
-                }
-            }
+        try write { side throws(StoreError) in
+            try Self.sql { () throws(SQLiteError) in try TeamRows.insert(team, into: side.connection) }
         }
     }
 
     public func update(id: TeamID, ifRevision: Int?, _ change: (inout Team) throws -> Void) throws(StoreError) -> StoredTeam? {
-        try connection.withLock { database throws(StoreError) -> StoredTeam? in
-            do throws(TransactionError<StoreError>) {
-                return try database.transaction { () throws(StoreError) -> StoredTeam? in
-                    let found = try Self.sql { () throws(SQLiteError) in try TeamRows.load(id: id, from: database) }
-                    guard var stored = found else { return nil }
-                    if let ifRevision, ifRevision != stored.revision { throw .revisionMismatch(current: stored.revision) }
-                    do {
-                        try change(&stored.team)
-                    } catch {
-                        throw .rejected(error)
-                    }
-                    return try Self.sql { () throws(SQLiteError) in
-                        try TeamRows.replace(id: id, with: stored.team, in: database)
-                        return try TeamRows.load(id: id, from: database)
-                    }
-                }
+        try write { side throws(StoreError) -> StoredTeam? in
+            guard var stored = try Self.sql({ () throws(SQLiteError) in try side.team(id: id) }) else { return nil }
+            if let ifRevision, ifRevision != stored.revision { throw .revisionMismatch(current: stored.revision) }
+            let old = stored.team
+            do {
+                try change(&stored.team)
             } catch {
-                switch error {
-                case .database(let error): throw .database(error)
-                case .body(let error): throw error
+                throw .rejected(error)
+            }
+            return try Self.sql { () throws(SQLiteError) -> StoredTeam? in
+                guard let written = try TeamRows.update(id: id, from: old, to: stored.team, in: side.connection) else {
+                    return nil
                 }
+                stored.team = TeamRows.asStored(stored.team)
+                stored.revision = written.revision
+                stored.updatedAt = written.updatedAt
+                side.remember(stored)
+                return stored
+            }
+        }
+    }
+
+    public func delete(id: TeamID) throws(StoreError) -> Bool {
+        try write { side throws(StoreError) in
+            try Self.sql { () throws(SQLiteError) in
+                try side.connection.run("DELETE FROM teams WHERE id = ?", .integer(id))
+                side.teams[id] = nil
+                return side.connection.changes > 0
             }
         }
     }
@@ -140,10 +164,166 @@ public final class SQLiteTeamStore: TeamStore {
         }
     }
 
-    public func delete(id: TeamID) throws(StoreError) -> Bool {
-        try withConnection { database throws(SQLiteError) in
-            try database.run("DELETE FROM teams WHERE id = ?", .integer(id))
-            return database.changes > 0
+    // MARK: Group commit
+
+    /// Runs `body` inside a transaction, together with whatever other writers queued meanwhile,
+    /// and returns once that transaction is committed (or has failed).
+    private func write<T>(_ body: (inout WriteSide) throws(StoreError) -> T) throws(StoreError) -> T {
+        var value: T?
+        let error: StoreError? = withoutActuallyEscaping(body) { body in
+            let job = WriteJob { side throws(StoreError) in value = try body(&side) }
+            queue.withLock { $0.append(job) }
+            return writer.withLock { side in
+                // Unless the writer before us committed it together with its own change, we
+                // commit what is queued (our job first among it, or after older ones).
+                while !job.isDone {
+                    let group = queue.withLock { waiting -> [WriteJob] in
+                        let taken = Array(waiting.prefix(Self.maximumGroup))
+                        waiting.removeFirst(taken.count)
+                        return taken
+                    }
+                    Self.commit(group, on: &side)
+                }
+                return job.error
+            }
+        }
+        if let error { throw error }
+        guard let value else { throw .database(SQLiteError(code: 1, message: "the change did not run", sql: nil)) }
+        return value
+    }
+
+    /// One transaction for `group`: each job in a savepoint, one commit (one fsync) for all. A
+    /// job that throws is rolled back alone; a failed commit fails every job in it.
+    private static func commit(_ group: [WriteJob], on side: inout WriteSide) {
+        guard !group.isEmpty else { return }
+        let connection = side.connection
+        defer { for job in group { job.isDone = true } }
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            try side.dropTeamsIfChangedElsewhere()
+        } catch {
+            try? connection.execute("ROLLBACK")
+            for job in group { job.error = .database(error) }
+            return
+        }
+        var succeeded: [WriteJob] = []
+        for job in group {
+            do {
+                try connection.execute("SAVEPOINT job")
+            } catch {
+                job.error = .database(error)
+                continue
+            }
+            job.run(&side)
+            if job.error != nil {
+                // Nothing of it stays, in the database or in what we remember.
+                try? connection.execute("ROLLBACK TO job")
+                side.teams = [:]
+            }
+            do {
+                try connection.execute("RELEASE job")
+                if job.error == nil { succeeded.append(job) }
+            } catch {
+                job.error = .database(error)
+            }
+        }
+        do {
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            side.teams = [:]
+            for job in succeeded { job.error = .database(error) }
         }
     }
+}
+
+/// One queued change. Its fields are touched only under the store's writer lock; the body
+/// runs on whichever thread commits it, while the thread that queued it waits for that lock.
+private final class WriteJob: @unchecked Sendable {
+    private let body: (inout WriteSide) throws(StoreError) -> Void
+    /// What the body threw, or why its savepoint or the commit failed.
+    var error: StoreError?
+    var isDone = false
+
+    init(_ body: @escaping (inout WriteSide) throws(StoreError) -> Void) {
+        self.body = body
+    }
+
+    func run(_ side: inout WriteSide) {
+        do {
+            try body(&side)
+        } catch {
+            self.error = error
+        }
+    }
+}
+
+/// Teams decoded from the database, kept by one connection. Valid while the connection's
+/// `PRAGMA data_version` stays the same: it changes whenever another connection commits.
+private struct TeamCache {
+    /// Enough for the teams being worked on; when full, all are dropped and read again.
+    static let capacity = 64
+    var teams: [TeamID: StoredTeam] = [:]
+    var dataVersion: Int64?
+
+    mutating func remember(_ stored: StoredTeam) {
+        if teams[stored.id] == nil && teams.count >= Self.capacity { teams.removeAll(keepingCapacity: true) }
+        teams[stored.id] = stored
+    }
+}
+
+/// The connection that reads, with the teams it decoded.
+private struct ReadSide: @unchecked Sendable {
+    let connection: SQLiteConnection
+    var cache = TeamCache()
+
+    init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    mutating func team(id: TeamID) throws(SQLiteError) -> StoredTeam? {
+        let version = try connection.scalar("PRAGMA data_version")
+        if version != cache.dataVersion {
+            cache.teams.removeAll(keepingCapacity: true)
+            cache.dataVersion = version
+        }
+        if let known = cache.teams[id] { return known }
+        guard let loaded = try TeamRows.load(id: id, from: connection) else { return nil }
+        cache.remember(loaded)
+        return loaded
+    }
+}
+
+/// The connection that writes, with the teams as its last commits left them.
+private struct WriteSide: @unchecked Sendable {
+    let connection: SQLiteConnection
+    private var cache = TeamCache()
+
+    init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    var teams: [TeamID: StoredTeam] {
+        get { cache.teams }
+        set { cache.teams = newValue }
+    }
+
+    /// Inside the transaction: our own commits do not change this connection's data_version,
+    /// another process's do.
+    mutating func dropTeamsIfChangedElsewhere() throws(SQLiteError) {
+        let version = try connection.scalar("PRAGMA data_version")
+        if version != cache.dataVersion {
+            cache.teams.removeAll(keepingCapacity: true)
+            cache.dataVersion = version
+        }
+    }
+
+    mutating func team(id: TeamID) throws(SQLiteError) -> StoredTeam? {
+        if let known = cache.teams[id] { return known }
+        guard let loaded = try TeamRows.load(id: id, from: connection) else { return nil }
+        cache.remember(loaded)
+        return loaded
+    }
+
+    mutating func remember(_ stored: StoredTeam) { cache.remember(stored) }
 }

@@ -12,57 +12,137 @@ enum TeamRows {
         return id
     }
 
-    /// Replaces everything of a team with `team`; the caller holds the transaction.
-    static func replace(id: TeamID, with team: Team, in database: SQLiteConnection) throws(SQLiteError) {
-        try database.run(
+    /// Writes `new` over `old`, which must be what the database holds for the team now; the
+    /// caller holds the transaction. Only what differs is written: saving one function rewrites
+    /// that function's rows, not the whole team's. Returns the new revision and time.
+    static func update(
+        id: TeamID, from old: Team, to new: Team, in database: SQLiteConnection
+    ) throws(SQLiteError) -> (revision: Int, updatedAt: String)? {
+        let header = try database.query(
             """
             UPDATE teams SET name = ?, organisation = ?, standard_week_hours = ?, catalogue_mode = ?,
                 revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-            WHERE id = ?
+            WHERE id = ? RETURNING revision, updated_at
             """,
-            .text(team.name), .optional(team.organisation), .real(team.standardWeekHours),
-            .optional(team.customCatalogue?.mode.rawValue), .integer(id))
-        // Child rows of functions and custom categories go with them (ON DELETE CASCADE).
-        for table in ["functions", "role_needs", "needed_tasks", "needed_competencies", "custom_categories"] {
-            try database.run("DELETE FROM \(table) WHERE team_id = ?", .integer(id))
+            .text(new.name), .optional(new.organisation), .real(new.standardWeekHours),
+            .optional(new.customCatalogue?.mode.rawValue), .integer(id)
+        ) { row in (revision: Int(row.int(0)), updatedAt: row.text(1)) }
+        guard let written = header.first else { return nil }
+
+        if new.functions != old.functions {
+            if new.functions.count >= old.functions.count {
+                // Changed in place or added at the end: positions of the others stay.
+                for (position, function) in new.functions.enumerated()
+                where position >= old.functions.count || function != old.functions[position] {
+                    // The function's tasks, roles and competencies go with it (ON DELETE CASCADE).
+                    try database.run("DELETE FROM functions WHERE team_id = ? AND position = ?", .integer(id), .int(position))
+                    try insertFunction(function, position: position, team: id, into: database)
+                }
+            } else {
+                // Removed or reordered: positions shift, so the list is written again.
+                try database.run("DELETE FROM functions WHERE team_id = ?", .integer(id))
+                try insertFunctions(new.functions, team: id, into: database)
+            }
         }
-        try insertContent(team, id: id, into: database)
+        if new.needs != old.needs {
+            for table in ["role_needs", "needed_tasks", "needed_competencies"] {
+                try database.run("DELETE FROM \(table) WHERE team_id = ?", .integer(id))
+            }
+            try insertNeeds(new.needs, team: id, into: database)
+        }
+        if new.customCatalogue != old.customCatalogue {
+            // Custom roles go with their categories (ON DELETE CASCADE).
+            try database.run("DELETE FROM custom_categories WHERE team_id = ?", .integer(id))
+            try insertCatalogue(new.customCatalogue, team: id, into: database)
+        }
+        return written
+    }
+
+    /// `team` as `load` gives it back after it was written: SQLite keeps no negative zero and
+    /// no NaN (a NaN becomes NULL), and aliases are kept one a line. So a team remembered after
+    /// a save is the very team a fresh read would return.
+    static func asStored(_ team: Team) -> Team {
+        func real(_ value: Double) -> Double { value == 0 ? 0 : value }
+        func optional(_ value: Double?) -> Double? { value.flatMap { $0.isNaN ? nil : real($0) } }
+        var team = team
+        team.standardWeekHours = real(team.standardWeekHours)
+        for index in team.functions.indices {
+            var function = team.functions[index]
+            switch function.workload {
+            case .hoursPerWeek(let hours): function.workload = optional(hours).map(Workload.hoursPerWeek)
+            case .fte(let fte): function.workload = optional(fte).map(Workload.fte)
+            case nil: break
+            }
+            for role in function.roles.indices {
+                function.roles[role].sharePercent = optional(function.roles[role].sharePercent)
+            }
+            team.functions[index] = function
+        }
+        for index in team.needs.roles.indices {
+            team.needs.roles[index].desiredFte = optional(team.needs.roles[index].desiredFte)
+        }
+        if var catalogue = team.customCatalogue {
+            for category in catalogue.categories.indices {
+                for role in catalogue.categories[category].roles.indices {
+                    let aliases = catalogue.categories[category].roles[role].aliases
+                    catalogue.categories[category].roles[role].aliases =
+                        aliases.joined(separator: "\n").split(separator: "\n").map(String.init)
+                }
+            }
+            team.customCatalogue = catalogue
+        }
+        return team
     }
 
     private static func insertContent(_ team: Team, id: TeamID, into database: SQLiteConnection) throws(SQLiteError) {
-        for (position, function) in team.functions.enumerated() {
-            var hours: Double?
-            var fte: Double?
-            switch function.workload {
-            case .hoursPerWeek(let value): hours = value
-            case .fte(let value): fte = value
-            case nil: break
-            }
-            try database.run(
-                """
-                INSERT INTO functions (team_id, position, title, holder, vacancy, hours_per_week, fte)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-                .integer(id), .int(position), .text(function.title), .optional(function.holder),
-                .bool(function.isVacancy), .optional(hours), .optional(fte))
-            let functionID = database.lastInsertRowID
-            for (index, task) in function.tasks.enumerated() {
-                try database.run(
-                    "INSERT INTO function_tasks (function_id, position, text) VALUES (?, ?, ?)",
-                    .integer(functionID), .int(index), .text(task))
-            }
-            for (index, role) in function.roles.enumerated() {
-                try database.run(
-                    "INSERT INTO function_roles (function_id, position, role_id, share_percent) VALUES (?, ?, ?, ?)",
-                    .integer(functionID), .int(index), .text(role.roleId), .optional(role.sharePercent))
-            }
-            for (index, competency) in function.competencies.enumerated() {
-                try database.run(
-                    "INSERT INTO function_competencies (function_id, position, name, level) VALUES (?, ?, ?, ?)",
-                    .integer(functionID), .int(index), .text(competency.name), .optional(competency.level))
-            }
+        try insertFunctions(team.functions, team: id, into: database)
+        try insertNeeds(team.needs, team: id, into: database)
+        try insertCatalogue(team.customCatalogue, team: id, into: database)
+    }
+
+    private static func insertFunctions(_ functions: [TeamFunction], team id: TeamID, into database: SQLiteConnection) throws(SQLiteError) {
+        for (position, function) in functions.enumerated() {
+            try insertFunction(function, position: position, team: id, into: database)
         }
-        for (position, need) in team.needs.roles.enumerated() {
+    }
+
+    private static func insertFunction(
+        _ function: TeamFunction, position: Int, team id: TeamID, into database: SQLiteConnection
+    ) throws(SQLiteError) {
+        var hours: Double?
+        var fte: Double?
+        switch function.workload {
+        case .hoursPerWeek(let value): hours = value
+        case .fte(let value): fte = value
+        case nil: break
+        }
+        try database.run(
+            """
+            INSERT INTO functions (team_id, position, title, holder, vacancy, hours_per_week, fte)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            .integer(id), .int(position), .text(function.title), .optional(function.holder),
+            .bool(function.isVacancy), .optional(hours), .optional(fte))
+        let functionID = database.lastInsertRowID
+        for (index, task) in function.tasks.enumerated() {
+            try database.run(
+                "INSERT INTO function_tasks (function_id, position, text) VALUES (?, ?, ?)",
+                .integer(functionID), .int(index), .text(task))
+        }
+        for (index, role) in function.roles.enumerated() {
+            try database.run(
+                "INSERT INTO function_roles (function_id, position, role_id, share_percent) VALUES (?, ?, ?, ?)",
+                .integer(functionID), .int(index), .text(role.roleId), .optional(role.sharePercent))
+        }
+        for (index, competency) in function.competencies.enumerated() {
+            try database.run(
+                "INSERT INTO function_competencies (function_id, position, name, level) VALUES (?, ?, ?, ?)",
+                .integer(functionID), .int(index), .text(competency.name), .optional(competency.level))
+        }
+    }
+
+    private static func insertNeeds(_ needs: Needs, team id: TeamID, into database: SQLiteConnection) throws(SQLiteError) {
+        for (position, need) in needs.roles.enumerated() {
             try database.run(
                 """
                 INSERT INTO role_needs (team_id, position, role_id, priority, desired_fte, min_people, note)
@@ -71,17 +151,22 @@ enum TeamRows {
                 .integer(id), .int(position), .text(need.roleId), .text(need.priority.rawValue),
                 .optional(need.desiredFte), .optional(need.minPeople), .optional(need.note))
         }
-        for (position, task) in team.needs.tasks.enumerated() {
+        for (position, task) in needs.tasks.enumerated() {
             try database.run(
                 "INSERT INTO needed_tasks (team_id, position, text) VALUES (?, ?, ?)",
                 .integer(id), .int(position), .text(task))
         }
-        for (position, competency) in team.needs.competencies.enumerated() {
+        for (position, competency) in needs.competencies.enumerated() {
             try database.run(
                 "INSERT INTO needed_competencies (team_id, position, name, level) VALUES (?, ?, ?, ?)",
                 .integer(id), .int(position), .text(competency.name), .optional(competency.level))
         }
-        for (position, category) in (team.customCatalogue?.categories ?? []).enumerated() {
+    }
+
+    private static func insertCatalogue(
+        _ catalogue: CatalogueCustomization?, team id: TeamID, into database: SQLiteConnection
+    ) throws(SQLiteError) {
+        for (position, category) in (catalogue?.categories ?? []).enumerated() {
             try database.run(
                 "INSERT INTO custom_categories (team_id, position, category_id, name, english_name) VALUES (?, ?, ?, ?, ?)",
                 .integer(id), .int(position), .text(category.id), .text(category.name), .optional(category.englishName))

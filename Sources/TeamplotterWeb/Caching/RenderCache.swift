@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import TeamplotterCore
 import TeamplotterReport
@@ -9,8 +10,20 @@ final class RenderCache: Sendable {
     struct Key: Hashable, Sendable {
         let kind: String
         let id: Int64
+        let revision: Int
         let team: Team
         let language: Language
+
+        /// The team is compared but not hashed: hashing walks every function on every request,
+        /// while comparing a team with the one it was cached for is quick (the store hands out
+        /// the same copy until the team changes, and equal storage compares without a walk).
+        /// Id and revision spread different teams and versions over the table.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(id)
+            hasher.combine(revision)
+            hasher.combine(language)
+        }
     }
 
     /// Enough for the teams people are looking at now, counted in bytes of markup (a page holds
@@ -19,8 +32,14 @@ final class RenderCache: Sendable {
     private let capacityBytes: Int
     private let state = Mutex(State())
 
+    private enum Entry {
+        case html(HTML)
+        /// A whole answer's bytes, ready to send.
+        case body(Data)
+    }
+
     private struct State {
-        var entries: [Key: HTML] = [:]
+        var entries: [Key: Entry] = [:]
         var bytes = 0
     }
 
@@ -29,19 +48,30 @@ final class RenderCache: Sendable {
     }
 
     func html(_ key: Key, render: () -> HTML) -> HTML {
-        if let cached = state.withLock({ $0.entries[key] }) { return cached }
+        if case .html(let cached) = state.withLock({ $0.entries[key] }) { return cached }
         // Drawn outside the lock, so other requests are not held up; two at once both draw.
         let rendered = render()
-        let size = rendered.markup.utf8.count
-        guard size <= capacityBytes / 4 else { return rendered }
+        keep(.html(rendered), size: rendered.markup.utf8.count, for: key)
+        return rendered
+    }
+
+    /// A page as the bytes of its answer, so that a page seen again costs no copying either.
+    func body(_ key: Key, render: () -> Data) -> Data {
+        if case .body(let cached) = state.withLock({ $0.entries[key] }) { return cached }
+        let rendered = render()
+        keep(.body(rendered), size: rendered.count, for: key)
+        return rendered
+    }
+
+    private func keep(_ entry: Entry, size: Int, for key: Key) {
+        guard size <= capacityBytes / 4 else { return }
         state.withLock { state in
             if state.bytes + size > capacityBytes {
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0
             }
-            if state.entries.updateValue(rendered, forKey: key) == nil { state.bytes += size }
+            if state.entries.updateValue(entry, forKey: key) == nil { state.bytes += size }
         }
-        return rendered
     }
 
     var count: Int { state.withLock { $0.entries.count } }

@@ -36,6 +36,11 @@ public struct HTTPResponse: Sendable {
             body: Data(("<!DOCTYPE html>\n" + page.markup).utf8))
     }
 
+    /// An HTML page whose bytes were made by `html(_:)` before (and kept).
+    static func html(body: Data, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
+    }
+
     /// POST-redirect-GET: 303 makes the browser fetch the target with GET.
     public static func redirect(to location: String) -> HTTPResponse {
         HTTPResponse(status: 303, headers: [("Location", location)])

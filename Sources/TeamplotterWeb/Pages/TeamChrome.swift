@@ -55,7 +55,7 @@ enum TeamChrome {
         let base = "/teams/\(stored.id)"
         return element("section", .class("teamplot"), .id("teamplot"), HTMLAttribute("aria-labelledby", "teamplot-titel")) {
             element("h2", .id("teamplot-titel")) { context.pick("Teamplot", "Team plot") }
-            context.renders.html(.init(kind: "plot", id: stored.id, team: stored.team, language: context.language)) {
+            context.renders.html(.init(kind: "plot", id: stored.id, revision: stored.revision, team: stored.team, language: context.language)) {
                 TeamPlot(language: context.language).matrixFigure(analysis: analysis)
             }
             element("ul", .class("downloads")) {

@@ -31,8 +31,9 @@ enum Routes {
         router.get("/teams/{id}/analysis") { context in
             // The page holds no form and nothing of the visitor's own, so it can be kept.
             let stored = try context.storedTeam()
-            let key = RenderCache.Key(kind: "analysis", id: stored.id, team: stored.team, language: context.language)
-            return .html(context.renders.html(key) { AnalysisPage(context: context, stored: stored).render() })
+            let key = RenderCache.Key(
+                kind: "analysis", id: stored.id, revision: stored.revision, team: stored.team, language: context.language)
+            return .html(body: context.renders.body(key) { HTTPResponse.html(AnalysisPage(context: context, stored: stored).render()).body })
         }
 
         router.get("/api/roles") { try APIHandlers.roles($0) }
