@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TeamplotterCore
 import TeamplotterWeb
@@ -103,29 +102,23 @@ struct ServeCommand: Command {
 
 }
 
-/// Waits for SIGINT (Ctrl-C) or SIGTERM. The signals are taken from their default action
-/// (ending the process at once) and delivered through Dispatch, so that the server can stop in
-/// order: running requests finish, the database closes.
+/// Waits for SIGINT (Ctrl-C) or SIGTERM, so that the server can stop in order: running requests
+/// finish, the database closes. The signals are blocked before any thread is started (threads
+/// inherit the mask), so one that comes early stays pending until `wait` takes it: never lost,
+/// and never ending the process halfway. (A Dispatch signal source was registered only some time
+/// after it was resumed; a SIGTERM in between was ignored, and the server did not stop.)
 private final class StopSignal {
-    private let semaphore = DispatchSemaphore(value: 0)
-    private let sources: [any DispatchSourceSignal]
+    private var signals = sigset_t()
 
     init() {
-        let queue = DispatchQueue(label: "teamplotter.signals")
-        let semaphore = semaphore
-        sources = [SIGINT, SIGTERM].map { number in
-            // The source is made before the default action is turned off: a signal in between
-            // still ends the process, rather than being ignored.
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { semaphore.signal() }
-            source.resume()
-            signal(number, SIG_IGN)
-            return source
-        }
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 
     func wait() {
-        semaphore.wait()
-        for source in sources { source.cancel() }
+        var received: Int32 = 0
+        while sigwait(&signals, &received) != 0 {}
     }
 }
