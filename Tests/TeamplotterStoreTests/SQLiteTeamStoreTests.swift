@@ -173,6 +173,118 @@ func fullTeam(name: String = "Online <script>alert(1)</script>") -> Team {
         #expect(loaded.revision == 41)
     }
 
+    /// Saves write only what changed; whatever the change, the team read back from the file
+    /// (by a store that has nothing cached) is the team `update` returned.
+    @Test(arguments: 0..<7)
+    func onlyTheChangedRowsAreWrittenAndTheTeamReadsBackWhole(change: Int) throws {
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let id = try store.create(fullTeam())
+        let changes: [(inout Team) -> Void] = [
+            { $0.functions[1].title = "Nieuw"; $0.functions[1].roles = [RoleAssignment(roleId: "strateeg")] },
+            { $0.functions.append(TeamFunction(title: "Erbij", tasks: ["één", ""], competencies: [Competency(name: "x", level: 4)])) },
+            { $0.functions.remove(at: 0) },
+            { $0.functions.swapAt(0, 2) },
+            { $0.needs.tasks.append("Nog een taak"); $0.needs.roles.removeAll() },
+            { $0.customCatalogue = nil },
+            { $0.name = "Alleen de naam"; $0.standardWeekHours = 40 },
+        ]
+        var expected = fullTeam()
+        changes[change](&expected)
+        let updated = try #require(try store.update(id: id) { changes[change](&$0) })
+        #expect(updated.team == expected)
+        #expect(updated.revision == 2)
+        // Twice, so that the second save starts from what the first one left.
+        let again = try #require(try store.update(id: id) { $0.functions.append(TeamFunction(title: "Daarna")) })
+        expected.functions.append(TeamFunction(title: "Daarna"))
+        #expect(again.team == expected)
+
+        let fresh = try SQLiteTeamStore(path: file.path)
+        let loaded = try #require(try fresh.team(id: id))
+        #expect(loaded.team == expected)
+        #expect(loaded.revision == 3)
+        #expect(loaded == again)
+    }
+
+    /// What `update` returns is what a read gives afterwards, also for values SQLite does not
+    /// keep as they were: negative zero, NaN, and aliases with an empty line.
+    @Test func anUpdateReturnsTheTeamAsTheDatabaseKeepsIt() throws {
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let id = try store.create(fullTeam())
+        let updated = try #require(try store.update(id: id) { team in
+            team.functions[0].workload = .hoursPerWeek(-0.0)
+            team.functions[1].workload = .fte(.nan)
+            team.functions[0].roles[0].sharePercent = .nan
+            team.needs.roles[0].desiredFte = -0.0
+            team.customCatalogue?.categories[0].roles[0].aliases = ["a", "", "b"]
+        })
+        let loaded = try #require(try SQLiteTeamStore(path: file.path).team(id: id))
+        #expect(updated == loaded)
+        #expect(loaded.team.functions[1].workload == nil)
+        #expect(loaded.team.functions[0].roles[0].sharePercent == nil)
+        guard case .hoursPerWeek(let hours) = try #require(updated.team.functions[0].workload) else {
+            Issue.record("workload")
+            return
+        }
+        #expect(hours.sign == .plus)
+        #expect(updated.team.customCatalogue?.categories[0].roles[0].aliases == ["a", "b"])
+    }
+
+    /// Changes committed together: one that is refused is undone alone, the others stay.
+    @Test func aRefusedChangeInABusyMomentUndoesOnlyItself() async throws {
+        struct Refused: Error {}
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let id = try store.create(Team(name: "Teller"))
+        let refused = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    do {
+                        _ = try store.update(id: id) { team in
+                            team.functions.append(TeamFunction(title: "Functie \(index)"))
+                            if index % 3 == 0 { throw Refused() }
+                        }
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(refused == 14)
+        let loaded = try #require(try SQLiteTeamStore(path: file.path).team(id: id))
+        let titles = Set(loaded.team.functions.map(\.title))
+        #expect(titles == Set((0..<40).filter { $0 % 3 != 0 }.map { "Functie \($0)" }))
+        #expect(loaded.revision == 27)
+        #expect(try store.team(id: id) == loaded)
+    }
+
+    /// Another process (here: another store on the same file) changes a team: both what this
+    /// store reads and what it saves start from that change, never from what it had kept.
+    @Test func aChangeFromAnotherConnectionIsSeen() throws {
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let id = try store.create(fullTeam())
+        _ = try store.team(id: id)
+        _ = try store.update(id: id) { $0.name = "Eerst" }
+
+        let other = try SQLiteTeamStore(path: file.path)
+        _ = try other.update(id: id) { $0.functions.remove(at: 0) }
+        #expect(try store.team(id: id)?.team.functions.count == 2)
+        let saved = try #require(try store.update(id: id) { $0.functions[0].title = "Hier" })
+        #expect(saved.revision == 4)
+        #expect(saved.team.functions.map(\.title) == ["Hier", "Uren onbekend"])
+
+        // Deleted there and the id used again for another team: no trace of the old one.
+        #expect(try other.delete(id: id))
+        let reused = try other.create(Team(name: "Nieuw team"))
+        #expect(reused == id)
+        #expect(try store.team(id: id)?.team == Team(name: "Nieuw team"))
+        #expect(try store.update(id: id) { $0.organisation = "X" }?.team.functions.isEmpty == true)
+    }
+
     @Test func sqlErrorsCarryTheStatementAndResultCode() throws {
         let file = try TemporaryDatabase()
         _ = try SQLiteTeamStore(path: file.path)

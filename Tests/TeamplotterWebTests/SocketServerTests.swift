@@ -79,6 +79,29 @@ enum RawHTTP {
         #expect(head.status == 200 && head.body.isEmpty)
     }
 
+    /// Large bodies are handed to libmicrohttpd without a copy (and the analysis page straight
+    /// from the render cache); over the socket they are byte for byte what the app answered, also
+    /// when many are sent at once and when the cache has since dropped them.
+    @Test func largeAndCachedBodiesArriveWhole() async throws {
+        let test = try TestApp()
+        let server = try test.app.start()
+        defer { server.stop() }
+        let expected = test.get("/teams/1/analysis").text
+        #expect(expected.utf8.count > 4096)
+        let port = server.port
+        let answers = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    try RawHTTP.send(port: port, RawHTTP.request("GET", "/teams/1/analysis", headers: ["Accept-Language: nl"])).body
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(answers.count == 16 && answers.allSatisfy { $0 == expected })
+        let small = try RawHTTP.send(port: port, RawHTTP.request("GET", "/teams/999"))
+        #expect(small.status == 404 && !small.body.isEmpty)
+    }
+
     @Test func anUrlEncodedFormIsDecodedAndRedirected() throws {
         let test = try TestApp()
         let server = try test.app.start()
