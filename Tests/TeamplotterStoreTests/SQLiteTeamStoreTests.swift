@@ -285,6 +285,21 @@ func fullTeam(name: String = "Online <script>alert(1)</script>") -> Team {
         #expect(try store.update(id: id) { $0.organisation = "X" }?.team.functions.isEmpty == true)
     }
 
+    /// Reads go to several connections in turn, each keeping what it decoded: after every save,
+    /// every one of them gives the saved team.
+    @Test func everyReadAfterASaveSeesIt() throws {
+        let file = try TemporaryDatabase()
+        let store = try SQLiteTeamStore(path: file.path)
+        let id = try store.create(fullTeam())
+        for round in 1...3 {
+            for _ in 0..<(2 * SQLiteTeamStore.readConnections) { _ = try store.team(id: id) }
+            let saved = try #require(try store.update(id: id) { $0.functions[0].title = "Ronde \(round)" })
+            for _ in 0..<(2 * SQLiteTeamStore.readConnections) {
+                #expect(try store.team(id: id) == saved)
+            }
+        }
+    }
+
     @Test func sqlErrorsCarryTheStatementAndResultCode() throws {
         let file = try TemporaryDatabase()
         _ = try SQLiteTeamStore(path: file.path)
