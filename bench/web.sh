@@ -26,6 +26,8 @@ trap cleanup EXIT
 out=bench/out/web.txt
 : > "$out"
 say() { echo "$@" | tee -a "$out"; }
+# The machine may be shared: the load before each run says how far to trust its figures.
+load() { say "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"; }
 
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$1/status"; }
 peak() { awk '/VmHWM/ {print $2 " kB"}' "/proc/$1/status"; }
@@ -95,9 +97,11 @@ sleep 0.3
 
 say ""
 say "== nginx, static copy of the page ($CONNECTIONS connections, $DURATION)"
+load
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/analysis.html" | tee -a "$out"
 say ""
 say "== teamplotter, analysis page ($CONNECTIONS connections, $DURATION)"
+load
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: nl' "http://127.0.0.1:$APP_PORT$page" | tee -a "$out"
 say "memory under load (peak RSS): $(peak $server)"
 
@@ -117,6 +121,7 @@ end
 LUA
 say ""
 say "== teamplotter, saving a function (POST + commit, $CONNECTIONS connections, $DURATION)"
+load
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/save.lua" "http://127.0.0.1:$APP_PORT" | tee -a "$out"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: tp_csrf=$token" \
   --data "csrf=$token&title=Check&holder=M&hours=36&role-strateeg=on" "http://127.0.0.1:$APP_PORT/teams/$id/functions/1")
