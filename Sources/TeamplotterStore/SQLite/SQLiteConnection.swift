@@ -119,7 +119,6 @@ final class SQLiteConnection: @unchecked Sendable {
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
-    var lastCode: Int32 { sqlite3_extended_errcode(handle) }
 }
 
 /// What made a transaction fail: the database, or the work done inside it.

@@ -9,12 +9,13 @@ import TeamplotterCore
 /// kill but could lose the last commits on power loss.)
 ///
 /// Speed: separate connections for reading and writing, so that reading never waits for a
-/// commit's fsync. Writes are grouped:
-/// a writer that finds another commit under way queues its change, and the next commit takes
-/// every queued change in one transaction (each in its own savepoint, so one refused change
-/// does not undo the others). One fsync then serves many saves, and every caller still returns
-/// only after the commit that holds its change. Both sides keep the teams they decoded, and
-/// drop them when `PRAGMA data_version` says another connection (or process) committed.
+/// commit's fsync. Writes are grouped: a writer that finds another commit under way queues its
+/// change, and the next commit takes every queued change in one transaction (each in its own
+/// savepoint, so one refused change does not undo the others). One fsync then serves many
+/// saves, and every caller still returns only after the commit that holds its change. Every
+/// connection keeps the teams it decoded, and drops them when its `PRAGMA data_version` says
+/// that another connection committed: for a read connection that is any save, for the write
+/// connection only a save by another process (its own commits do not count).
 public final class SQLiteTeamStore: TeamStore {
     /// Several read connections, each with its own lock and decoded teams, taken in turn: one
     /// was a queue that every page view of dozens of threads stood in.
@@ -24,7 +25,8 @@ public final class SQLiteTeamStore: TeamStore {
     /// The last team each read connection decoded, shared: equal teams read by different
     /// connections become one copy, so the web app's caches compare them without a walk.
     private let decoded = Mutex<[TeamID: StoredTeam]>([:])
-    private let writer: Mutex<WriteSide>
+    /// Writers wait here through a commit's fsync, so they sleep rather than spin.
+    private let writer: SleepingLock<WriteSide>
     /// Changes waiting for the next commit.
     private let queue = Mutex<[WriteJob]>([])
 
@@ -38,7 +40,7 @@ public final class SQLiteTeamStore: TeamStore {
         do {
             let database = try Self.open(path)
             try Self.migrate(database, initialTeams: initialTeams)
-            writer = Mutex(WriteSide(connection: database))
+            writer = SleepingLock(WriteSide(connection: database))
             // Opened after the schema exists; they only read.
             var readers: [SleepingLock<ReadSide>] = []
             for _ in 0..<Self.readConnections { readers.append(SleepingLock(ReadSide(connection: try Self.open(path)))) }
@@ -350,10 +352,9 @@ private struct WriteSide: @unchecked Sendable {
     mutating func remember(_ stored: StoredTeam) { cache.remember(stored) }
 }
 
-/// A lock whose waiters sleep at once (a plain pthread mutex). Every page view passes the read
-/// side's lock, with dozens of connection threads on two cores: Synchronization's Mutex spins
-/// before it sleeps, and the spinning took a tenth of the server's time while the holder
-/// waited to be scheduled.
+/// A lock whose waiters sleep at once (a plain pthread mutex). With dozens of connection threads
+/// on two cores, Synchronization's Mutex spun before sleeping: on the read lock that spinning
+/// took a tenth of the server's time while the holder waited to be scheduled.
 private final class SleepingLock<Value>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var value: Value
