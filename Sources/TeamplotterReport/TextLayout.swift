@@ -1,7 +1,17 @@
 /// Plain-text layout for terminals.
 public enum TextLayout {
     /// Word-wraps to `width` columns; the first line gets `indent`, later lines `hanging`.
+    /// Widths count characters (grapheme clusters).
     public static func wrap(_ text: String, width: Int, indent: String, hanging: String? = nil) -> [String] {
+        var out = TextBuffer()
+        out.appendWrapped(Array(text.utf8), width: width, indent: indent, hanging: hanging)
+        out.bytes.removeLast()  // the last line's break
+        return out.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The general wrap, character by character; `TextBuffer` takes it only for text whose
+    /// spaces it cannot prove to be word breaks on the bytes alone.
+    static func wrapCharacters(_ text: String, width: Int, indent: String, hanging: String?) -> [String] {
         let text = singleLine(text)
         let next = hanging ?? indent
         var lines: [String] = []
@@ -37,5 +47,130 @@ public enum TextLayout {
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+}
+
+/// A report being written as UTF-8, line by line: cheaper than building and joining a String per
+/// line when a report has hundreds of thousands of them.
+struct TextBuffer {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `text` and a line break.
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+    }
+
+    /// `TextLayout.wrap(text)`, each line followed by a line break. Works on the bytes, and
+    /// counts a word's characters only when it is not plain ASCII.
+    mutating func appendWrapped(_ text: [UInt8], width: Int, indent: String, hanging: String? = nil) {
+        var text = text
+        Self.replaceControls(&text)
+        guard Self.spacesBreakWords(text) else {
+            for line in TextLayout.wrapCharacters(String(decoding: text, as: UTF8.self), width: width, indent: indent, hanging: hanging) {
+                self.line(line)
+            }
+            return
+        }
+        let next = hanging ?? indent
+        append(indent)
+        var length = indent.count
+        var currentIsEmpty = true
+        var index = 0
+        let count = text.count
+        while index < count {
+            guard text[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            var ascii = true
+            while index < count, text[index] != 0x20 {
+                if text[index] >= 0x80 { ascii = false }
+                index += 1
+            }
+            let word = text[start..<index]
+            let wordLength = ascii ? word.count : String(decoding: word, as: UTF8.self).count
+            if !currentIsEmpty, length + 1 + wordLength > width {
+                bytes.append(0x0A)
+                append(next)
+                length = next.count + wordLength
+            } else {
+                if !currentIsEmpty { bytes.append(0x20) }
+                length += currentIsEmpty ? wordLength : 1 + wordLength
+            }
+            bytes.append(contentsOf: word)
+            currentIsEmpty = false
+        }
+        bytes.append(0x0A)
+    }
+
+    /// `TextLayout.singleLine` on UTF-8: each control character becomes one space.
+    static func replaceControls(_ text: inout [UInt8]) {
+        var index = 0
+        var found = false
+        while index < text.count {
+            let byte = text[index]
+            if byte < 0x20 || byte == 0x7F {
+                found = true
+            } else if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
+                found = true  // U+0080–U+009F
+            } else if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                found = true  // U+2028, U+2029
+            }
+            if found { break }
+            index += 1
+        }
+        guard found else { return }
+        text = Array(TextLayout.singleLine(String(decoding: text, as: UTF8.self)).utf8)
+    }
+
+    /// Whether every space byte is a character of its own, so that splitting the bytes at spaces
+    /// splits the same words as splitting the characters. A space joins a character only when a
+    /// combining mark (or the like) follows it or a "prepend" character precedes it; both live
+    /// outside the ranges accepted here, so such text takes the general path.
+    static func spacesBreakWords(_ text: [UInt8]) -> Bool {
+        var index = 0
+        let count = text.count
+        while index < count {
+            if text[index] == 0x20 {
+                if index > 0, text[index - 1] >= 0x80, !precedesSpaceSafely(scalar(endingAt: index, in: text)) { return false }
+                if index + 1 < count, text[index + 1] >= 0x80, !followsSpaceSafely(scalar(startingAt: index + 1, in: text)) { return false }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// Latin letters and the punctuation, arrows and symbols the reports use; none extends the
+    /// character before it.
+    private static func followsSpaceSafely(_ value: UInt32) -> Bool {
+        (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+            || (0x20A0...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
+    }
+
+    /// "Prepend" characters all lie at U+0600 or above, outside these ranges.
+    private static func precedesSpaceSafely(_ value: UInt32) -> Bool {
+        value < 0x600 || (0x2000...0x2BFF).contains(value)
+    }
+
+    private static func scalar(startingAt index: Int, in text: [UInt8]) -> UInt32 {
+        let lead = UInt32(text[index])
+        func trail(_ offset: Int) -> UInt32 { UInt32(text[index + offset] & 0x3F) }
+        switch lead {
+        case 0xC0..<0xE0: return (lead & 0x1F) << 6 | trail(1)
+        case 0xE0..<0xF0: return (lead & 0x0F) << 12 | trail(1) << 6 | trail(2)
+        default: return (lead & 0x07) << 18 | trail(1) << 12 | trail(2) << 6 | trail(3)
+        }
+    }
+
+    private static func scalar(endingAt end: Int, in text: [UInt8]) -> UInt32 {
+        var start = end - 1
+        while text[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(startingAt: start, in: text)
     }
 }
