@@ -34,6 +34,7 @@ struct PeopleNumbering {
     private var ascii: ByteStringTable
     /// Names whose folded key is not ASCII; numbered -3, -4, … so they never meet the ASCII ones.
     private var other: [String: Int32] = [:]
+    /// The folded name being looked up; reused from name to name.
     private var key: [UInt8] = []
 
     init(capacity: Int) {
@@ -42,20 +43,29 @@ struct PeopleNumbering {
 
     mutating func number(of holder: String?) -> Int32 {
         guard let holder else { return Self.unnamed }
-        key.removeAll(keepingCapacity: true)
-        let folded = holder.utf8.withContiguousStorageIfAvailable { Self.foldASCII($0, into: &key) } ?? Self.foldASCII(Array(holder.utf8), into: &key)
-        if !folded {
-            let text = TextKey.folded(holder)
-            guard let bytes = Self.asciiEquivalent(of: text) else {
-                if let known = other[text] { return known }
-                let person = Int32(-3 - other.count)
-                other[text] = person
-                return person
-            }
-            key = bytes
+        // The fold writes into `key`, which is taken out of `self` meanwhile so that the table
+        // can be used inside the same access.
+        var buffer: [UInt8] = []
+        swap(&buffer, &key)
+        defer { swap(&buffer, &key) }
+        if buffer.count < holder.utf8.count { buffer = [UInt8](repeating: 0, count: holder.utf8.count) }
+        let length = buffer.withUnsafeMutableBufferPointer { out in
+            holder.utf8.withContiguousStorageIfAvailable { Self.foldASCII($0, into: out) }
+                ?? Array(holder.utf8).withUnsafeBufferPointer { Self.foldASCII($0, into: out) }
         }
-        guard !key.isEmpty else { return Self.unnamed }
-        return Int32(key.withUnsafeBufferPointer { ascii.number(of: $0) })
+        if let length {
+            guard length > 0 else { return Self.unnamed }
+            return Int32(buffer.withUnsafeBufferPointer { ascii.number(of: UnsafeBufferPointer(rebasing: $0[..<length])) })
+        }
+        let text = TextKey.folded(holder)
+        guard let bytes = Self.asciiEquivalent(of: text) else {
+            if let known = other[text] { return known }
+            let person = Int32(-3 - other.count)
+            other[text] = person
+            return person
+        }
+        guard !bytes.isEmpty else { return Self.unnamed }
+        return Int32(bytes.withUnsafeBufferPointer { ascii.number(of: $0) })
     }
 
     /// How many distinct people hold each role, counting current functions only.
@@ -85,21 +95,29 @@ struct PeopleNumbering {
         }
     }
 
-    /// `TextKey.folded` for plain ASCII: lower case, white space collapsed and trimmed. False
-    /// (and `key` unusable) when the text is not ASCII.
-    private static func foldASCII<Bytes: Collection<UInt8>>(_ text: Bytes, into key: inout [UInt8]) -> Bool {
+    /// `TextKey.folded` for plain ASCII: lower case, white space collapsed and trimmed, written
+    /// to `key` (at least as long as `text`). The key's length, or nil when the text is not ASCII.
+    private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard let input = text.baseAddress, let output = key.baseAddress else { return 0 }
+        precondition(key.count >= text.count)
+        var length = 0
         var pendingSpace = false
-        for byte in text {
-            guard byte < 0x80 else { return false }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                pendingSpace = !key.isEmpty
+        for offset in 0..<text.count {
+            let byte = input[offset]
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = length > 0
                 continue
             }
-            if pendingSpace { key.append(0x20) }
+            if pendingSpace {
+                output[length] = 0x20
+                length &+= 1
+            }
             pendingSpace = false
-            key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            output[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            length &+= 1
         }
-        return true
+        return length
     }
 
     /// The ASCII bytes of a string equal to `text` (Swift compares strings by canonical
@@ -122,7 +140,7 @@ struct PeopleNumbering {
 }
 
 /// A set of byte strings that numbers them in the order they were added. Open addressing with
-/// FNV-1a; the strings live one after another in one buffer.
+/// linear probing; the strings live one after another in one buffer.
 struct ByteStringTable {
     private var bytes: [UInt8] = []
     /// Entry i is bytes[starts[i]..<starts[i + 1]].
@@ -174,9 +192,8 @@ struct ByteStringTable {
     private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[entry]
         guard starts[entry + 1] - start == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
-            return true
+        return bytes.withUnsafeBytes { stored in
+            Self.equal(UnsafeRawBufferPointer(rebasing: stored[start..<start + key.count]), UnsafeRawBufferPointer(key))
         }
     }
 
@@ -190,12 +207,39 @@ struct ByteStringTable {
         }
     }
 
+    /// Eight bytes at a time: names and ids are short, and byte-wise hashing was most of a lookup.
+    /// A key of eight bytes or more ends with the word that ends it, overlapping the one before.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        let raw = UnsafeRawBufferPointer(key)
+        var hash = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
+        guard raw.count >= 8 else { return mix(hash ^ short(raw)) }
+        var offset = 0
+        while offset + 8 < raw.count {
+            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
         }
-        // FNV's low bits are weak; fold the high bits in before masking.
-        return hash ^ (hash >> 29)
+        return mix(hash ^ raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let mixed = (value ^ (value >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return mixed ^ (mixed >> 32)
+    }
+
+    /// A key shorter than eight bytes as one word.
+    private static func short(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var word: UInt64 = 0
+        for index in 0..<raw.count { word |= UInt64(raw[index]) << UInt64(8 * index) }
+        return word
+    }
+
+    private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        guard lhs.count >= 8 else { return short(lhs) == short(rhs) }
+        var offset = 0
+        while offset + 8 < lhs.count {
+            guard lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        return lhs.loadUnaligned(fromByteOffset: lhs.count - 8, as: UInt64.self) == rhs.loadUnaligned(fromByteOffset: rhs.count - 8, as: UInt64.self)
     }
 }

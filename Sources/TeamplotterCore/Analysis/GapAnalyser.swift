@@ -16,18 +16,27 @@ public enum GapAnalyser {
         personOfFunction.reserveCapacity(team.functions.count)
         var functions: [FunctionResult] = []
         functions.reserveCapacity(team.functions.count)
-        var ordinals: [Int] = []
-        var kept: [Int] = []
-        for (index, function) in team.functions.enumerated() {
-            let result = functionResult(
-                index: index, function: function, standardWeekHours: team.standardWeekHours,
-                roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: &ordinals, kept: &kept)
-            // Only current holders count as people; a vacancy's name is never looked up.
-            personOfFunction.append(function.isVacancy || ordinals.isEmpty ? PeopleNumbering.nobody : people.number(of: function.holder))
-            for (shareIndex, ordinal) in ordinals.enumerated() {
-                tallies[ordinal].add(function: index, share: shareIndex, fte: result.roles[shareIndex].fte, isVacancy: function.isVacancy)
+        // Indexing a borrowed buffer, not `enumerated()`: each function is copied once, into its
+        // result, rather than through a generic (offset, element) tuple first.
+        team.functions.withUnsafeBufferPointer { teamFunctions in
+            for index in teamFunctions.indices {
+                let roleCount = teamFunctions[index].roles.count
+                // Room for the ordinals and positions of the roles the function holds, on the stack.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
+                    let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                    let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                    let (result, held) = functionResult(
+                        index: index, function: teamFunctions[index], standardWeekHours: team.standardWeekHours,
+                        roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept)
+                    let isVacancy = teamFunctions[index].isVacancy
+                    // Only current holders count as people; a vacancy's name is never looked up.
+                    personOfFunction.append(isVacancy || held == 0 ? PeopleNumbering.nobody : people.number(of: teamFunctions[index].holder))
+                    for share in 0..<held {
+                        tallies[ordinals[share]].add(function: index, share: share, fte: result.roles[share].fte, isVacancy: isVacancy)
+                    }
+                    functions.append(result)
+                }
             }
-            functions.append(result)
         }
         let peopleOfRole = people.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction, functions: functions)
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
@@ -70,23 +79,20 @@ public enum GapAnalyser {
         ).withCompetencies(team.needs.competencies, people: current)
     }
 
-    /// The function's FTE, shares and warnings; `ordinals` is set to the ordinals of the roles it
-    /// holds, one per share. `ordinals` and `kept` are buffers reused across functions, so that
-    /// they cost no allocation.
+    /// The function's FTE, shares and warnings, and how many roles it holds: their ordinals are
+    /// written to `ordinals`, their positions among the function's roles to `kept`.
     private static func functionResult(
         index: Int, function: TeamFunction, standardWeekHours: Double, roleOrdinals: RoleOrdinals,
-        catalogue: Catalogue, ordinals: inout [Int], kept: inout [Int]
-    ) -> FunctionResult {
+        catalogue: Catalogue, ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>
+    ) -> (FunctionResult, held: Int) {
         var warnings: [FunctionWarning] = []
         if function.isVacancy { warnings.append(.vacancy) }
         if function.workload == nil { warnings.append(.hoursUnknown) }
         let fte = function.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
 
         // A role named twice counts once; the first mention wins. A function holds a handful of
-        // roles, so a linear look is cheaper than a set. `kept` holds the positions of the
-        // assignments that count.
-        ordinals.removeAll(keepingCapacity: true)
-        kept.removeAll(keepingCapacity: true)
+        // roles, so a linear look is cheaper than a set.
+        var held = 0
         var explicitTotal = 0.0
         var unshared = 0
         for (position, assignment) in function.roles.enumerated() {
@@ -94,23 +100,24 @@ public enum GapAnalyser {
                 warnings.append(.unknownRole(roleId: assignment.roleId))
                 continue
             }
-            if !ordinals.contains(ordinal) {
-                ordinals.append(ordinal)
-                kept.append(position)
+            if !ordinals[..<held].contains(ordinal) {
+                ordinals[held] = ordinal
+                kept[held] = position
+                held += 1
                 if let percent = assignment.sharePercent { explicitTotal += percent } else { unshared += 1 }
             } else {
                 warnings.append(.duplicateRole(roleId: assignment.roleId))
             }
         }
-        if ordinals.isEmpty { warnings.append(.noRoles) }
+        if held == 0 { warnings.append(.noRoles) }
 
         let rest = unshared == 0 ? 0 : Swift.max(0, 100 - explicitTotal) / Double(unshared)
         if explicitTotal > 100 + tolerance { warnings.append(.overloaded(sharePercent: explicitTotal)) }
         let warnsWithoutTime = unshared > 0 && explicitTotal >= 100 - tolerance
 
         var shares: [FunctionRoleShare] = []
-        if !kept.isEmpty { shares.reserveCapacity(kept.count) }
-        for position in kept {
+        if held > 0 { shares.reserveCapacity(held) }
+        for position in kept[..<held] {
             let assignment = function.roles[position]
             let percent = assignment.sharePercent ?? rest
             if warnsWithoutTime, assignment.sharePercent == nil { warnings.append(.roleWithoutTime(roleId: assignment.roleId)) }
@@ -118,9 +125,10 @@ public enum GapAnalyser {
                 roleId: assignment.roleId, sharePercent: percent,
                 isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100))
         }
-        return FunctionResult(
+        let result = FunctionResult(
             index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
             warnings: warnings)
+        return (result, held)
     }
 
     private static func roleResult(
