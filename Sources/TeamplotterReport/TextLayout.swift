@@ -68,17 +68,25 @@ struct TextBuffer {
     /// `TextLayout.wrap(text)`, each line followed by a line break. Works on the bytes, and
     /// counts a word's characters only when it is not plain ASCII.
     mutating func appendWrapped(_ text: [UInt8], width: Int, indent: String, hanging: String? = nil) {
+        let (hasControls, isASCII) = text.withUnsafeBufferPointer(Self.scan)
         var text = text
-        Self.replaceControls(&text)
-        guard Self.spacesBreakWords(text) else {
-            for line in TextLayout.wrapCharacters(String(decoding: text, as: UTF8.self), width: width, indent: indent, hanging: hanging) {
-                self.line(line)
+        if hasControls || !isASCII {
+            // Only now the slower checks: C1 controls and line separators are not ASCII.
+            Self.replaceControls(&text)
+            guard Self.spacesBreakWords(text) else {
+                let lines = TextLayout.wrapCharacters(String(decoding: text, as: UTF8.self), width: width, indent: indent, hanging: hanging)
+                for line in lines { self.line(line) }
+                return
             }
-            return
         }
-        let next = hanging ?? indent
+        text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging ?? indent) }
+    }
+
+    /// The greedy wrap of `TextLayout.wrapCharacters`, on text whose spaces separate words.
+    private mutating func wrapWords(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: String, hanging: String) {
         append(indent)
-        var length = indent.count
+        var length = Self.characterCount(indent)
+        var hangingLength: Int?
         var currentIsEmpty = true
         var index = 0
         let count = text.count
@@ -88,17 +96,14 @@ struct TextBuffer {
                 continue
             }
             let start = index
-            var ascii = true
-            while index < count, text[index] != 0x20 {
-                if text[index] >= 0x80 { ascii = false }
-                index += 1
-            }
-            let word = text[start..<index]
-            let wordLength = ascii ? word.count : String(decoding: word, as: UTF8.self).count
+            while index < count, text[index] != 0x20 { index += 1 }
+            let word = UnsafeBufferPointer(rebasing: text[start..<index])
+            let wordLength = Self.characterCount(word)
             if !currentIsEmpty, length + 1 + wordLength > width {
                 bytes.append(0x0A)
-                append(next)
-                length = next.count + wordLength
+                append(hanging)
+                if hangingLength == nil { hangingLength = Self.characterCount(hanging) }
+                length = hangingLength! + wordLength
             } else {
                 if !currentIsEmpty { bytes.append(0x20) }
                 length += currentIsEmpty ? wordLength : 1 + wordLength
@@ -109,21 +114,52 @@ struct TextBuffer {
         bytes.append(0x0A)
     }
 
+    /// Whether the text has ASCII control bytes, and whether it is all ASCII.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> (hasControls: Bool, isASCII: Bool) {
+        var controls = false
+        var high: UInt8 = 0
+        for byte in text {
+            high |= byte
+            controls = controls || byte < 0x20 || byte == 0x7F
+        }
+        return (controls, high < 0x80)
+    }
+
+    private static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
+    /// A word's characters: its bytes when ASCII, its scalars when every scalar is one that
+    /// stands alone as a character (see `standsAlone`), else what `String` counts.
+    private static func characterCount(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var scalars = 0
+        var index = 0
+        while index < word.count {
+            let byte = word[index]
+            if byte < 0x80 {
+                index += 1
+            } else {
+                let (value, length) = scalar(startingAt: index, in: word)
+                guard standsAlone(value) else { return String(decoding: word, as: UTF8.self).count }
+                index += length
+            }
+            scalars += 1
+        }
+        return scalars
+    }
+
     /// `TextLayout.singleLine` on UTF-8: each control character becomes one space.
     static func replaceControls(_ text: inout [UInt8]) {
-        var index = 0
-        var found = false
-        while index < text.count {
-            let byte = text[index]
-            if byte < 0x20 || byte == 0x7F {
-                found = true
-            } else if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
-                found = true  // U+0080–U+009F
-            } else if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
-                found = true  // U+2028, U+2029
+        let found = text.withUnsafeBufferPointer { text in
+            for index in text.indices {
+                let byte = text[index]
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) { return true }  // U+0080–U+009F
+                if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                    return true  // U+2028, U+2029
+                }
             }
-            if found { break }
-            index += 1
+            return false
         }
         guard found else { return }
         text = Array(TextLayout.singleLine(String(decoding: text, as: UTF8.self)).utf8)
@@ -134,21 +170,19 @@ struct TextBuffer {
     /// combining mark (or the like) follows it or a "prepend" character precedes it; both live
     /// outside the ranges accepted here, so such text takes the general path.
     static func spacesBreakWords(_ text: [UInt8]) -> Bool {
-        var index = 0
-        let count = text.count
-        while index < count {
-            if text[index] == 0x20 {
+        text.withUnsafeBufferPointer { text in
+            for index in text.indices where text[index] == 0x20 {
                 if index > 0, text[index - 1] >= 0x80, !precedesSpaceSafely(scalar(endingAt: index, in: text)) { return false }
-                if index + 1 < count, text[index + 1] >= 0x80, !followsSpaceSafely(scalar(startingAt: index + 1, in: text)) { return false }
+                if index + 1 < text.count, text[index + 1] >= 0x80, !standsAlone(scalar(startingAt: index + 1, in: text).value) { return false }
             }
-            index += 1
+            return true
         }
-        return true
     }
 
-    /// Latin letters and the punctuation, arrows and symbols the reports use; none extends the
-    /// character before it.
-    private static func followsSpaceSafely(_ value: UInt32) -> Bool {
+    /// Latin letters and the punctuation, arrows and symbols the reports use: each is a
+    /// character of its own, whatever precedes it, and none joins the next (no combining marks,
+    /// joiners, variation selectors, Hangul jamo, regional indicators or "prepend" characters).
+    private static func standsAlone(_ value: UInt32) -> Bool {
         (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
             || (0x20A0...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
     }
@@ -158,19 +192,19 @@ struct TextBuffer {
         value < 0x600 || (0x2000...0x2BFF).contains(value)
     }
 
-    private static func scalar(startingAt index: Int, in text: [UInt8]) -> UInt32 {
+    private static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
         let lead = UInt32(text[index])
         func trail(_ offset: Int) -> UInt32 { UInt32(text[index + offset] & 0x3F) }
         switch lead {
-        case 0xC0..<0xE0: return (lead & 0x1F) << 6 | trail(1)
-        case 0xE0..<0xF0: return (lead & 0x0F) << 12 | trail(1) << 6 | trail(2)
-        default: return (lead & 0x07) << 18 | trail(1) << 12 | trail(2) << 6 | trail(3)
+        case 0xC0..<0xE0: return ((lead & 0x1F) << 6 | trail(1), 2)
+        case 0xE0..<0xF0: return ((lead & 0x0F) << 12 | trail(1) << 6 | trail(2), 3)
+        default: return ((lead & 0x07) << 18 | trail(1) << 12 | trail(2) << 6 | trail(3), 4)
         }
     }
 
-    private static func scalar(endingAt end: Int, in text: [UInt8]) -> UInt32 {
+    private static func scalar(endingAt end: Int, in text: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var start = end - 1
         while text[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalar(startingAt: start, in: text)
+        return scalar(startingAt: start, in: text).value
     }
 }

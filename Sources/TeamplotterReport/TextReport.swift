@@ -100,37 +100,40 @@ public struct TextReport: Sendable {
     private func functions(_ functions: [FunctionResult], words: AnalysisWording, to out: inout TextBuffer) {
         let vacancy = Array(language.pick("vacature", "vacancy").utf8)
         let hoursUnknown = Array(language.pick("uren onbekend", "hours unknown").utf8)
-        // Role names by id, worked out once rather than once per share. The last role with an id
-        // wins, as in `Catalogue.role(id:)`.
-        var names: [String: [UInt8]] = [:]
-        for role in catalogue.roles { names[role.id] = Array(role.name(language).utf8) }
+        // Role names by catalogue ordinal, worked out once rather than once per share. The last
+        // role with an id wins, as in `Catalogue.role(id:)`.
+        let ordinals = RoleOrdinals(catalogue)
+        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
+        for role in catalogue.roles {
+            if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(language).utf8) }
+        }
         var entry: [UInt8] = []
-        for result in functions {
-            let function = result.function
+        // By index, so that no function result is copied.
+        for index in functions.indices {
             entry.removeAll(keepingCapacity: true)
             entry.append(contentsOf: "• ".utf8)
-            entry.append(contentsOf: function.title.utf8)
+            entry.append(contentsOf: functions[index].function.title.utf8)
             entry.append(contentsOf: " — ".utf8)
-            if function.isVacancy {
+            if functions[index].function.isVacancy {
                 entry.append(contentsOf: vacancy)
             } else {
-                entry.append(contentsOf: (function.holder ?? "—").utf8)
+                entry.append(contentsOf: (functions[index].function.holder ?? "—").utf8)
             }
             entry.append(contentsOf: " — ".utf8)
-            if function.workload == nil {
+            if functions[index].function.workload == nil {
                 entry.append(contentsOf: hoursUnknown)
             } else {
-                NumberFormatting.appendFTE(result.fte, language, to: &entry)
+                NumberFormatting.appendFTE(functions[index].fte, language, to: &entry)
                 entry.append(contentsOf: " fte".utf8)
             }
             out.appendWrapped(entry, width: Self.width, indent: "  ", hanging: "    ")
 
-            if !result.roles.isEmpty {
+            if !functions[index].roles.isEmpty {
                 entry.removeAll(keepingCapacity: true)
-                for (position, share) in result.roles.enumerated() {
+                for (position, share) in functions[index].roles.enumerated() {
                     if position > 0 { entry.append(contentsOf: ", ".utf8) }
-                    if let name = names[share.roleId] {
-                        entry.append(contentsOf: name)
+                    if let ordinal = ordinals.ordinal(of: share.roleId, in: catalogue) {
+                        entry.append(contentsOf: names[ordinal])
                     } else {
                         entry.append(contentsOf: share.roleId.utf8)
                     }
@@ -140,7 +143,7 @@ public struct TextReport: Sendable {
                 }
                 out.appendWrapped(entry, width: Self.width, indent: "    ")
             }
-            for warning in result.warnings where warning != .vacancy {
+            for warning in functions[index].warnings where warning != .vacancy {
                 wrap(&out, "⚠ " + words.warning(warning, catalogue: catalogue), indent: "    ")
             }
         }

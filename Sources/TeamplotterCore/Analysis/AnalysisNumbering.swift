@@ -1,11 +1,12 @@
 /// Role ids to catalogue ordinals, for the analysis's hot loop: an open-addressing table over
 /// the UTF-8 of the plain-ASCII ids, which costs a fraction of hashing a `String`. Any id it does
 /// not hold (not ASCII, or unknown) is asked of the catalogue, so the answers are the catalogue's.
-struct RoleOrdinals {
+/// Package-wide, for the reports that name the roles of every function.
+package struct RoleOrdinals: Sendable {
     private var table: ByteStringTable
     private var ordinalOfEntry: [Int] = []
 
-    init(_ catalogue: Catalogue) {
+    package init(_ catalogue: Catalogue) {
         table = ByteStringTable(capacity: catalogue.roles.count)
         for role in catalogue.roles where role.id.utf8.allSatisfy({ $0 < 0x80 }) {
             guard let ordinal = catalogue.ordinal(ofRole: role.id) else { continue }
@@ -16,7 +17,7 @@ struct RoleOrdinals {
         }
     }
 
-    func ordinal(of id: String, in catalogue: Catalogue) -> Int? {
+    package func ordinal(of id: String, in catalogue: Catalogue) -> Int? {
         let entry = id.utf8.withContiguousStorageIfAvailable { table.find($0) } ?? nil
         return entry.map { ordinalOfEntry[$0] } ?? catalogue.ordinal(ofRole: id)
     }
@@ -141,7 +142,7 @@ struct PeopleNumbering {
 
 /// A set of byte strings that numbers them in the order they were added. Open addressing with
 /// linear probing; the strings live one after another in one buffer.
-struct ByteStringTable {
+struct ByteStringTable: Sendable {
     private var bytes: [UInt8] = []
     /// Entry i is bytes[starts[i]..<starts[i + 1]].
     private var starts: [Int] = [0]
