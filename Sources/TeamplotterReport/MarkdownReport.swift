@@ -124,7 +124,7 @@ public struct MarkdownReport: Sendable {
         }
     }
 
-    private func escape(_ text: String, to out: inout TextBuffer) {
+    func escape(_ text: String, to out: inout TextBuffer) {
         var text = text
         text.withUTF8 { escape($0, to: &out) }
     }
@@ -157,7 +157,7 @@ public struct MarkdownReport: Sendable {
     }
 
     /// User text must not break the table or turn into markup.
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
