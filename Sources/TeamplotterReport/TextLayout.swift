@@ -82,12 +82,16 @@ struct TextBuffer {
         text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging ?? indent) }
     }
 
-    /// The greedy wrap of `TextLayout.wrapCharacters`, on text whose spaces separate words.
+    /// The greedy wrap of `TextLayout.wrapCharacters`, on text whose spaces separate words. A line
+    /// whose words are one space apart in the text is copied from it in one piece.
     private mutating func wrapWords(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: String, hanging: String) {
         append(indent)
         var length = Self.characterCount(indent)
         var hangingLength: Int?
-        var currentIsEmpty = true
+        // The current line's words span text[lineStart..<lineEnd]; `single` while one space apart.
+        var lineStart = -1
+        var lineEnd = 0
+        var single = true
         var index = 0
         let count = text.count
         while index < count {
@@ -96,22 +100,43 @@ struct TextBuffer {
                 continue
             }
             let start = index
-            while index < count, text[index] != 0x20 { index += 1 }
-            let word = UnsafeBufferPointer(rebasing: text[start..<index])
-            let wordLength = Self.characterCount(word)
-            if !currentIsEmpty, length + 1 + wordLength > width {
+            var high: UInt8 = 0
+            while index < count, text[index] != 0x20 {
+                high |= text[index]
+                index += 1
+            }
+            let wordLength = high < 0x80 ? index - start : Self.characterCount(UnsafeBufferPointer(rebasing: text[start..<index]))
+            if lineStart >= 0, length + 1 + wordLength > width {
+                emitLine(text, lineStart, lineEnd, single: single)
                 bytes.append(0x0A)
                 append(hanging)
                 if hangingLength == nil { hangingLength = Self.characterCount(hanging) }
                 length = hangingLength! + wordLength
+                lineStart = start
+                single = true
+            } else if lineStart >= 0 {
+                length += 1 + wordLength
+                if start != lineEnd + 1 { single = false }
             } else {
-                if !currentIsEmpty { bytes.append(0x20) }
-                length += currentIsEmpty ? wordLength : 1 + wordLength
+                length += wordLength
+                lineStart = start
             }
-            bytes.append(contentsOf: word)
-            currentIsEmpty = false
+            lineEnd = index
         }
+        if lineStart >= 0 { emitLine(text, lineStart, lineEnd, single: single) }
         bytes.append(0x0A)
+    }
+
+    /// The words of text[start..<end], one space apart.
+    private mutating func emitLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, single: Bool) {
+        let line = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard !single else { return bytes.append(contentsOf: line) }
+        var first = true
+        for word in line.split(separator: 0x20) {
+            if !first { bytes.append(0x20) }
+            bytes.append(contentsOf: word)
+            first = false
+        }
     }
 
     /// Whether the text has ASCII control bytes, and whether it is all ASCII.
