@@ -70,7 +70,7 @@ struct PeopleNumbering {
     }
 
     /// How many distinct people hold each role, counting current functions only.
-    func distinctPeople(in holdings: [[RoleHoldings.Reference]], personOfFunction: [Int32], functions: [FunctionResult]) -> [Int] {
+    func distinctPeople(in holdings: [[RoleHoldings.Reference]], personOfFunction: [Int32]) -> [Int] {
         var lastRoleOfPerson = [Int](repeating: -1, count: ascii.count)
         var lastRoleOfOther = [Int](repeating: -1, count: other.count)
         return holdings.enumerated().map { ordinal, references in

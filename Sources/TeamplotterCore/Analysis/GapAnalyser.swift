@@ -38,7 +38,7 @@ public enum GapAnalyser {
                 }
             }
         }
-        let peopleOfRole = people.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction, functions: functions)
+        let peopleOfRole = people.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction)
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
         var roles: [RoleResult] = []
