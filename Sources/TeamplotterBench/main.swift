@@ -1,6 +1,6 @@
 // Times the gap analysis on generated organisations, in process, so that only the analysis is
 // measured (import and output have their own benchmarks in bench/). Run with:
-//   swift run -c release teamplotter-bench [--sizes 1000,10000,100000,1000000] [--roles 24,200]
+//   swift run -c release TeamplotterBench [--sizes 1000,10000,100000,1000000] [--roles 24,200]
 import Foundation
 import TeamplotterCore
 

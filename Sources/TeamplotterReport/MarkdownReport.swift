@@ -13,86 +13,151 @@ public struct MarkdownReport: Sendable {
     public func render(_ analysis: GapAnalysis) -> String {
         let words = AnalysisWording(language)
         let l = language
-        var out: [String] = []
-        out.append("# Teamplotter — \(escape(analysis.teamName))")
-        out.append("")
-        out.append("## " + l.pick("Samenvatting", "Summary"))
-        out.append("")
-        out.append("| " + l.pick("status", "status") + " | " + l.pick("aantal rollen", "roles") + " |")
-        out.append("|---|---:|")
+        var out = TextBuffer()
+        out.bytes.reserveCapacity(64 + analysis.functions.count * 120)
+        out.line("# Teamplotter — \(escape(analysis.teamName))")
+        out.line("")
+        out.line("## " + l.pick("Samenvatting", "Summary"))
+        out.line("")
+        out.line("| " + l.pick("status", "status") + " | " + l.pick("aantal rollen", "roles") + " |")
+        out.line("|---|---:|")
         for status in RoleStatus.allCases {
-            out.append("| \(status.symbol) \(status.label(l)) | \(analysis.count(status)) |")
+            out.line("| \(status.symbol) \(status.label(l)) | \(analysis.count(status)) |")
         }
-        out.append("")
-        for sentence in words.summary(analysis) { out.append("- " + escape(sentence)) }
+        out.line("")
+        for sentence in words.summary(analysis) { out.line("- " + escape(sentence)) }
         if !analysis.urgentGaps.isEmpty {
-            out.append("")
-            out.append("## " + l.pick("Eerst aanpakken", "Act on first"))
-            out.append("")
+            out.line("")
+            out.line("## " + l.pick("Eerst aanpakken", "Act on first"))
+            out.line("")
             for (number, role) in analysis.urgentGaps.enumerated() {
                 let reason = words.reason(role)
-                out.append("\(number + 1). \(role.status.symbol) **\(escape(role.role.name(l)))** — \(role.status.label(l))"
+                out.line("\(number + 1). \(role.status.symbol) **\(escape(role.role.name(l)))** — \(role.status.label(l))"
                     + (reason.isEmpty ? "" : " (\(escape(reason)))"))
             }
         }
 
         for category in analysis.categories {
-            out.append("")
+            out.line("")
             var heading = "## " + escape(category.category.name(l))
             if let coverage = category.coverage {
                 heading += l.pick(" (\(category.present)/\(category.needed) aanwezig, \(NumberFormatting.percent(coverage)))",
                                   " (\(category.present)/\(category.needed) present, \(NumberFormatting.percent(coverage)))")
             }
-            out.append(heading)
-            out.append("")
-            out.append("| " + [l.pick("rol", "role"), l.pick("prioriteit", "priority"), l.pick("status", "status"),
+            out.line(heading)
+            out.line("")
+            out.line("| " + [l.pick("rol", "role"), l.pick("prioriteit", "priority"), l.pick("status", "status"),
                                 l.pick("personen", "people"), "fte", l.pick("toelichting", "details")].joined(separator: " | ") + " |")
-            out.append("|---|---|---|---:|---:|---|")
+            out.line("|---|---|---|---:|---:|---|")
             for role in analysis.roles where role.categoryId == category.category.id {
-                out.append("| " + [
+                out.line("| " + [
                     escape(role.role.name(l)), role.priority.label(l), "\(role.status.symbol) \(role.status.label(l))",
                     String(role.people), NumberFormatting.fte(role.fte, l), escape(words.reason(role)),
                 ].joined(separator: " | ") + " |")
             }
         }
 
-        out.append("")
-        out.append("## " + l.pick("Functies", "Functions"))
-        out.append("")
-        out.append("| " + [l.pick("functie", "function"), l.pick("medewerker", "holder"), "fte", l.pick("rollen", "roles"),
+        out.line("")
+        out.line("## " + l.pick("Functies", "Functions"))
+        out.line("")
+        out.line("| " + [l.pick("functie", "function"), l.pick("medewerker", "holder"), "fte", l.pick("rollen", "roles"),
                             l.pick("signalen", "warnings")].joined(separator: " | ") + " |")
-        out.append("|---|---|---:|---|---|")
-        for result in analysis.functions {
-            let function = result.function
-            let who = function.isVacancy ? l.pick("vacature", "vacancy") : (function.holder ?? "—")
-            let roles = result.roles.map {
-                "\(catalogue.role(id: $0.roleId)?.name(l) ?? $0.roleId) \(NumberFormatting.short($0.sharePercent, l))%"
-            }
-            let warnings = result.warnings.map { words.warning($0, catalogue: catalogue) }
-            out.append("| " + [escape(function.title), escape(who), NumberFormatting.fte(result.fte, l),
-                                escape(roles.joined(separator: ", ")), escape(warnings.joined(separator: "; "))]
-                .joined(separator: " | ") + " |")
-        }
+        out.line("|---|---|---:|---|---|")
+        functionRows(analysis.functions, words: words, to: &out)
         if !analysis.missingTasks.isEmpty || !analysis.missingCompetencies.isEmpty || !analysis.singleCompetencies.isEmpty {
-            out.append("")
-            out.append("## " + l.pick("Taken en competenties", "Tasks and competencies"))
-            out.append("")
+            out.line("")
+            out.line("## " + l.pick("Taken en competenties", "Tasks and competencies"))
+            out.line("")
             for task in analysis.missingTasks {
-                out.append("- " + l.pick("Taak niet uitgevoerd: ", "Task not performed: ") + escape(task))
+                out.line("- " + l.pick("Taak niet uitgevoerd: ", "Task not performed: ") + escape(task))
             }
             for competency in analysis.missingCompetencies {
-                out.append("- " + l.pick("Competentie ontbreekt: ", "Competency missing: ") + escape(words.competency(competency)))
+                out.line("- " + l.pick("Competentie ontbreekt: ", "Competency missing: ") + escape(words.competency(competency)))
             }
             for result in analysis.singleCompetencies {
-                out.append("- " + l.pick("Competentie bij één persoon: ", "Competency held by one person: ")
+                out.line("- " + l.pick("Competentie bij één persoon: ", "Competency held by one person: ")
                     + escape(words.competency(result.competency)) + " (\(escape(result.holders.joined(separator: ", "))))")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// One table row per function: the bulk of a large report, so each row is written as bytes.
+    private func functionRows(_ functions: [FunctionResult], words: AnalysisWording, to out: inout TextBuffer) {
+        let l = language
+        let vacancy = l.pick("vacature", "vacancy")
+        let ordinals = RoleOrdinals(catalogue)
+        // Role names by catalogue ordinal; the last role with an id wins, as in `Catalogue.role(id:)`.
+        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
+        for role in catalogue.roles {
+            if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(l).utf8) }
+        }
+        var field: [UInt8] = []
+        // By index, so that no function result is copied.
+        for index in functions.indices {
+            let function = functions[index].function
+            out.bytes.append(contentsOf: "| ".utf8)
+            escape(function.title, to: &out)
+            out.bytes.append(contentsOf: " | ".utf8)
+            escape(function.isVacancy ? vacancy : (function.holder ?? "—"), to: &out)
+            out.bytes.append(contentsOf: " | ".utf8)
+            NumberFormatting.appendFTE(functions[index].fte, l, to: &out.bytes)
+            out.bytes.append(contentsOf: " | ".utf8)
+            field.removeAll(keepingCapacity: true)
+            for (position, share) in functions[index].roles.enumerated() {
+                if position > 0 { field.append(contentsOf: ", ".utf8) }
+                if let ordinal = ordinals.ordinal(of: share.roleId, in: catalogue) {
+                    field.append(contentsOf: names[ordinal])
+                } else {
+                    field.append(contentsOf: share.roleId.utf8)
+                }
+                field.append(0x20)
+                NumberFormatting.appendShort(share.sharePercent, l, to: &field)
+                field.append(UInt8(ascii: "%"))
+            }
+            escape(field, to: &out)
+            out.bytes.append(contentsOf: " | ".utf8)
+            if !functions[index].warnings.isEmpty {
+                escape(functions[index].warnings.map { words.warning($0, catalogue: catalogue) }.joined(separator: "; "), to: &out)
+            }
+            out.bytes.append(contentsOf: " |\n".utf8)
+        }
+    }
+
+    func escape(_ text: String, to out: inout TextBuffer) {
+        var text = text
+        text.withUTF8 { escape($0, to: &out) }
+    }
+
+    private func escape(_ text: [UInt8], to out: inout TextBuffer) {
+        text.withUnsafeBufferPointer { escape($0, to: &out) }
+    }
+
+    /// `escape`, on bytes when the text is ASCII (where a character is a byte, but for CR LF).
+    private func escape(_ text: UnsafeBufferPointer<UInt8>, to out: inout TextBuffer) {
+        guard text.allSatisfy({ $0 < 0x80 }) else { return out.append(escape(String(decoding: text, as: UTF8.self))) }
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            switch byte {
+            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "&"):
+                out.bytes.append(UInt8(ascii: "\\"))
+                out.bytes.append(byte)
+            case 0x0D where index + 1 < text.count && text[index + 1] == 0x0A:
+                out.bytes.append(0x20)  // CR LF is one character
+                index += 1
+            case 0..<0x20, 0x7F:
+                out.bytes.append(0x20)
+            default:
+                out.bytes.append(byte)
+            }
+            index += 1
+        }
     }
 
     /// User text must not break the table or turn into markup.
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

@@ -1,7 +1,17 @@
 /// Plain-text layout for terminals.
 public enum TextLayout {
     /// Word-wraps to `width` columns; the first line gets `indent`, later lines `hanging`.
+    /// Widths count characters (grapheme clusters).
     public static func wrap(_ text: String, width: Int, indent: String, hanging: String? = nil) -> [String] {
+        var out = TextBuffer()
+        out.appendWrapped(Array(text.utf8), width: width, indent: indent, hanging: hanging)
+        out.bytes.removeLast()  // the last line's break
+        return out.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The general wrap, character by character; `TextBuffer` takes it only for text whose
+    /// spaces it cannot prove to be word breaks on the bytes alone.
+    static func wrapCharacters(_ text: String, width: Int, indent: String, hanging: String?) -> [String] {
         let text = singleLine(text)
         let next = hanging ?? indent
         var lines: [String] = []
@@ -37,5 +47,189 @@ public enum TextLayout {
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+}
+
+/// A report being written as UTF-8, line by line: cheaper than building and joining a String per
+/// line when a report has hundreds of thousands of them.
+struct TextBuffer {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `text` and a line break.
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+    }
+
+    /// `TextLayout.wrap(text)`, each line followed by a line break. Works on the bytes, and
+    /// counts a word's characters only when it is not plain ASCII.
+    mutating func appendWrapped(_ text: [UInt8], width: Int, indent: String, hanging: String? = nil) {
+        let (hasControls, isASCII) = text.withUnsafeBufferPointer(Self.scan)
+        var text = text
+        if hasControls || !isASCII {
+            // Only now the slower checks: C1 controls and line separators are not ASCII.
+            Self.replaceControls(&text)
+            guard Self.spacesBreakWords(text) else {
+                let lines = TextLayout.wrapCharacters(String(decoding: text, as: UTF8.self), width: width, indent: indent, hanging: hanging)
+                for line in lines { self.line(line) }
+                return
+            }
+        }
+        text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging ?? indent) }
+    }
+
+    /// The greedy wrap of `TextLayout.wrapCharacters`, on text whose spaces separate words. A line
+    /// whose words are one space apart in the text is copied from it in one piece.
+    private mutating func wrapWords(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: String, hanging: String) {
+        append(indent)
+        var length = Self.characterCount(indent)
+        var hangingLength: Int?
+        // The current line's words span text[lineStart..<lineEnd]; `single` while one space apart.
+        var lineStart = -1
+        var lineEnd = 0
+        var single = true
+        var index = 0
+        let count = text.count
+        while index < count {
+            guard text[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            var high: UInt8 = 0
+            while index < count, text[index] != 0x20 {
+                high |= text[index]
+                index += 1
+            }
+            let wordLength = high < 0x80 ? index - start : Self.characterCount(UnsafeBufferPointer(rebasing: text[start..<index]))
+            if lineStart >= 0, length + 1 + wordLength > width {
+                emitLine(text, lineStart, lineEnd, single: single)
+                bytes.append(0x0A)
+                append(hanging)
+                if hangingLength == nil { hangingLength = Self.characterCount(hanging) }
+                length = hangingLength! + wordLength
+                lineStart = start
+                single = true
+            } else if lineStart >= 0 {
+                length += 1 + wordLength
+                if start != lineEnd + 1 { single = false }
+            } else {
+                length += wordLength
+                lineStart = start
+            }
+            lineEnd = index
+        }
+        if lineStart >= 0 { emitLine(text, lineStart, lineEnd, single: single) }
+        bytes.append(0x0A)
+    }
+
+    /// The words of text[start..<end], one space apart.
+    private mutating func emitLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, single: Bool) {
+        let line = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard !single else { return bytes.append(contentsOf: line) }
+        var first = true
+        for word in line.split(separator: 0x20) {
+            if !first { bytes.append(0x20) }
+            bytes.append(contentsOf: word)
+            first = false
+        }
+    }
+
+    /// Whether the text has ASCII control bytes, and whether it is all ASCII.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> (hasControls: Bool, isASCII: Bool) {
+        var controls = false
+        var high: UInt8 = 0
+        for byte in text {
+            high |= byte
+            controls = controls || byte < 0x20 || byte == 0x7F
+        }
+        return (controls, high < 0x80)
+    }
+
+    private static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
+    /// A word's characters: its bytes when ASCII, its scalars when every scalar is one that
+    /// stands alone as a character (see `standsAlone`), else what `String` counts.
+    private static func characterCount(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var scalars = 0
+        var index = 0
+        while index < word.count {
+            let byte = word[index]
+            if byte < 0x80 {
+                index += 1
+            } else {
+                let (value, length) = scalar(startingAt: index, in: word)
+                guard standsAlone(value) else { return String(decoding: word, as: UTF8.self).count }
+                index += length
+            }
+            scalars += 1
+        }
+        return scalars
+    }
+
+    /// `TextLayout.singleLine` on UTF-8: each control character becomes one space.
+    static func replaceControls(_ text: inout [UInt8]) {
+        let found = text.withUnsafeBufferPointer { text in
+            for index in text.indices {
+                let byte = text[index]
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) { return true }  // U+0080–U+009F
+                if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                    return true  // U+2028, U+2029
+                }
+            }
+            return false
+        }
+        guard found else { return }
+        text = Array(TextLayout.singleLine(String(decoding: text, as: UTF8.self)).utf8)
+    }
+
+    /// Whether every space byte is a character of its own, so that splitting the bytes at spaces
+    /// splits the same words as splitting the characters. A space joins a character only when a
+    /// combining mark (or the like) follows it or a "prepend" character precedes it; both live
+    /// outside the ranges accepted here, so such text takes the general path.
+    static func spacesBreakWords(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { text in
+            for index in text.indices where text[index] == 0x20 {
+                if index > 0, text[index - 1] >= 0x80, !precedesSpaceSafely(scalar(endingAt: index, in: text)) { return false }
+                if index + 1 < text.count, text[index + 1] >= 0x80, !standsAlone(scalar(startingAt: index + 1, in: text).value) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Latin letters and the punctuation, arrows and symbols the reports use: each is a
+    /// character of its own, whatever precedes it, and none joins the next (no combining marks,
+    /// joiners, variation selectors, Hangul jamo, regional indicators or "prepend" characters).
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+            || (0x20A0...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
+    }
+
+    /// "Prepend" characters all lie at U+0600 or above, outside these ranges.
+    private static func precedesSpaceSafely(_ value: UInt32) -> Bool {
+        value < 0x600 || (0x2000...0x2BFF).contains(value)
+    }
+
+    private static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = UInt32(text[index])
+        func trail(_ offset: Int) -> UInt32 { UInt32(text[index + offset] & 0x3F) }
+        switch lead {
+        case 0xC0..<0xE0: return ((lead & 0x1F) << 6 | trail(1), 2)
+        case 0xE0..<0xF0: return ((lead & 0x0F) << 12 | trail(1) << 6 | trail(2), 3)
+        default: return ((lead & 0x07) << 18 | trail(1) << 12 | trail(2) << 6 | trail(3), 4)
+        }
+    }
+
+    private static func scalar(endingAt end: Int, in text: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var start = end - 1
+        while text[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(startingAt: start, in: text).value
     }
 }

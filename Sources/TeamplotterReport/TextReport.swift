@@ -17,94 +17,136 @@ public struct TextReport: Sendable {
 
     public func render(_ analysis: GapAnalysis) -> String {
         let words = AnalysisWording(language)
-        var out: [String] = []
-        out.append(contentsOf: wrap("Teamplotter — \(analysis.teamName)", indent: "", hanging: "  ").map(bold))
-        out.append("")
-        out.append(bold(language.pick("Samenvatting", "Summary")))
+        var out = TextBuffer()
+        out.bytes.reserveCapacity(64 + analysis.functions.count * 140)
+        wrap(&out, "Teamplotter — \(analysis.teamName)", indent: "", hanging: "  ", bold: true)
+        out.line("")
+        out.line(bold(language.pick("Samenvatting", "Summary")))
         let counts = RoleStatus.allCases.map { "\($0.symbol) \(analysis.count($0)) \($0.label(language))" }
-        out.append("  " + counts[0...3].joined(separator: "   "))
-        out.append("  " + counts[4...].joined(separator: "   "))
+        out.line("  " + counts[0...3].joined(separator: "   "))
+        out.line("  " + counts[4...].joined(separator: "   "))
         for sentence in words.summary(analysis) {
-            out.append(contentsOf: wrap(sentence, indent: "  "))
+            wrap(&out, sentence, indent: "  ")
         }
 
         if !analysis.urgentGaps.isEmpty {
-            out.append("")
-            out.append(bold(language.pick("Eerst aanpakken", "Act on first")))
+            out.line("")
+            out.line(bold(language.pick("Eerst aanpakken", "Act on first")))
             for (number, role) in analysis.urgentGaps.prefix(5).enumerated() {
                 let line = "\(number + 1). \(role.status.symbol) \(role.role.name(language)) — \(role.status.label(language))"
                 let reason = words.reason(role)
-                out.append(contentsOf: wrap(line + (reason.isEmpty ? "" : " (\(reason))"), indent: "  ", hanging: "     "))
+                wrap(&out, line + (reason.isEmpty ? "" : " (\(reason))"), indent: "  ", hanging: "     ")
             }
             let more = analysis.urgentGaps.count - 5
             if more > 0 {
-                out.append(contentsOf: wrap(language.pick(
+                wrap(&out, language.pick(
                     "… en nog \(more) (zie de categorieën hieronder)", "… and \(more) more (see the categories below)"),
-                    indent: "  "))
+                    indent: "  ")
             }
         }
 
         for (number, category) in analysis.categories.enumerated() {
-            out.append("")
+            out.line("")
             var heading = "\(number + 1). \(category.category.name(language))"
             if let coverage = category.coverage {
                 heading += language.pick(
                     " — \(category.present) van \(category.needed) nodige rollen aanwezig (\(NumberFormatting.percent(coverage)))",
                     " — \(category.present) of \(category.needed) needed roles present (\(NumberFormatting.percent(coverage)))")
             }
-            out.append(contentsOf: wrap(heading, indent: "", hanging: "   ").map(bold))
-            out.append(dim(row(
+            wrap(&out, heading, indent: "", hanging: "   ", bold: true)
+            out.line(dim(row(
                 "", language.pick("status", "status"), language.pick("rol", "role"),
                 language.pick("prioriteit", "priority"), language.pick("pers.", "ppl"), "fte")))
             for role in analysis.roles where role.categoryId == category.category.id {
-                out.append(row(
+                out.line(row(
                     role.status.symbol, role.status.label(language), role.role.name(language),
                     role.priority.label(language), String(role.people),
                     NumberFormatting.fte(role.fte, language), status: role.status))
                 let reason = words.reason(role)
                 if !reason.isEmpty {
-                    out.append(contentsOf: wrap("↳ " + reason, indent: String(repeating: " ", count: 26), hanging: String(repeating: " ", count: 28)))
+                    wrap(&out, "↳ " + reason, indent: String(repeating: " ", count: 26), hanging: String(repeating: " ", count: 28))
                 }
             }
         }
 
-        out.append("")
-        out.append(bold(language.pick("Functies", "Functions")))
+        out.line("")
+        out.line(bold(language.pick("Functies", "Functions")))
         if analysis.functions.isEmpty {
-            out.append("  " + language.pick("(nog geen functies ingevuld)", "(no functions filled in yet)"))
+            out.line("  " + language.pick("(nog geen functies ingevuld)", "(no functions filled in yet)"))
         }
-        for result in analysis.functions {
-            let function = result.function
-            let who = function.isVacancy ? language.pick("vacature", "vacancy") : (function.holder ?? "—")
-            let fte = function.workload == nil ? language.pick("uren onbekend", "hours unknown")
-                : "\(NumberFormatting.fte(result.fte, language)) fte"
-            out.append(contentsOf: wrap("• \(function.title) — \(who) — \(fte)", indent: "  ", hanging: "    "))
-            let roles = result.roles.map { share in
-                "\(catalogue.role(id: share.roleId)?.name(language) ?? share.roleId) \(NumberFormatting.short(share.sharePercent, language))%"
-            }
-            if !roles.isEmpty { out.append(contentsOf: wrap(roles.joined(separator: ", "), indent: "    ")) }
-            for warning in result.warnings where warning != .vacancy {
-                out.append(contentsOf: wrap("⚠ " + words.warning(warning, catalogue: catalogue), indent: "    "))
-            }
-        }
+        functions(analysis.functions, words: words, to: &out)
 
         if !analysis.missingTasks.isEmpty || !analysis.missingCompetencies.isEmpty || !analysis.singleCompetencies.isEmpty {
-            out.append("")
-            out.append(bold(language.pick("Taken en competenties", "Tasks and competencies")))
+            out.line("")
+            out.line(bold(language.pick("Taken en competenties", "Tasks and competencies")))
             for task in analysis.missingTasks {
-                out.append(contentsOf: wrap(language.pick("✗ taak niet uitgevoerd: ", "✗ task not performed: ") + task, indent: "  "))
+                wrap(&out, language.pick("✗ taak niet uitgevoerd: ", "✗ task not performed: ") + task, indent: "  ")
             }
             for competency in analysis.missingCompetencies {
-                out.append(contentsOf: wrap(language.pick("✗ competentie ontbreekt: ", "✗ competency missing: ") + words.competency(competency), indent: "  "))
+                wrap(&out, language.pick("✗ competentie ontbreekt: ", "✗ competency missing: ") + words.competency(competency), indent: "  ")
             }
             for result in analysis.singleCompetencies {
-                out.append(contentsOf: wrap(
+                wrap(&out,
                     language.pick("1 competentie bij één persoon: ", "1 competency held by one person: ")
                         + words.competency(result.competency) + " (\(result.holders.joined(separator: ", ")))",
-                    indent: "  "))
+                    indent: "  ")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
+    /// large report, so each entry is put together in one reused byte buffer.
+    private func functions(_ functions: [FunctionResult], words: AnalysisWording, to out: inout TextBuffer) {
+        let vacancy = Array(language.pick("vacature", "vacancy").utf8)
+        let hoursUnknown = Array(language.pick("uren onbekend", "hours unknown").utf8)
+        // Role names by catalogue ordinal, worked out once rather than once per share. The last
+        // role with an id wins, as in `Catalogue.role(id:)`.
+        let ordinals = RoleOrdinals(catalogue)
+        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
+        for role in catalogue.roles {
+            if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(language).utf8) }
+        }
+        var entry: [UInt8] = []
+        // By index, so that no function result is copied.
+        for index in functions.indices {
+            entry.removeAll(keepingCapacity: true)
+            entry.append(contentsOf: "• ".utf8)
+            entry.append(contentsOf: functions[index].function.title.utf8)
+            entry.append(contentsOf: " — ".utf8)
+            if functions[index].function.isVacancy {
+                entry.append(contentsOf: vacancy)
+            } else {
+                entry.append(contentsOf: (functions[index].function.holder ?? "—").utf8)
+            }
+            entry.append(contentsOf: " — ".utf8)
+            if functions[index].function.workload == nil {
+                entry.append(contentsOf: hoursUnknown)
+            } else {
+                NumberFormatting.appendFTE(functions[index].fte, language, to: &entry)
+                entry.append(contentsOf: " fte".utf8)
+            }
+            out.appendWrapped(entry, width: Self.width, indent: "  ", hanging: "    ")
+
+            if !functions[index].roles.isEmpty {
+                entry.removeAll(keepingCapacity: true)
+                for (position, share) in functions[index].roles.enumerated() {
+                    if position > 0 { entry.append(contentsOf: ", ".utf8) }
+                    if let ordinal = ordinals.ordinal(of: share.roleId, in: catalogue) {
+                        entry.append(contentsOf: names[ordinal])
+                    } else {
+                        entry.append(contentsOf: share.roleId.utf8)
+                    }
+                    entry.append(0x20)
+                    NumberFormatting.appendShort(share.sharePercent, language, to: &entry)
+                    entry.append(UInt8(ascii: "%"))
+                }
+                out.appendWrapped(entry, width: Self.width, indent: "    ")
+            }
+            for warning in functions[index].warnings where warning != .vacancy {
+                wrap(&out, "⚠ " + words.warning(warning, catalogue: catalogue), indent: "    ")
+            }
+        }
     }
 
     /// One role line: symbol, status (21), name (30), priority (10), people (5), fte (6).
@@ -130,8 +172,12 @@ public struct TextReport: Sendable {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 
-    func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
-        TextLayout.wrap(text, width: Self.width, indent: indent, hanging: hanging)
+    /// Wraps to the report's width; `bold` applies to each line.
+    private func wrap(_ out: inout TextBuffer, _ text: String, indent: String, hanging: String? = nil, bold: Bool = false) {
+        guard bold, colour else { return out.appendWrapped(Array(text.utf8), width: Self.width, indent: indent, hanging: hanging) }
+        for line in TextLayout.wrap(text, width: Self.width, indent: indent, hanging: hanging) {
+            out.line(self.bold(line))
+        }
     }
 
     // MARK: Colour (ANSI), only when enabled

@@ -5,28 +5,40 @@ public enum GapAnalyser {
 
     public static func analyse(_ team: Team) -> GapAnalysis {
         let catalogue = team.catalogue
-        // One pass over the functions gathers every role's holders, so the analysis grows
-        // linearly with the team rather than with functions × roles. Roles and people are
-        // numbered so that the bookkeeping hashes integers, not strings.
+        // One pass over the functions gathers every role's holdings, so the analysis grows
+        // linearly with the team rather than with functions × roles. Role ids and holder names
+        // are numbered through byte tables, and a holding is a pair of indices into the
+        // function results rather than a copy of the function's texts.
+        let roleOrdinals = RoleOrdinals(catalogue)
         var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
-        var people: [String: Int] = [:]
-        people.reserveCapacity(team.functions.count)
+        var people = PeopleNumbering(capacity: team.functions.count)
+        var personOfFunction: [Int32] = []
+        personOfFunction.reserveCapacity(team.functions.count)
         var functions: [FunctionResult] = []
         functions.reserveCapacity(team.functions.count)
-        for (index, function) in team.functions.enumerated() {
-            let (result, ordinals) = functionResult(index: index, function: function, team: team, catalogue: catalogue)
-            let person: Int
-            if let holder = function.holder.map(TextKey.folded), !holder.isEmpty {
-                person = people[holder] ?? people.count
-                people[holder] = person
-            } else {
-                person = -1 - index
+        // Indexing a borrowed buffer, not `enumerated()`: each function is copied once, into its
+        // result, rather than through a generic (offset, element) tuple first.
+        team.functions.withUnsafeBufferPointer { teamFunctions in
+            for index in teamFunctions.indices {
+                let roleCount = teamFunctions[index].roles.count
+                // Room for the ordinals and positions of the roles the function holds, on the stack.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
+                    let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                    let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                    let (result, held) = functionResult(
+                        index: index, function: teamFunctions[index], standardWeekHours: team.standardWeekHours,
+                        roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept)
+                    let isVacancy = teamFunctions[index].isVacancy
+                    // Only current holders count as people; a vacancy's name is never looked up.
+                    personOfFunction.append(isVacancy || held == 0 ? PeopleNumbering.nobody : people.number(of: teamFunctions[index].holder))
+                    for share in 0..<held {
+                        tallies[ordinals[share]].add(function: index, share: share, fte: result.roles[share].fte, isVacancy: isVacancy)
+                    }
+                    functions.append(result)
+                }
             }
-            for (share, ordinal) in zip(result.roles, ordinals) {
-                tallies[ordinal].add(share, of: result, person: person)
-            }
-            functions.append(result)
         }
+        let peopleOfRole = people.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction)
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
         var roles: [RoleResult] = []
@@ -34,10 +46,12 @@ public enum GapAnalyser {
         for category in catalogue.categories {
             var categoryResult = CategoryResult(category: category, needed: 0, present: 0, single: 0)
             for role in category.roles {
+                let ordinal = catalogue.ordinal(ofRole: role.id)
                 let result = roleResult(
                     role, categoryId: category.id, need: needs[role.id],
                     priority: team.needs.statesRoleNeeds ? (needs[role.id]?.priority ?? .notNeeded) : .should,
-                    tally: catalogue.ordinal(ofRole: role.id).map { tallies[$0] } ?? RoleTally())
+                    tally: ordinal.map { tallies[$0] } ?? RoleTally(), people: ordinal.map { peopleOfRole[$0] } ?? 0,
+                    functions: functions)
                 if result.isNeeded {
                     categoryResult.needed += 1
                     if result.people > 0 { categoryResult.present += 1 }
@@ -65,62 +79,67 @@ public enum GapAnalyser {
         ).withCompetencies(team.needs.competencies, people: current)
     }
 
-    /// The function's FTE, shares and warnings, with the ordinals of the roles it holds.
+    /// The function's FTE, shares and warnings, and how many roles it holds: their ordinals are
+    /// written to `ordinals`, their positions among the function's roles to `kept`.
     private static func functionResult(
-        index: Int, function: TeamFunction, team: Team, catalogue: Catalogue
-    ) -> (FunctionResult, [Int]) {
+        index: Int, function: TeamFunction, standardWeekHours: Double, roleOrdinals: RoleOrdinals,
+        catalogue: Catalogue, ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>
+    ) -> (FunctionResult, held: Int) {
         var warnings: [FunctionWarning] = []
         if function.isVacancy { warnings.append(.vacancy) }
         if function.workload == nil { warnings.append(.hoursUnknown) }
-        let fte = function.workload?.fte(standardWeekHours: team.standardWeekHours) ?? 0
+        let fte = function.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
 
         // A role named twice counts once; the first mention wins. A function holds a handful of
         // roles, so a linear look is cheaper than a set.
-        var seen: [Int] = []
-        var assignments: [RoleAssignment] = []
-        assignments.reserveCapacity(function.roles.count)
-        for assignment in function.roles {
-            guard let ordinal = catalogue.ordinal(ofRole: assignment.roleId) else {
+        var held = 0
+        var explicitTotal = 0.0
+        var unshared = 0
+        for (position, assignment) in function.roles.enumerated() {
+            guard let ordinal = roleOrdinals.ordinal(of: assignment.roleId, in: catalogue) else {
                 warnings.append(.unknownRole(roleId: assignment.roleId))
                 continue
             }
-            if !seen.contains(ordinal) {
-                seen.append(ordinal)
-                assignments.append(assignment)
+            if !ordinals[..<held].contains(ordinal) {
+                ordinals[held] = ordinal
+                kept[held] = position
+                held += 1
+                if let percent = assignment.sharePercent { explicitTotal += percent } else { unshared += 1 }
             } else {
                 warnings.append(.duplicateRole(roleId: assignment.roleId))
             }
         }
-        if assignments.isEmpty { warnings.append(.noRoles) }
+        if held == 0 { warnings.append(.noRoles) }
 
-        let explicitTotal = assignments.compactMap(\.sharePercent).reduce(0, +)
-        let unshared = assignments.count { $0.sharePercent == nil }
         let rest = unshared == 0 ? 0 : Swift.max(0, 100 - explicitTotal) / Double(unshared)
         if explicitTotal > 100 + tolerance { warnings.append(.overloaded(sharePercent: explicitTotal)) }
-        if unshared > 0, explicitTotal >= 100 - tolerance {
-            warnings += assignments.filter { $0.sharePercent == nil }.map { .roleWithoutTime(roleId: $0.roleId) }
-        }
+        let warnsWithoutTime = unshared > 0 && explicitTotal >= 100 - tolerance
 
-        let shares = assignments.map { assignment in
+        var shares: [FunctionRoleShare] = []
+        if held > 0 { shares.reserveCapacity(held) }
+        for position in kept[..<held] {
+            let assignment = function.roles[position]
             let percent = assignment.sharePercent ?? rest
-            return FunctionRoleShare(
+            if warnsWithoutTime, assignment.sharePercent == nil { warnings.append(.roleWithoutTime(roleId: assignment.roleId)) }
+            shares.append(FunctionRoleShare(
                 roleId: assignment.roleId, sharePercent: percent,
-                isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100)
+                isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100))
         }
         let result = FunctionResult(
             index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
             warnings: warnings)
-        return (result, seen)
+        return (result, held)
     }
 
     private static func roleResult(
-        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally
+        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally, people: Int,
+        functions: [FunctionResult]
     ) -> RoleResult {
         var result = RoleResult(
             role: role, categoryId: categoryId, priority: priority, status: .notNeeded,
-            people: tally.people.count, fte: tally.fte, desiredFte: need?.desiredFte,
+            people: people, fte: tally.fte, desiredFte: need?.desiredFte,
             minPeople: need?.minPeople, note: need?.note, needStated: need != nil, vacancies: tally.vacancies,
-            holdings: tally.holdings)
+            holdings: RoleHoldings(functions: functions, references: tally.holdings))
         result.status = status(of: result)
         return result
     }
@@ -171,22 +190,16 @@ public enum GapAnalyser {
 
 /// What the functions holding one role add up to.
 private struct RoleTally {
-    var holdings: [RoleHolding] = []
-    var people = Set<Int>()
+    var holdings: [RoleHoldings.Reference] = []
     var fte = 0.0
     var vacancies = 0
 
-    mutating func add(_ share: FunctionRoleShare, of result: FunctionResult, person: Int) {
-        let function = result.function
-        holdings.append(
-            RoleHolding(
-                functionIndex: result.index, functionTitle: function.title, holder: function.holder,
-                isVacancy: function.isVacancy, sharePercent: share.sharePercent, fte: share.fte))
-        if function.isVacancy {
+    mutating func add(function: Int, share: Int, fte: Double, isVacancy: Bool) {
+        holdings.append(RoleHoldings.Reference(function: UInt32(function), share: UInt32(share)))
+        if isVacancy {
             vacancies += 1
         } else {
-            fte += share.fte
-            people.insert(person)
+            self.fte += fte
         }
     }
 }

@@ -36,6 +36,47 @@ public struct RoleHolding: Sendable, Hashable {
     public var fte: Double
 }
 
+/// The functions that hold one role, in function order. Read from the analysis's function results
+/// on access rather than copied: a large team has millions of holdings, and copying each
+/// function's title and holder into every role it holds cost more than the rest of the analysis.
+public struct RoleHoldings: RandomAccessCollection, Sendable, Hashable {
+    /// A holding: the function's position in the results and the share's position in its roles.
+    struct Reference: Sendable, Hashable {
+        var function: UInt32
+        var share: UInt32
+    }
+
+    private let functions: [FunctionResult]
+    private let references: [Reference]
+
+    init(functions: [FunctionResult], references: [Reference]) {
+        self.functions = functions
+        self.references = references
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { references.count }
+
+    public subscript(position: Int) -> RoleHolding {
+        let reference = references[position]
+        let result = functions[Int(reference.function)]
+        let share = result.roles[Int(reference.share)]
+        return RoleHolding(
+            functionIndex: result.index, functionTitle: result.function.title, holder: result.function.holder,
+            isVacancy: result.function.isVacancy, sharePercent: share.sharePercent, fte: share.fte)
+    }
+
+    /// Equal when the holdings are, wherever they are read from.
+    public static func == (lhs: RoleHoldings, rhs: RoleHoldings) -> Bool {
+        lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for holding in self { hasher.combine(holding) }
+    }
+}
+
 public struct RoleResult: Sendable, Hashable {
     public var role: Role
     public var categoryId: String
@@ -54,7 +95,7 @@ public struct RoleResult: Sendable, Hashable {
     /// Vacant functions that hold the role.
     public var vacancies: Int
     /// Every function that holds the role, vacancies included (marked).
-    public var holdings: [RoleHolding]
+    public var holdings: RoleHoldings
 
     public var isNeeded: Bool { priority.isNeeded }
     public var lacksPeople: Bool { minPeople.map { people < $0 } ?? false }
