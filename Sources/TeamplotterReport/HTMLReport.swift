@@ -138,14 +138,15 @@ public struct HTMLReport: Sendable {
     /// The plot gets a page of its own, turned to landscape when that shows it larger; a plot too
     /// big to read on one page (a very large team) runs over several pages instead of shrinking.
     private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
-        let drawing = plot.matrixDrawing(analysis)
-        let placement = ReportStyle.placement(width: drawing.width, height: drawing.height)
+        // Only the sizes are needed to choose the page; the parts are drawn once, below.
+        let size = plot.matrixSize(analysis)
+        let placement = ReportStyle.placement(width: size.width, height: size.height)
         var pages = [analysis.functions.indices]
         var classes = "tp-plot-page tp-\(placement.rawValue)"
         if placement == .flow {
             // Measured on a part long enough to repeat the status row, so every part fits.
             let sample = min(analysis.functions.count, TeamPlot.matrixRepeatsStatusAbove + 1)
-            let part = plot.matrixDrawing(analysis, rows: 0..<sample)
+            let part = plot.matrixSize(analysis, rows: 0..<sample)
             let paging = ReportStyle.paging(
                 width: part.width, fixedHeight: part.height - Double(sample) * TeamPlot.matrixRowHeight,
                 rowHeight: TeamPlot.matrixRowHeight)

@@ -108,27 +108,69 @@ public enum HTMLBuilder {
     }
 }
 
-/// Elements without content or closing tag.
-private let voidElements: Set<String> = [
+/// Elements without content or closing tag, as their names' bytes packed into a number (all
+/// are at most 8 bytes), so that telling whether a tag is one costs no hashing.
+private let voidElements: [UInt64] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-]
+].map { packedName($0.utf8) }
+
+/// The bytes of a tag name of at most 8 bytes as one number; 0 for a longer name (never void).
+private func packedName<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var packed: UInt64 = 0
+    var count = 0
+    for byte in bytes {
+        count += 1
+        if count > 8 { return 0 }
+        packed = packed << 8 | UInt64(byte)
+    }
+    return packed
+}
+
+func isVoidElement(_ name: StaticString) -> Bool {
+    let packed = name.withUTF8Buffer { packedName($0) }
+    return packed != 0 && voidElements.contains(packed)
+}
 
 /// An element: `element("p", .class("lead")) { "Hallo" }`. Nil attributes are left out.
 public func element(
     _ name: StaticString, _ attributes: HTMLAttribute?..., @HTMLBuilder content: () -> HTML = { HTML() }
 ) -> HTML {
-    element(name, attributes: attributes.compactMap { $0 }, content: content())
+    var markup = openingTag(name, attributes.lazy.compactMap { $0 })
+    if isVoidElement(name) { return .raw(trusted: markup) }
+    closeElement(name, content: content(), into: &markup)
+    return .raw(trusted: markup)
 }
 
 /// The same with an array of attributes, for attributes built in a loop.
 public func element(_ name: StaticString, attributes: [HTMLAttribute], content: HTML = HTML()) -> HTML {
-    let tag = name.description
-    var markup = "<" + tag
+    var markup = openingTag(name, attributes)
+    if isVoidElement(name) { return .raw(trusted: markup) }
+    closeElement(name, content: content, into: &markup)
+    return .raw(trusted: markup)
+}
+
+/// `<name a="v" …>`, written into one string rather than joined from pieces.
+private func openingTag<Attributes: Sequence<HTMLAttribute>>(_ name: StaticString, _ attributes: Attributes) -> String {
+    var markup = "<"
+    name.withUTF8Buffer { markup += String(decoding: $0, as: UTF8.self) }
     for attribute in attributes {
-        markup += " " + attribute.name
-        if let value = attribute.value { markup += "=\"" + HTML.escape(value) + "\"" }
+        markup += " "
+        markup += attribute.name
+        if let value = attribute.value {
+            markup += "=\""
+            markup += HTML.escape(value)
+            markup += "\""
+        }
     }
     markup += ">"
-    if voidElements.contains(tag) { return .raw(trusted: markup) }
-    return .raw(trusted: markup + content.markup + "</" + tag + ">")
+    return markup
+}
+
+/// Appends the content and the closing tag.
+private func closeElement(_ name: StaticString, content: HTML, into markup: inout String) {
+    markup.reserveCapacity(markup.utf8.count + content.markup.utf8.count + name.utf8CodeUnitCount + 3)
+    markup += content.markup
+    markup += "</"
+    name.withUTF8Buffer { markup += String(decoding: $0, as: UTF8.self) }
+    markup += ">"
 }

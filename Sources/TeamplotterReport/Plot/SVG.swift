@@ -7,7 +7,18 @@ enum SVG {
     /// A coordinate with at most one decimal and no trailing ".0", so the markup stays short and
     /// the same on every machine.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
+        let tenths = (value * 10).rounded()
+        // Whole tenths this small are exact in an Int, and their digits are what "%.1f" prints;
+        // anything else (never a coordinate: huge, infinite, NaN) goes the general way.
+        guard tenths.magnitude < 1e15 else { return formatted(tenths / 10) }
+        let whole = Int(tenths)
+        if whole % 10 == 0 { return String(whole / 10) }
+        let digits = whole.magnitude
+        return (whole < 0 ? "-" : "") + String(digits / 10) + "." + String(digits % 10)
+    }
+
+    /// `number` through the C library, for values beyond its fast path.
+    static func formatted(_ rounded: Double) -> String {
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(format: "%.1f", rounded)
     }
