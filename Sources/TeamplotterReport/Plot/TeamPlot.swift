@@ -45,8 +45,9 @@ public struct TeamPlot: Sendable {
     }
 
     /// The matrix in parts of a page each (the functions in `pages`), every part with its own
-    /// headers and status rows, for printing a long team.
-    func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>]) -> HTML {
+    /// headers and status rows, for printing a long team. `functionsTable` is this plot's
+    /// `functionsTable(analysis)` when the caller has it already.
+    func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil) -> HTML {
         var parts = HTML()
         for (number, rows) in pages.enumerated() {
             // Each part is an SVG of its own, so its ids need their own prefix.
@@ -58,7 +59,7 @@ public struct TeamPlot: Sendable {
             caption: pick(
                 "Teamplot: welke functie welke rol vervult, en de status van elke rol (onderste rijen).",
                 "Team plot: which function holds which role, and each role's status (bottom rows)."),
-            table: functionsTable(analysis) + rolesTable(analysis, roles: analysis.roles))
+            table: (table ?? functionsTable(analysis)) + rolesTable(analysis, roles: analysis.roles))
     }
 
     public func coverageFigure(analysis: GapAnalysis) -> HTML {
