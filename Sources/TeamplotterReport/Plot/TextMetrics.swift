@@ -50,7 +50,7 @@ enum TextMetrics {
 
     /// Width of one character in em, in classes of characters of about the same width (measured
     /// in Chromium with Liberation Sans, which has Arial's widths).
-    private static func classifiedEm(_ character: Character) -> Double {
+    static func classifiedEm(_ character: Character) -> Double {
         switch character {
         case "i", "j", "l", "'": return 0.23
         case "f", "t", "/", "[", "]", ",", ".", ":", ";", "!", "|", "I", " ", "·": return 0.28
