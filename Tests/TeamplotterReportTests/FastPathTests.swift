@@ -23,6 +23,12 @@ import TeamplotterCore
         for value in values {
             #expect(SVG.number(value) == printfNumber(value), "\(value)")
         }
+        // Written straight into a tag's bytes, numbers come out as `SVG.number` writes them.
+        for value in values.prefix(5_000) + [1e16 + 2] {
+            var tag = SVGTag("rect")
+            tag.number("x", value)
+            #expect(tag.finish().markup == "<rect x=\"\(SVG.number(value))\"></rect>", "\(value)")
+        }
         // Beyond the fast path: the general way.
         #expect(SVG.number(1e16 + 2) == printfNumber(1e16 + 2))
         #expect(SVG.number(.nan) == "nan")
@@ -110,6 +116,26 @@ import TeamplotterCore
         let kept = HTML("a")
         let joined = kept + HTML("b")
         #expect(kept.markup == "a" && joined.markup == "ab")
+    }
+
+    /// The SVG helpers write their tags directly; `element` is the general way.
+    @Test func svgHelpersWriteWhatElementWrites() {
+        let text = SVG.text("a < b & \u{1}c", x: 1.25, y: -3, size: 10.5, anchor: "middle", bold: true, italic: true,
+                            fill: "#fff", rotate: -90)
+        #expect(text.markup == element("text", attributes: [
+            HTMLAttribute("x", "1.3"), HTMLAttribute("y", "-3"), HTMLAttribute("font-size", "10.5"),
+            HTMLAttribute("text-anchor", "middle"), HTMLAttribute("font-weight", "bold"),
+            HTMLAttribute("font-style", "italic"), HTMLAttribute("fill", "#fff"),
+            HTMLAttribute("transform", "rotate(-90 1.3 -3)"),
+        ], content: HTML("a < b & \u{1}c")).markup + "\n")
+        #expect(SVG.text("", x: 0, y: 0, size: 12).markup == "<text x=\"0\" y=\"0\" font-size=\"12\"></text>\n")
+        let rect = SVG.rect(x: 0.04, y: 2, width: 3, height: 4, fill: "none", stroke: "#000", strokeWidth: 1.5,
+                            dashed: true, radius: 3, opacity: 0.12)
+        #expect(rect.markup == "<rect x=\"0\" y=\"2\" width=\"3\" height=\"4\" fill=\"none\" fill-opacity=\"0.12\" rx=\"3\" stroke=\"#000\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"></rect>\n")
+        #expect(SVG.line(x1: 1, y1: 2, x2: 3, y2: 4.45, stroke: "\"").markup
+            == "<line x1=\"1\" y1=\"2\" x2=\"3\" y2=\"4.5\" stroke=\"&quot;\" stroke-width=\"1\"></line>\n")
+        #expect(SVG.titled("<t>") { "x" }.markup == element("g") { element("title") { "<t>" }; "x" }.markup + "\n")
+        #expect(SVG.titled("") { HTML() }.markup == "<g><title></title></g>\n")
     }
 
     @Test func theMatrixSizeIsTheDrawingsSize() {

@@ -270,11 +270,14 @@ private struct MatrixLayout {
         }
         var html = HTML()
         for dot in 0..<3 {
-            html += element(
-                "circle", HTMLAttribute("cx", SVG.number(centerX + Double(dot - 1) * 8)),
-                HTMLAttribute("cy", SVG.number(centerY)), HTMLAttribute("r", "2.8"),
-                HTMLAttribute("fill", dot < filled ? PlotStyle.ink : "#ffffff"),
-                HTMLAttribute("stroke", PlotStyle.ink), HTMLAttribute("stroke-width", "1"))
+            var circle = SVGTag("circle")
+            circle.number("cx", centerX + Double(dot - 1) * 8)
+            circle.number("cy", centerY)
+            circle.attribute("r", "2.8")
+            circle.attribute("fill", dot < filled ? PlotStyle.ink : "#ffffff")
+            circle.attribute("stroke", PlotStyle.ink)
+            circle.attribute("stroke-width", "1")
+            html += circle.finish()
         }
         return html
     }
