@@ -52,6 +52,11 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
 
     /// `escape(text)`'s bytes, appended: for markup written as bytes.
     static func appendEscaped(_ text: String, to result: inout [UInt8]) {
+        // Most text needs nothing: then it goes in as one block.
+        guard text.utf8.contains(where: needsWork) else {
+            result += text.utf8
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): result += "&amp;".utf8
