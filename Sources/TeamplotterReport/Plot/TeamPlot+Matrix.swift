@@ -10,8 +10,15 @@ struct Drawing {
 extension TeamPlot {
     /// The matrix; with `rows`, only those functions (a page of a long team), headers and status
     /// rows included, so that every part reads on its own.
-    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> Drawing {
-        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw()
+    /// `headers` is `matrixHeaders(analysis)` when the caller draws several parts of one matrix.
+    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil) -> Drawing {
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(headers: headers)
+    }
+
+    /// The category and role headers and the priority row: the same in every part of a matrix
+    /// drawn in parts (they depend on neither the rows nor the ids), so drawn once for all.
+    func matrixHeaders(_ analysis: GapAnalysis) -> HTML {
+        MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices).headers()
     }
 
     /// The size `matrixDrawing` would have, without drawing it: for placing it on a page.
@@ -130,16 +137,18 @@ private struct MatrixLayout {
         return (legendRows, legendTop + legendHeight + Self.pad)
     }
 
-    func draw() -> Drawing {
+    func headers() -> HTML {
+        categoryHeaders() + roleHeaders() + priorityRow()
+    }
+
+    func draw(headers: HTML? = nil) -> Drawing {
         let legend = legendItems()
         let (legendRows, height) = legendLayout(legend)
 
         var content = PlotStyle.patterns(prefix: plot.id("matrix"))
         content += background()
         content += corner()
-        content += categoryHeaders()
-        content += roleHeaders()
-        content += priorityRow()
+        content += headers ?? self.headers()
         if repeatsStatus {
             content += statusLabel(top: topStatusTop)
             content += statusCells(top: topStatusTop)

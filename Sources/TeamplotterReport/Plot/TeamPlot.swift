@@ -49,10 +49,11 @@ public struct TeamPlot: Sendable {
     /// `functionsTable(analysis)` when the caller has it already.
     func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil) -> HTML {
         var parts = HTML()
+        let headers = pages.count > 1 ? matrixHeaders(analysis) : nil
         for (number, rows) in pages.enumerated() {
             // Each part is an SVG of its own, so its ids need their own prefix.
             let part = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
-            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows).svg }
+            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows, headers: headers).svg }
         }
         return figure(
             "matrix", svg: parts,
