@@ -35,8 +35,10 @@ let package = Package(
             dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport", "TeamplotterWeb"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
-        // Times the analysis in process on generated organisations (bench/, BENCHMARKS.md).
-        .executableTarget(name: "TeamplotterBench", dependencies: ["TeamplotterCore"]),
+        // Times the analysis in process on generated organisations, and the renderers on a team
+        // file (bench/, BENCHMARKS.md).
+        .executableTarget(
+            name: "TeamplotterBench", dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport"]),
 
         .testTarget(
             name: "TeamplotterCoreTests", dependencies: ["TeamplotterCore"], resources: [.copy("Fixtures")]),

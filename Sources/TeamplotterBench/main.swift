@@ -4,6 +4,9 @@
 import Foundation
 import TeamplotterCore
 
+// `--render FILE` times the renderers instead (RenderBenchmark.swift).
+RenderBenchmark.runIfRequested()
+
 /// A deterministic generator (SplitMix64), so every run analyses the same organisation.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

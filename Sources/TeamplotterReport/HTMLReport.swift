@@ -24,6 +24,8 @@ public struct HTMLReport: Sendable {
 
     private func document(team: Team, analysis: GapAnalysis) -> HTML {
         let plot = TeamPlot(language: language, idPrefix: "tp")
+        // The plot's data table and the functions section show the same table: made once.
+        let functionsTable = plot.functionsTable(analysis)
         let title = pick("Gap-analyse van \(analysis.teamName)", "Gap analysis of \(analysis.teamName)")
         return element("html", HTMLAttribute("lang", language.rawValue)) {
             element("head") {
@@ -40,11 +42,11 @@ public struct HTMLReport: Sendable {
                     SVG.newline
                     urgent(analysis, plot: plot)
                     SVG.newline
-                    plotSection(analysis, plot: plot)
+                    plotSection(analysis, plot: plot, functionsTable: functionsTable)
                     SVG.newline
                     categories(analysis, plot: plot)
                     SVG.newline
-                    functions(analysis, plot: plot)
+                    functions(functionsTable)
                     SVG.newline
                     tasksAndCompetencies(analysis)
                     SVG.newline
@@ -137,15 +139,16 @@ public struct HTMLReport: Sendable {
 
     /// The plot gets a page of its own, turned to landscape when that shows it larger; a plot too
     /// big to read on one page (a very large team) runs over several pages instead of shrinking.
-    private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
-        let drawing = plot.matrixDrawing(analysis)
-        let placement = ReportStyle.placement(width: drawing.width, height: drawing.height)
+    private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot, functionsTable: HTML) -> HTML {
+        // Only the sizes are needed to choose the page; the parts are drawn once, below.
+        let size = plot.matrixSize(analysis)
+        let placement = ReportStyle.placement(width: size.width, height: size.height)
         var pages = [analysis.functions.indices]
         var classes = "tp-plot-page tp-\(placement.rawValue)"
         if placement == .flow {
             // Measured on a part long enough to repeat the status row, so every part fits.
             let sample = min(analysis.functions.count, TeamPlot.matrixRepeatsStatusAbove + 1)
-            let part = plot.matrixDrawing(analysis, rows: 0..<sample)
+            let part = plot.matrixSize(analysis, rows: 0..<sample)
             let paging = ReportStyle.paging(
                 width: part.width, fixedHeight: part.height - Double(sample) * TeamPlot.matrixRowHeight,
                 rowHeight: TeamPlot.matrixRowHeight)
@@ -161,7 +164,7 @@ public struct HTMLReport: Sendable {
                 pick("Elke rij is een functie, elke kolom een rol. Een blauw vak: de functie vervult de rol, met het deel van de tijd; gestippeld: vacature. Onderaan de status van elke rol, met symbool en patroon.",
                      "Each row is a function, each column a role. A blue cell: the function holds the role, with the share of its time; dashed: a vacancy. At the bottom each role's status, with symbol and pattern.")
             }
-            plot.matrixFigure(analysis, pages: pages)
+            plot.matrixFigure(analysis, pages: pages, functionsTable: functionsTable)
         }
     }
 
@@ -182,10 +185,10 @@ public struct HTMLReport: Sendable {
         }
     }
 
-    private func functions(_ analysis: GapAnalysis, plot: TeamPlot) -> HTML {
+    private func functions(_ table: HTML) -> HTML {
         element("section", .id("functies"), HTMLAttribute("aria-labelledby", "functies-kop")) {
             element("h2", .id("functies-kop")) { pick("Functies", "Functions") }
-            plot.functionsTable(analysis)
+            table
         }
     }
 

@@ -21,10 +21,17 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { markup }
+
+    /// Room for `bytes` bytes of markup, so that appending them does not grow the string step by step.
+    mutating func reserveCapacity(_ bytes: Int) {
+        markup.reserveCapacity(bytes)
+    }
     public var isEmpty: Bool { markup.isEmpty }
 
-    public static func + (lhs: HTML, rhs: HTML) -> HTML {
-        .raw(trusted: lhs.markup + rhs.markup)
+    /// Appends to the left side in place when it is a temporary (`element(…) + SVG.newline`).
+    public static func + (lhs: consuming HTML, rhs: HTML) -> HTML {
+        lhs.markup += rhs.markup
+        return lhs
     }
 
     public static func += (lhs: inout HTML, rhs: HTML) {
@@ -39,7 +46,18 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
         guard bytes.contains(where: needsWork) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
-        for byte in bytes {
+        appendEscaped(text, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `escape(text)`'s bytes, appended: for markup written as bytes.
+    static func appendEscaped(_ text: String, to result: inout [UInt8]) {
+        // Most text needs nothing: then it goes in as one block.
+        guard text.utf8.contains(where: needsWork) else {
+            result += text.utf8
+            return
+        }
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): result += "&amp;".utf8
             case UInt8(ascii: "<"): result += "&lt;".utf8
@@ -51,7 +69,6 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
             default: result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     private static func needsWork(_ byte: UInt8) -> Bool {
@@ -100,35 +117,102 @@ public enum HTMLBuilder {
     public static func buildEither(second: HTML) -> HTML { second }
     public static func buildArray(_ parts: [HTML]) -> HTML { joined(parts) }
 
-    /// Appends in place rather than building a new string for every part.
+    /// Appends in place, into one string of the right size, rather than building a new string
+    /// for every part.
     private static func joined(_ parts: [HTML]) -> HTML {
         var result = HTML()
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.markup.utf8.count })
         for part in parts { result += part }
         return result
     }
 }
 
-/// Elements without content or closing tag.
-private let voidElements: Set<String> = [
+/// Elements without content or closing tag, as their names' bytes packed into a number (all
+/// are at most 8 bytes), so that telling whether a tag is one costs no hashing.
+private let voidElements: [UInt64] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-]
+].map { packedName($0.utf8) }
+
+/// The bytes of a tag name of at most 8 bytes as one number; 0 for a longer name (never void).
+private func packedName<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var packed: UInt64 = 0
+    var count = 0
+    for byte in bytes {
+        count += 1
+        if count > 8 { return 0 }
+        packed = packed << 8 | UInt64(byte)
+    }
+    return packed
+}
+
+func isVoidElement(_ name: StaticString) -> Bool {
+    let packed = name.withUTF8Buffer { packedName($0) }
+    return packed != 0 && voidElements.contains(packed)
+}
 
 /// An element: `element("p", .class("lead")) { "Hallo" }`. Nil attributes are left out.
 public func element(
     _ name: StaticString, _ attributes: HTMLAttribute?..., @HTMLBuilder content: () -> HTML = { HTML() }
 ) -> HTML {
-    element(name, attributes: attributes.compactMap { $0 }, content: content())
+    let isVoid = isVoidElement(name)
+    return markup(name, attributes.lazy.compactMap { $0 }, content: isVoid ? nil : content())
 }
 
 /// The same with an array of attributes, for attributes built in a loop.
 public func element(_ name: StaticString, attributes: [HTMLAttribute], content: HTML = HTML()) -> HTML {
-    let tag = name.description
-    var markup = "<" + tag
-    for attribute in attributes {
-        markup += " " + attribute.name
-        if let value = attribute.value { markup += "=\"" + HTML.escape(value) + "\"" }
+    markup(name, attributes, content: isVoidElement(name) ? nil : content)
+}
+
+/// `<name a="v" …>content</name>`, or without content and closing tag for a void element.
+private func markup<Attributes: Collection<HTMLAttribute>>(
+    _ name: StaticString, _ attributes: Attributes, content: HTML?
+) -> HTML {
+    // A one-letter literal ("g") may be stored as a scalar rather than bytes; this serves both.
+    name.withUTF8Buffer { tag in
+        guard let content, !content.isEmpty else {
+            return .raw(trusted: tags(tag, attributes, closed: content != nil, contentSize: 0))
+        }
+        // The content is a String already: appended as one piece, not turned into bytes and
+        // checked again as UTF-8 at every level of nesting.
+        var markup = tags(tag, attributes, closed: false, contentSize: content.markup.utf8.count + tag.count + 3)
+        markup += content.markup
+        markup += "</"
+        markup += String(decoding: tag, as: UTF8.self)
+        markup += ">"
+        return .raw(trusted: markup)
     }
-    markup += ">"
-    if voidElements.contains(tag) { return .raw(trusted: markup) }
-    return .raw(trusted: markup + content.markup + "</" + tag + ">")
+}
+
+/// The opening tag, and the closing one right after it when `closed`, in a String with room for
+/// `contentSize` more bytes. Written as bytes into one buffer of the right size: appending many
+/// short pieces to a String costs far more per piece, and a tag is mostly short pieces.
+private func tags<Attributes: Collection<HTMLAttribute>>(
+    _ tag: UnsafeBufferPointer<UInt8>, _ attributes: Attributes, closed: Bool, contentSize: Int
+) -> String {
+    var size = 2 + tag.count + (closed ? 3 + tag.count : 0)
+    for attribute in attributes { size += 4 + attribute.name.utf8.count + (attribute.value?.utf8.count ?? 0) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(size)
+    bytes.append(UInt8(ascii: "<"))
+    bytes.append(contentsOf: tag)
+    for attribute in attributes {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: attribute.name.utf8)
+        if let value = attribute.value {
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            HTML.appendEscaped(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+    bytes.append(UInt8(ascii: ">"))
+    if closed {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(contentsOf: tag)
+        bytes.append(UInt8(ascii: ">"))
+    }
+    var markup = String(decoding: bytes, as: UTF8.self)
+    if contentSize > 0 { markup.reserveCapacity(bytes.count + contentSize) }
+    return markup
 }

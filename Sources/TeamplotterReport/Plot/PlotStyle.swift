@@ -76,14 +76,22 @@ enum PlotStyle {
         _ status: RoleStatus, prefix: String, x: Double, y: Double, width: Double, height: Double
     ) -> HTML {
         let radius = min(width, height) / 2 - 3
-        return element("rect", HTMLAttribute("x", SVG.number(x)), HTMLAttribute("y", SVG.number(y)),
-                       HTMLAttribute("width", SVG.number(width)), HTMLAttribute("height", SVG.number(height)),
-                       HTMLAttribute("fill", "url(#\(patternId(status, prefix: prefix)))"),
-                       HTMLAttribute("stroke", ink), HTMLAttribute("stroke-width", "1"))
-            + element("circle", HTMLAttribute("cx", SVG.number(x + width / 2)),
-                      HTMLAttribute("cy", SVG.number(y + height / 2)), HTMLAttribute("r", SVG.number(radius)),
-                      HTMLAttribute("fill", "#ffffff"), HTMLAttribute("stroke", ink),
-                      HTMLAttribute("stroke-width", "0.75"))
+        var square = SVGTag("rect")
+        square.number("x", x)
+        square.number("y", y)
+        square.number("width", width)
+        square.number("height", height)
+        square.attribute("fill", "url(#\(patternId(status, prefix: prefix)))")
+        square.attribute("stroke", ink)
+        square.attribute("stroke-width", "1")
+        var badge = SVGTag("circle")
+        badge.number("cx", x + width / 2)
+        badge.number("cy", y + height / 2)
+        badge.number("r", radius)
+        badge.attribute("fill", "#ffffff")
+        badge.attribute("stroke", ink)
+        badge.attribute("stroke-width", "0.75")
+        return square.finish() + badge.finish()
             + SVG.text(status.symbol, x: x + width / 2, y: y + height / 2 + radius * 0.45,
                        size: (radius * 1.25).rounded(), anchor: "middle", bold: true)
     }

@@ -10,8 +10,21 @@ struct Drawing {
 extension TeamPlot {
     /// The matrix; with `rows`, only those functions (a page of a long team), headers and status
     /// rows included, so that every part reads on its own.
-    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> Drawing {
-        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw()
+    /// `headers` is `matrixHeaders(analysis)` when the caller draws several parts of one matrix.
+    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil) -> Drawing {
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(headers: headers)
+    }
+
+    /// The category and role headers and the priority row: the same in every part of a matrix
+    /// drawn in parts (they depend on neither the rows nor the ids), so drawn once for all.
+    func matrixHeaders(_ analysis: GapAnalysis) -> HTML {
+        MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices).headers()
+    }
+
+    /// The size `matrixDrawing` would have, without drawing it: for placing it on a page.
+    func matrixSize(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> (width: Double, height: Double) {
+        let layout = MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices)
+        return (layout.width, layout.legendLayout(layout.legendItems()).height)
     }
 
     /// The height of one function's row.
@@ -117,18 +130,25 @@ private struct MatrixLayout {
 
     func x(ofColumn index: Int) -> Double { matrixLeft + Double(index) * Self.column }
 
-    func draw() -> Drawing {
-        let legend = legendItems()
+    /// Where the legend's items go, and so the height of the whole drawing.
+    func legendLayout(_ legend: [LegendItem]) -> (places: [(x: Double, row: Int)], height: Double) {
         let legendRows = flow(legend.map(\.width), within: width - 2 * Self.pad)
         let legendHeight = Double((legendRows.map(\.row).max() ?? 0) + 1) * 28
-        let height = legendTop + legendHeight + Self.pad
+        return (legendRows, legendTop + legendHeight + Self.pad)
+    }
+
+    func headers() -> HTML {
+        categoryHeaders() + roleHeaders() + priorityRow()
+    }
+
+    func draw(headers: HTML? = nil) -> Drawing {
+        let legend = legendItems()
+        let (legendRows, height) = legendLayout(legend)
 
         var content = PlotStyle.patterns(prefix: plot.id("matrix"))
         content += background()
         content += corner()
-        content += categoryHeaders()
-        content += roleHeaders()
-        content += priorityRow()
+        content += headers ?? self.headers()
         if repeatsStatus {
             content += statusLabel(top: topStatusTop)
             content += statusCells(top: topStatusTop)
@@ -259,11 +279,14 @@ private struct MatrixLayout {
         }
         var html = HTML()
         for dot in 0..<3 {
-            html += element(
-                "circle", HTMLAttribute("cx", SVG.number(centerX + Double(dot - 1) * 8)),
-                HTMLAttribute("cy", SVG.number(centerY)), HTMLAttribute("r", "2.8"),
-                HTMLAttribute("fill", dot < filled ? PlotStyle.ink : "#ffffff"),
-                HTMLAttribute("stroke", PlotStyle.ink), HTMLAttribute("stroke-width", "1"))
+            var circle = SVGTag("circle")
+            circle.number("cx", centerX + Double(dot - 1) * 8)
+            circle.number("cy", centerY)
+            circle.attribute("r", "2.8")
+            circle.attribute("fill", dot < filled ? PlotStyle.ink : "#ffffff")
+            circle.attribute("stroke", PlotStyle.ink)
+            circle.attribute("stroke-width", "1")
+            html += circle.finish()
         }
         return html
     }
@@ -285,7 +308,8 @@ private struct MatrixLayout {
                 who += " · " + plot.pick("overbelast", "overloaded")
             }
             let second = TextMetrics.truncate(who, maxWidth: Self.labelWidth - 14, size: 11)
-            html += SVG.titled(plot.functionLine(result)) {
+            let line = plot.functionLine(result)
+            html += SVG.titled(line) {
                 if function.isVacancy {
                     SVG.rect(x: Self.pad + 1, y: top + 2, width: Self.labelWidth - 6, height: Self.row - 4,
                              fill: "none", stroke: PlotStyle.heldInk, dashed: true)
@@ -296,21 +320,22 @@ private struct MatrixLayout {
             }
             for share in result.roles {
                 guard let column = columnOfRole[share.roleId] else { continue }
-                html += cell(share, column: column, top: top, function: result)
+                html += cell(share, column: column, top: top, function: result, line: line)
             }
         }
         return html
     }
 
     /// A function holding a role: a filled square with its share; a dashed one for a vacancy.
-    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, function: FunctionResult) -> HTML {
+    /// `line` is the function's `functionLine`, worded once per row.
+    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, function: FunctionResult, line: String) -> HTML {
         let left = x(ofColumn: column)
         let language = plot.language
         let percent = "\(Int(share.sharePercent.rounded()))%"
         let size = TextMetrics.width(percent, size: 10) > Self.column - 6 ? 8.5 : 10
         let vacant = function.function.isVacancy
         let roleName = roles[column].role.name(language)
-        let tooltip = "\(plot.functionLine(function)): \(roleName) \(NumberFormatting.short(share.sharePercent, language))%"
+        let tooltip = "\(line): \(roleName) \(NumberFormatting.short(share.sharePercent, language))%"
             + " (\(NumberFormatting.fte(share.fte, language)) " + plot.pick("fte", "FTE") + ")"
             + (vacant ? " — " + plot.pick("vacature", "vacancy") : "")
         return SVG.titled(tooltip) {
@@ -382,12 +407,12 @@ private struct MatrixLayout {
 
     // MARK: Legend
 
-    private struct LegendItem {
+    struct LegendItem {
         var width: Double
         var draw: (Double, Double) -> HTML
     }
 
-    private func legendItems() -> [LegendItem] {
+    func legendItems() -> [LegendItem] {
         let size = 11.0
         let prefix = plot.id("matrix")
         func item(_ label: String, symbolWidth: Double = 22, symbol: @escaping (Double, Double) -> HTML) -> LegendItem {

@@ -45,20 +45,22 @@ public struct TeamPlot: Sendable {
     }
 
     /// The matrix in parts of a page each (the functions in `pages`), every part with its own
-    /// headers and status rows, for printing a long team.
-    func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>]) -> HTML {
+    /// headers and status rows, for printing a long team. `functionsTable` is this plot's
+    /// `functionsTable(analysis)` when the caller has it already.
+    func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil) -> HTML {
         var parts = HTML()
+        let headers = pages.count > 1 ? matrixHeaders(analysis) : nil
         for (number, rows) in pages.enumerated() {
             // Each part is an SVG of its own, so its ids need their own prefix.
             let part = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
-            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows).svg }
+            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows, headers: headers).svg }
         }
         return figure(
             "matrix", svg: parts,
             caption: pick(
                 "Teamplot: welke functie welke rol vervult, en de status van elke rol (onderste rijen).",
                 "Team plot: which function holds which role, and each role's status (bottom rows)."),
-            table: functionsTable(analysis) + rolesTable(analysis, roles: analysis.roles))
+            table: (table ?? functionsTable(analysis)) + rolesTable(analysis, roles: analysis.roles))
     }
 
     public func coverageFigure(analysis: GapAnalysis) -> HTML {

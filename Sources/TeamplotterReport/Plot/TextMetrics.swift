@@ -8,16 +8,49 @@ enum TextMetrics {
 
     /// Width of `text` in pixels at `size` pixels.
     static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+        width(ems: ems(text), size: size, bold: bold)
+    }
+
+    /// Width in pixels of text `ems` wide.
+    private static func width(ems: Double, size: Double, bold: Bool) -> Double {
+        ems * size * (bold ? 1.08 : 1) * safety
+    }
+
+    /// Width of `text` in em: the sum over its characters, in order.
+    static func ems(_ text: String) -> Double {
+        // Most text is ASCII, where every byte is a character but for CR LF (one character,
+        // as wide as either byte alone): a table lookup per byte, no grapheme breaking.
+        var ems = 0.0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return characterEms(text) }
+            if byte != 0x0A || previous != 0x0D { ems += asciiEms[Int(byte)] }
+            previous = byte
+        }
+        return ems
+    }
+
+    /// The same, character by character: for text that is not all ASCII.
+    private static func characterEms(_ text: String) -> Double {
         var ems = 0.0
         for character in text {
             ems += em(character)
         }
-        return ems * size * (bold ? 1.08 : 1) * safety
+        return ems
+    }
+
+    /// `em` of each ASCII character, looked up rather than matched.
+    private static let asciiEms: [Double] = (0..<128).map { classifiedEm(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Width of one character in em, looked up when it is ASCII ("\r\n" counts as "\n").
+    static func em(_ character: Character) -> Double {
+        if let ascii = character.asciiValue { return asciiEms[Int(ascii)] }
+        return classifiedEm(character)
     }
 
     /// Width of one character in em, in classes of characters of about the same width (measured
     /// in Chromium with Liberation Sans, which has Arial's widths).
-    private static func em(_ character: Character) -> Double {
+    static func classifiedEm(_ character: Character) -> Double {
         switch character {
         case "i", "j", "l", "'": return 0.23
         case "f", "t", "/", "[", "]", ",", ".", ":", ";", "!", "|", "I", " ", "·": return 0.28
@@ -51,11 +84,16 @@ enum TextMetrics {
         -> (text: String, truncated: Bool)
     {
         if width(text, size: size, bold: bold) <= maxWidth { return (text, false) }
+        // The width of the kept part grows by one character at a time, summed in the same order
+        // as `width` sums it, so the result is the same as measuring every candidate anew.
+        let ellipsis = em("…")
         var kept = ""
+        var keptEms = 0.0
         for character in text {
-            let candidate = kept + String(character)
-            if width(candidate + "…", size: size, bold: bold) > maxWidth { break }
-            kept = candidate
+            let candidateEms = keptEms + em(character)
+            if width(ems: candidateEms + ellipsis, size: size, bold: bold) > maxWidth { break }
+            kept.append(character)
+            keptEms = candidateEms
         }
         while kept.last == " " { kept.removeLast() }
         return (kept.isEmpty ? "…" : kept + "…", true)
