@@ -17,7 +17,8 @@ public enum TeamLoader {
         }
     }
 
-    public static func loadTeam(_ data: Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
+    /// Takes `data` over so that a large file is freed once parsed, before the team is built.
+    public static func loadTeam(_ data: consuming Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
         try checkSize(data, file: file)
         if let workbook = try workbook(data, file: file) {
             return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
@@ -31,10 +32,11 @@ public enum TeamLoader {
             let text = try TextDecoding.withUTF8(data, file: file) { Data($0) }
             return Loaded(team: try TeamDocument.read(text, file: file), warnings: [])
         }
+        _ = consume data
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
         switch TableLayout.detect(table, catalogue: .builtIn) {
         case .worksheet?:
-            let (team, warnings) = try WorksheetReader.read(table, file: file, teamName: name)
+            let (team, warnings) = try WorksheetReader.read(consume table, file: file, teamName: name)
             return Loaded(team: team, warnings: warnings)
         case .matrix?:
             let (team, warnings) = try MatrixReader.read(table, file: file, teamName: name)

@@ -94,7 +94,9 @@ public enum CSVReader {
         }
 
         while index < count {
-            cells.removeAll(keepingCapacity: true)
+            // A new array each record (the last went into its row), sized like the last one.
+            cells = []
+            cells.reserveCapacity(rows.last?.cells.count ?? 8)
             // One record: cells until a line break outside quotes, or the end.
             while true {
                 if index < count, bytes[index] == Byte.quote {

@@ -107,7 +107,9 @@ public enum CellParsing {
     public static func items(_ cell: String) -> [String] {
         var cell = cell
         return cell.withUTF8 { bytes in
+            // Sized up front: the items stay in the team, and growing would leave spare room.
             var items: [String] = []
+            if !bytes.isEmpty { items.reserveCapacity(1 + bytes.count { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) }
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x3B {
                 var text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -124,6 +126,15 @@ public enum CellParsing {
         }
     }
 
+    /// `trimmed`, without any work for text that starts and ends with an ASCII byte other than
+    /// white space (nearly every cell): `trimmed` would return it as it is.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+            first < 0x80, last < 0x80, !isASCIISpace(first), !isASCIISpace(last)
+        else { return text.trimmed }
+        return text
+    }
+
     /// `trimmed` of valid UTF-8 text, made straight from the bytes when only ASCII white space is
     /// to go (what `trimmed` itself does first).
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -137,7 +148,7 @@ public enum CellParsing {
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
     public static func splitShare(_ item: String) -> (name: String, share: String?) {
-        let trimmed = item.trimmed
+        let trimmed = Self.trimmed(item)
         if endsInOther(than: [UInt8(ascii: ")"), UInt8(ascii: "%")], trimmed) { return (trimmed, nil) }
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
@@ -160,7 +171,7 @@ public enum CellParsing {
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
     /// A level that is no whole number from 1 to 4 comes back as `invalidLevel`.
     public static func parseCompetency(_ item: String) -> (competency: Competency, invalidLevel: String?) {
-        let trimmed = item.trimmed
+        let trimmed = Self.trimmed(item)
         guard !endsInOther(than: [UInt8(ascii: ")")], trimmed), trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else {
             return (Competency(name: trimmed), nil)
         }

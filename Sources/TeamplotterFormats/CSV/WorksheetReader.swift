@@ -38,8 +38,10 @@ public enum WorksheetReader {
 
     /// The team in a worksheet. Every problem is collected; the team is returned only when there
     /// are no errors. Warnings come back with it.
+    /// Takes `table` over, letting go of each row once read: a large team is then built in the
+    /// memory its table gives up rather than next to it.
     public static func read(
-        _ table: CSVTable, file: String?, catalogue: Catalogue = .builtIn,
+        _ table: consuming CSVTable, file: String?, catalogue: Catalogue = .builtIn,
         teamName: String = "Team"
     ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
         var problems: [InputProblem] = []
@@ -66,7 +68,9 @@ public enum WorksheetReader {
         // Looked up once: a lookup per cell costs more than the cell.
         let titleColumn = map[.title], holderColumn = map[.holder], rolesColumn = map[.roles]
         let tasksColumn = map[.tasks], competenciesColumn = map[.competencies]
-        for row in table.rows[(headerIndex + 1)...] {
+        for index in (headerIndex + 1)..<table.rows.count {
+            let row = table.rows[index]
+            defer { table.rows[index].cells = [] }
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, sheet: table.sheet, row: row.number, column: map[field].map { $0 + 1 })
             }
@@ -78,11 +82,11 @@ public enum WorksheetReader {
             for (index, cell) in row.cells.enumerated().dropFirst(columns) where !cell.trimmed.isEmpty {
                 problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, sheet: table.sheet, row: row.number, column: index + 1)))
             }
-            let title = row[titleColumn].trimmed
+            let title = CellParsing.trimmed(row[titleColumn])
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = row[holderColumn].trimmed
+            let holderText = CellParsing.trimmed(row[holderColumn])
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []

@@ -14,6 +14,13 @@ public enum JSONWriter {
         return writer.finish()
     }
 
+    /// The same as `text`, as UTF-8 bytes handed over without a copy.
+    static func data(pretty: Bool = true, capacity: Int = 4096, _ body: (inout JSONBytes) -> Void) -> Data {
+        var writer = JSONBytes(pretty: pretty, capacity: capacity)
+        body(&writer)
+        return writer.finishData()
+    }
+
     /// Integers without a fraction; other numbers in the shortest form that reads back the same.
     public static func format(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
@@ -185,12 +192,23 @@ struct JSONBytes: JSONSink {
         return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
     }
 
+    /// The bytes of `finish`, the buffer itself handed to the `Data`.
+    mutating func finishData() -> Data {
+        if pretty { output(Self.newline) }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+    }
+
+    @inline(__always)
     private mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
+        if count + more > capacity { grow(more) }
+    }
+
+    private mutating func grow(_ more: Int) {
         capacity = max(capacity * 2, count + more)
         buffer = realloc(buffer, capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
+    @inline(__always)
     private mutating func output(_ byte: UInt8) {
         reserve(1)
         buffer[count] = byte
@@ -209,17 +227,14 @@ struct JSONBytes: JSONSink {
     }
 
     private static let newline = UInt8(ascii: "\n")
-    private static let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func breakLine() {
         guard pretty else { return }
-        output(Self.newline)
-        var spaces = depth * 2
-        while spaces > 0 {
-            let run = min(spaces, Self.indentation.count)
-            Self.indentation.withUnsafeBufferPointer { output(UnsafeBufferPointer(rebasing: $0[..<run])) }
-            spaces -= run
-        }
+        let spaces = depth * 2
+        reserve(1 + spaces)
+        buffer[count] = Self.newline
+        (buffer + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        count += 1 + spaces
     }
 
     /// The separator and line break before a value in an array (after a key there is none).

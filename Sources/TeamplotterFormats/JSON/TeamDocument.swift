@@ -18,6 +18,11 @@ public enum TeamDocument {
         JSONWriter.text(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
     }
 
+    /// `write` as UTF-8 bytes, for files: a large document is then in memory once.
+    public static func data(_ team: Team) -> Data {
+        JSONWriter.data(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
+    }
+
     static func write(_ team: Team, into sink: inout some JSONSink) {
         sink.object { sink in
             sink.field("version", Double(version))
