@@ -127,9 +127,4 @@ public enum TextDecoding {
         for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
         return String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil ? 0 : length
     }
-
-    /// The whole file as a string, for JSON and sniffing.
-    public static func string(_ data: Data, file: String?) throws(InputProblems) -> String {
-        try withUTF8(data, file: file) { String(decoding: $0, as: UTF8.self) }
-    }
 }
