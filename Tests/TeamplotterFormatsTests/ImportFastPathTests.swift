@@ -303,3 +303,41 @@ import Testing
         #expect(JSONWriter.write(.number(12345678901234)) == "12345678901234\n")
     }
 }
+
+@Suite struct JSONReaderTests {
+    private func decoded(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    /// Whatever the fast reader takes, it reads as the decoder does; what it leaves, the decoder decides.
+    private func expectAsDecoder(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard let fast = JSONReader.parse(Data(text.utf8)) else { return }
+        #expect(fast == decoded(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
+    }
+
+    @Test func documentsReadAsTheDecoderReadsThem() throws {
+        let cases = [
+            #"{"b": 1, "a": [true, false, null, "x"], "c": {"z": -0.5e2, "y": 1E+3, "x": 0}}"#,
+            #"  [ ] "#, #"{}"#, #""tekst""#, "12", "-0", "0.1", "1e400", "01", "1.", ".5", "-", "+1", "1e", "12345678901234567890",
+            #"{"a": 1, "a": 2}"#, #"{"é": 1, "e\u0301": 2}"#, #"["\u00e9\u20ac\u2028\n\t\"\\\/\b\f\r"]"#, #"["\ud83d\ude00"]"#,
+            #"["\u+123"]"#, #"["\uZZZZ"]"#, #"["\x"]"#, "[\"a\u{1}\"]", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "{1: 2}",
+            "[1] x", "\u{FEFF}[1]", "nul", "truex", "[tru]", String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+            #"{"version": 1, "team": {"name": "Online <team> & co"}, "functions": [{"title": "A", "hoursPerWeek": 22.5}]}"#,
+        ]
+        for text in cases { expectAsDecoder(text) }
+        #expect(JSONReader.parse(Data(cases[0].utf8)) != nil)
+        // The shipped example and every document this program writes take the fast path.
+        let example = try Repository.data("examples/voorbeeldstad.json")
+        #expect(JSONReader.parse(example) != nil)
+        #expect(JSONReader.parse(example) == (try JSONDecoder().decode(JSONValue.self, from: example)))
+        let pieces = ["{", "}", "[", "]", ",", ":", "\"a\"", "\"\\n\"", "1", "-2.5e3", "true", "null", " ", "\"é\"", "\"\\u00e9\""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            expectAsDecoder((0..<Int.random(in: 1..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+    }
+
+    @Test func invalidUTF8IsLeftToTheDecoder() {
+        #expect(JSONReader.parse(Data([0x5B, 0x22, 0xC3, 0x22, 0x5D])) == nil)
+    }
+}
