@@ -159,6 +159,7 @@ import Testing
             let fast = Array(text.utf8).withUnsafeBufferPointer { TeamLoader.startsLikeJSON($0) }
             let start = text.first { !$0.isWhitespace }
             #expect(fast == (start == "{" || start == "["), "\(text.debugDescription)")
+            #expect(fast == isJSON, "\(text.debugDescription)")
         }
     }
 
