@@ -19,6 +19,7 @@ echo "== Analysis in process (median of repeated runs, ratio to the previous siz
 echo "== Whole command on a 100,000-row worksheet vs Python's csv module parsing the same file"
 [ -f bench/out/ws-100k.csv ] || python3 bench/generate.py worksheet 100000 bench/out/ws-100k.csv
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown bench/out/import.md \
+  "$bin analyse bench/out/ws-100k.csv -o /dev/null" \
   "$bin analyse bench/out/ws-100k.csv --format json -o /dev/null" \
   "$bin convert bench/out/ws-100k.csv -o /dev/null" \
   "python3 -c \"import csv; f=open('bench/out/ws-100k.csv', encoding='utf-8-sig', newline=''); sum(1 for _ in csv.reader(f, delimiter=';'))\""

@@ -78,7 +78,7 @@ struct AnalyseCommand: Command {
         let text: String
         switch format {
         case "json":
-            text = JSONWriter.write(analysis.json(language))
+            text = analysis.jsonText(language)
         case "markdown":
             text = MarkdownReport(language: language, catalogue: team.catalogue).render(analysis)
         default:

@@ -50,6 +50,6 @@ struct ConvertCommand: Command {
 
     func run(console: Console) throws(CLIError) {
         let team = try input.load(language, console: console)
-        try InputFiles.write(TeamDocument.write(team), to: output, inputs: input.paths, language: language, console: console)
+        try InputFiles.write(TeamDocument.data(team), to: output, inputs: input.paths, language: language, console: console)
     }
 }

@@ -74,7 +74,31 @@ enum InputFiles {
             console.write(text)
             return
         }
-        try write(Data(text.utf8), to: path, inputs: inputs, language: language)
+        // The text's own bytes, not a copy: a large document would otherwise be in memory twice.
+        var text = text
+        let failure = text.withUTF8 { bytes -> CLIError? in
+            let data = bytes.baseAddress.map {
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
+            } ?? Data()
+            do throws(CLIError) {
+                try write(data, to: path, inputs: inputs, language: language)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// `write` for UTF-8 bytes: to a file as they are, to standard output as text.
+    static func write(
+        _ data: Data, to path: String?, inputs: [String?] = [], language: Language, console: Console
+    ) throws(CLIError) {
+        guard let path, path != "-" else {
+            console.write(String(decoding: data, as: UTF8.self))
+            return
+        }
+        try write(data, to: path, inputs: inputs, language: language)
     }
 
     /// Writes bytes to a file, atomically (a reader never sees half a workbook), never over one

@@ -17,21 +17,26 @@ public enum TeamLoader {
         }
     }
 
-    public static func loadTeam(_ data: Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
+    /// Takes `data` over so that a large file is freed once parsed, before the team is built.
+    public static func loadTeam(_ data: consuming Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
         try checkSize(data, file: file)
         if let workbook = try workbook(data, file: file) {
             return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
         }
-        let text = try TextDecoding.string(data, file: file)
-        let start = text.first { !$0.isWhitespace }
-        if start == "{" || start == "[" {
-            return Loaded(team: try TeamDocument.read(Data(text.utf8), file: file), warnings: [])
+        let table = try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> CSVTable? in
+            if startsLikeJSON(bytes) { return nil }
+            // A second byte order mark is dropped too, as a CSV parsed from text does.
+            return try CSVReader.parse(CSVReader.withoutByteOrderMark(bytes), file: file)
         }
-        let table = try CSVReader.parse(text, file: file)
+        guard let table else {
+            let text = try TextDecoding.withUTF8(data, file: file) { Data($0) }
+            return Loaded(team: try TeamDocument.read(text, file: file), warnings: [])
+        }
+        _ = consume data
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
         switch TableLayout.detect(table, catalogue: .builtIn) {
         case .worksheet?:
-            let (team, warnings) = try WorksheetReader.read(table, file: file, teamName: name)
+            let (team, warnings) = try WorksheetReader.read(consume table, file: file, teamName: name)
             return Loaded(team: team, warnings: warnings)
         case .matrix?:
             let (team, warnings) = try MatrixReader.read(table, file: file, teamName: name)
@@ -48,6 +53,21 @@ public enum TeamLoader {
         }
         let table = try CSVReader.read(data, file: file)
         return try NeedsReader.read(table, file: file, catalogue: catalogue)
+    }
+
+    /// Whether the first character that is not white space is `{` or `[`. Decided on the bytes when
+    /// that character is a lone ASCII one (an ASCII byte followed by another always is); anything
+    /// else asks the characters themselves.
+    static func startsLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { index += 1 }
+        if index == bytes.count { return false }
+        let byte = bytes[index]
+        if byte < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 {
+            return byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
+        }
+        let start = String(decoding: bytes, as: UTF8.self).first { !$0.isWhitespace }
+        return start == "{" || start == "["
     }
 
     /// The workbook in an XLSX file (told by the ZIP signature), nil for anything else.

@@ -21,7 +21,22 @@ public struct CSVRow: Sendable, Hashable {
         return cells[column]
     }
 
-    public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+    public var isBlank: Bool { cells.allSatisfy(Self.isBlank) }
+
+    /// A cell of white space only. Any ASCII byte other than white space settles it without
+    /// looking at characters (such a byte is never part of a white-space character); text of other
+    /// scalars only takes `Character.isWhitespace`.
+    static func isBlank(_ cell: String) -> Bool {
+        var onlyASCII = true
+        for byte in cell.utf8 {
+            if byte >= 0x80 {
+                onlyASCII = false
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                return false
+            }
+        }
+        return onlyASCII || cell.allSatisfy(\.isWhitespace)
+    }
 }
 
 /// A parsed CSV file, or the text of one sheet of a workbook (then `sheet` names it).
@@ -41,107 +56,141 @@ public struct CSVTable: Sendable, Hashable {
 /// with or without BOM or Windows-1252, CRLF, LF or CR, quoted cells with line breaks inside.
 public enum CSVReader {
     public static func read(_ data: Data, file: String?) throws(InputProblems) -> CSVTable {
-        let bytes = try TextDecoding.utf8Bytes(data, file: file)
-        return try parse(bytes, file: file)
+        try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) in try parse(bytes, file: file) }
     }
 
     public static func parse(_ text: String, file: String?) throws(InputProblems) -> CSVTable {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: TextDecoding.byteOrderMark) { bytes.removeFirst(3) }
-        return try parse(bytes, file: file)
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(InputProblems) in try parse(withoutByteOrderMark(bytes), file: file) }
+        }.get()
     }
 
-    static func parse(_ bytes: [UInt8], file: String?) throws(InputProblems) -> CSVTable {
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+    }
+
+    /// Parses valid UTF-8. A cell is made straight from its bytes in the file; only a quoted cell
+    /// with `""` or a CR inside, or text after its closing quote, is put together first.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) throws(InputProblems) -> CSVTable {
         let delimiter = detectDelimiter(bytes)
+        let count = bytes.count
         var rows: [CSVRow] = []
         var cells: [String] = []
-        var cell: [UInt8] = []
-        var inQuotes = false
-        var cellIsQuoted = false
-        var quoteStart = (row: 1, column: 1)
+        var pieced: [UInt8] = []
         var row = 1
         var index = 0
-        let count = bytes.count
 
-        func endCell() {
-            cells.append(String(decoding: cell, as: UTF8.self))
-            cell.removeAll(keepingCapacity: true)
-            cellIsQuoted = false
+        func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        func endRow() {
-            endCell()
-            let record = CSVRow(number: row, cells: cells)
-            if !record.isBlank { rows.append(record) }
-            cells = []
-            row += 1
+        // Plain text up to the end of the cell: a quote here is just a character.
+        func skipToCellEnd() {
+            while index < count {
+                let byte = bytes[index]
+                if byte == delimiter || byte == Byte.lf || byte == Byte.cr { return }
+                index += 1
+            }
         }
 
         while index < count {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == Byte.quote {
-                    if index < count, bytes[index] == Byte.quote {
-                        cell.append(Byte.quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
+            // A new array each record (the last went into its row), sized like the last one.
+            cells = []
+            cells.reserveCapacity(rows.last?.cells.count ?? 8)
+            // One record: cells until a line break outside quotes, or the end.
+            while true {
+                if index < count, bytes[index] == Byte.quote {
+                    let column = cells.count + 1
+                    index += 1
+                    var runStart = index
+                    var isPieced = false
+                    pieced.removeAll(keepingCapacity: true)
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == Byte.quote {
+                            guard index + 1 < count, bytes[index + 1] == Byte.quote else {
+                                closed = true
+                                break
+                            }
+                            // "" stands for one quote: keep the first.
+                            pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+                            index += 2
+                            runStart = index
+                            isPieced = true
+                        } else if byte == Byte.cr {
+                            // Line breaks inside a cell become plain \n.
+                            pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                            pieced.append(Byte.lf)
+                            index += 1
+                            if index < count, bytes[index] == Byte.lf { index += 1 }
+                            runStart = index
+                            isPieced = true
+                        } else {
+                            index += 1
+                        }
                     }
-                } else if byte == Byte.cr {
-                    // Line breaks inside a cell become plain \n.
-                    if index < count, bytes[index] == Byte.lf { index += 1 }
-                    cell.append(Byte.lf)
+                    guard closed else {
+                        throw InputProblems([
+                            InputProblem(.unterminatedQuote, at: SourceLocation(file: file, row: row, column: column))
+                        ])
+                    }
+                    let runEnd = index
+                    index += 1
+                    // Text after the closing quote belongs to the cell as it stands.
+                    let tailStart = index
+                    skipToCellEnd()
+                    if !isPieced, tailStart == index {
+                        cells.append(text(runStart, runEnd))
+                    } else {
+                        pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]))
+                        pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
+                        cells.append(String(decoding: pieced, as: UTF8.self))
+                    }
                 } else {
-                    cell.append(byte)
+                    let start = index
+                    skipToCellEnd()
+                    cells.append(text(start, index))
                 }
-                continue
+                guard index < count else { break }
+                let byte = bytes[index]
+                index += 1
+                if byte == delimiter { continue }
+                if byte == Byte.cr, index < count, bytes[index] == Byte.lf { index += 1 }
+                break
             }
-            switch byte {
-            case delimiter:
-                endCell()
-            case Byte.quote where cell.isEmpty && !cellIsQuoted:
-                inQuotes = true
-                cellIsQuoted = true
-                quoteStart = (row, cells.count + 1)
-            case Byte.cr:
-                if index < count, bytes[index] == Byte.lf { index += 1 }
-                endRow()
-            case Byte.lf:
-                endRow()
-            default:
-                cell.append(byte)
-            }
+            let record = CSVRow(number: row, cells: cells)
+            if !record.isBlank { rows.append(record) }
+            row += 1
         }
-        if inQuotes {
-            throw InputProblems([
-                InputProblem(
-                    .unterminatedQuote,
-                    at: SourceLocation(file: file, row: quoteStart.row, column: quoteStart.column))
-            ])
-        }
-        if !cell.isEmpty || !cells.isEmpty { endRow() }
         return CSVTable(delimiter: Character(UnicodeScalar(delimiter)), rows: rows)
     }
 
     /// The delimiter is the one of `;`, `,` and tab that occurs most in the first record, outside
     /// quotes; `;` (what Dutch Excel writes) when there is a tie or none.
-    static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [Byte.semicolon: 0, Byte.comma: 0, Byte.tab: 0]
+    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var semicolons = 0
+        var commas = 0
+        var tabs = 0
         var inQuotes = false
         for byte in bytes {
             if byte == Byte.quote {
                 inQuotes.toggle()
             } else if !inQuotes {
                 if byte == Byte.lf || byte == Byte.cr { break }
-                if counts[byte] != nil { counts[byte]! += 1 }
+                if byte == Byte.semicolon {
+                    semicolons += 1
+                } else if byte == Byte.comma {
+                    commas += 1
+                } else if byte == Byte.tab {
+                    tabs += 1
+                }
             }
         }
         // In order of preference, so that the first wins a tie.
-        var best = Byte.semicolon
-        for candidate in [Byte.semicolon, Byte.comma, Byte.tab] where counts[candidate, default: 0] > counts[best, default: 0] {
-            best = candidate
-        }
-        return best
+        if commas > semicolons, commas >= tabs { return Byte.comma }
+        if tabs > semicolons, tabs > commas { return Byte.tab }
+        return Byte.semicolon
     }
 }
 

@@ -2,7 +2,7 @@ import TeamplotterCore
 
 /// Reads the needs CSV: Rol; Prioriteit; Gewenste fte; Minimaal aantal personen; Toelichting.
 public enum NeedsReader {
-    enum Field: String, Sendable, CaseIterable {
+    enum Field: Sendable, CaseIterable {
         case role, priority, desiredFte, minPeople, note
     }
 

@@ -10,17 +10,27 @@ public enum TextDecoding {
         data.prefix(8192).contains(0)
     }
 
-    /// UTF-8 bytes without BOM. Text that is not valid UTF-8 is read as Windows-1252, which is what
-    /// Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)".
-    static func utf8Bytes(_ data: Data, file: String?) throws(InputProblems) -> [UInt8] {
+    /// Calls `body` with the text as UTF-8 bytes without BOM. Text that is not valid UTF-8 is read
+    /// as Windows-1252, which is what Dutch Excel writes for "CSV (gescheiden door
+    /// lijstscheidingsteken)". Valid UTF-8 — nearly every file — is passed straight from `data`,
+    /// without copying a large file.
+    static func withUTF8<Result>(
+        _ data: Data, file: String?, _ body: (UnsafeBufferPointer<UInt8>) throws(InputProblems) -> Result
+    ) throws(InputProblems) -> Result {
         if data.isEmpty { throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]) }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputProblems([InputProblem(.utf16, at: SourceLocation(file: file))])
         }
         if looksBinary(data) { throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))]) }
+        let outcome = data.withUnsafeBytes { raw -> Swift.Result<Result, InputProblems>? in
+            var bytes = raw.assumingMemoryBound(to: UInt8.self)
+            if bytes.starts(with: byteOrderMark) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            guard isValidUTF8(bytes) else { return nil }
+            return Swift.Result { () throws(InputProblems) in try body(bytes) }
+        }
+        if let outcome { return try outcome.get() }
         var bytes = [UInt8](data)
         if bytes.starts(with: byteOrderMark) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
         // Not UTF-8. Text with real UTF-8 in it as well was pasted together from two sources:
         // reading it either way would garble part of it, so say so rather than guess.
         if containsUTF8Sequence(bytes) {
@@ -30,7 +40,50 @@ public enum TextDecoding {
         guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else {
             throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))])
         }
-        return Array(text.utf8)
+        return try Array(text.utf8).withUnsafeBufferPointer { (buffer) throws(InputProblems) in try body(buffer) }
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates
+    /// or scalars past U+10FFFF), the same verdict as `String(validating:)` without building a
+    /// string. ASCII, most of any file, is checked eight bytes at a time.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // The allowed range of the second byte depends on the lead; the others are 80...BF.
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = base[index + 1]
+            guard second >= low, second <= high else { return false }
+            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     /// Whether a well-formed multi-byte UTF-8 sequence occurs (a Windows-1252 text almost never
@@ -73,10 +126,5 @@ public enum TextDecoding {
         guard index + length <= bytes.count else { return 0 }
         for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
         return String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil ? 0 : length
-    }
-
-    /// The whole file as a string, for JSON and sniffing.
-    public static func string(_ data: Data, file: String?) throws(InputProblems) -> String {
-        String(decoding: try utf8Bytes(data, file: file), as: UTF8.self)
     }
 }

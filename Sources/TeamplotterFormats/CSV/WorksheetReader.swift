@@ -4,7 +4,8 @@ import TeamplotterCore
 /// Reads the Teamplotter worksheet as people export it from Excel: one row per function
 /// (PRODUCT.md §6).
 public enum WorksheetReader {
-    enum Field: String, Sendable, CaseIterable {
+    /// No raw values: a plain enum hashes as a small number, a lookup per cell stays cheap.
+    enum Field: Sendable, CaseIterable {
         case title, holder, hours, fte, tasks, roles, competencies
     }
 
@@ -37,8 +38,10 @@ public enum WorksheetReader {
 
     /// The team in a worksheet. Every problem is collected; the team is returned only when there
     /// are no errors. Warnings come back with it.
+    /// Takes `table` over, letting go of each row once read: a large team is then built in the
+    /// memory its table gives up rather than next to it.
     public static func read(
-        _ table: CSVTable, file: String?, catalogue: Catalogue = .builtIn,
+        _ table: consuming CSVTable, file: String?, catalogue: Catalogue = .builtIn,
         teamName: String = "Team"
     ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
         var problems: [InputProblem] = []
@@ -62,7 +65,12 @@ public enum WorksheetReader {
         functions.reserveCapacity(table.rows.count)
         // Role names repeat across rows; match each spelling once.
         var matches: [String: Catalogue.Match] = [:]
-        for row in table.rows[(headerIndex + 1)...] {
+        // Looked up once: a lookup per cell costs more than the cell.
+        let titleColumn = map[.title], holderColumn = map[.holder], rolesColumn = map[.roles]
+        let tasksColumn = map[.tasks], competenciesColumn = map[.competencies]
+        for index in (headerIndex + 1)..<table.rows.count {
+            let row = table.rows[index]
+            defer { table.rows[index].cells = [] }
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, sheet: table.sheet, row: row.number, column: map[field].map { $0 + 1 })
             }
@@ -74,15 +82,15 @@ public enum WorksheetReader {
             for (index, cell) in row.cells.enumerated().dropFirst(columns) where !cell.trimmed.isEmpty {
                 problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, sheet: table.sheet, row: row.number, column: index + 1)))
             }
-            let title = row[map[.title]].trimmed
+            let title = CellParsing.trimmed(row[titleColumn])
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = row[map[.holder]].trimmed
+            let holderText = CellParsing.trimmed(row[holderColumn])
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            for item in CellParsing.items(row[map[.roles]]) {
+            for item in CellParsing.items(row[rolesColumn]) {
                 let (name, shareText) = CellParsing.splitShare(item)
                 var share: Double?
                 if let shareText {
@@ -91,8 +99,13 @@ public enum WorksheetReader {
                         problems.append(InputProblem(.invalidNumber(value: "", field: "Aandeel (%) van \(name)"), at: at(.roles)))
                     }
                 }
-                let match = matches[name] ?? catalogue.match(name)
-                matches[name] = match
+                let match: Catalogue.Match
+                if let known = matches[name] {
+                    match = known
+                } else {
+                    match = catalogue.match(name)
+                    matches[name] = match
+                }
                 switch match {
                 case .role(let role):
                     roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
@@ -109,8 +122,8 @@ public enum WorksheetReader {
             }
 
             functions.append(function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[map[.tasks]],
-                competencies: row[map[.competencies]], at: at(.competencies), into: &problems))
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[tasksColumn],
+                competencies: row[competenciesColumn], at: at(.competencies), into: &problems))
         }
 
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(limited(problems, file: file)) }

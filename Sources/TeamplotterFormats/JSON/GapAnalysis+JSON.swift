@@ -4,97 +4,105 @@ import TeamplotterCore
 /// be added, never renamed.
 extension GapAnalysis {
     public func json(_ language: Language = .nl) -> JSONValue {
-        .object([
-            ("team", .string(teamName)),
-            ("standardWeekHours", .number(standardWeekHours)),
-            ("assumedNeeds", .bool(assumedNeeds)),
-            ("summary", summaryJSON),
-            ("roles", .array(roles.map { roleJSON($0, language) })),
-            ("categories", .array(categories.map { categoryJSON($0, language) })),
-            ("functions", .array(functions.map(functionJSON))),
-            ("tasks", .object([("missing", .array(missingTasks.map(JSONValue.string)))])),
-            ("competencies", .object([
-                ("missing", .array(missingCompetencies.map(\.json))),
-                ("single", .array(singleCompetencies.map { result in
-                    .object([
-                        ("name", .string(result.competency.name)),
-                        ("level", .number(result.competency.level)),
-                        ("holders", .array(result.holders.map(JSONValue.string))),
-                    ])
-                })),
-            ])),
-            ("urgent", .array(urgentGaps.map { .string($0.role.id) })),
-        ])
+        JSONTree.build { write(language, into: &$0) }
     }
 
-    private var summaryJSON: JSONValue {
-        .object(
-            RoleStatus.allCases.map { ($0.rawValue, JSONValue.number(Double(count($0)))) }
-                + [("needed", .number(Double(roles.count(where: \.isNeeded)))),
-                   ("roles", .number(Double(roles.count)))])
+    /// The analysis as pretty-printed JSON text, written straight from the analysis (a large team's
+    /// analysis never exists as a `JSONValue` too).
+    public func jsonText(_ language: Language = .nl) -> String {
+        JSONWriter.text(capacity: 1024 * (functions.count + roles.count + 1)) { write(language, into: &$0) }
     }
 
-    private func roleJSON(_ role: RoleResult, _ language: Language) -> JSONValue {
-        let desiredFte: JSONValue = role.desiredFte.map(JSONValue.number) ?? .null
-        let minPeople: JSONValue = role.minPeople.map { JSONValue.number(Double($0)) } ?? .null
-        let current: [JSONValue] = role.holdings.filter { !$0.isVacancy }.map(holdingJSON)
-        let vacant: [JSONValue] = role.holdings.filter(\.isVacancy).map(holdingJSON)
-        return .object([
-            ("id", .string(role.role.id)),
-            ("name", .string(role.role.name(language))),
-            ("category", .string(role.categoryId)),
-            ("priority", .string(role.priority.rawValue)),
-            ("status", .string(role.status.rawValue)),
-            ("people", .number(Double(role.people))),
-            ("fte", .rounded(role.fte)),
-            ("desiredFte", desiredFte),
-            ("minPeople", minPeople),
-            ("vacancies", .number(Double(role.vacancies))),
-            ("holders", .array(current)),
-            ("vacancyFunctions", vacant.isEmpty ? nil : .array(vacant)),
-            ("note", .string(role.note)),
-        ])
+    func write(_ language: Language, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("team", teamName)
+            sink.field("standardWeekHours", standardWeekHours)
+            sink.field("assumedNeeds", assumedNeeds)
+            sink.field("summary", object: writeSummary)
+            sink.field("roles", array: roles) { writeRole($1, language, into: &$0) }
+            sink.field("categories", array: categories) { writeCategory($1, language, into: &$0) }
+            sink.field("functions", array: functions) { writeFunction($1, into: &$0) }
+            sink.field("tasks", object: { $0.field("missing", strings: missingTasks) })
+            sink.field("competencies", object: { sink in
+                sink.field("missing", array: missingCompetencies) { $1.write(into: &$0) }
+                sink.field("single", array: singleCompetencies) { sink, result in
+                    sink.object { sink in
+                        sink.field("name", result.competency.name)
+                        sink.field("level", result.competency.level)
+                        sink.field("holders", strings: result.holders)
+                    }
+                }
+            })
+            sink.field("urgent", array: urgentGaps) { $0.string($1.role.id) }
+        }
     }
 
-    private func holdingJSON(_ holding: RoleHolding) -> JSONValue {
-        .object([
-            ("function", .string(holding.functionTitle)),
-            ("functionIndex", .number(Double(holding.functionIndex))),
-            ("name", .string(holding.holder)),
-            ("share", .rounded(holding.sharePercent)),
-            ("fte", .rounded(holding.fte)),
-        ])
+    private func writeSummary(into sink: inout some JSONSink) {
+        for status in RoleStatus.allCases { sink.field(status.rawValue, count(status)) }
+        sink.field("needed", roles.count(where: \.isNeeded))
+        sink.field("roles", roles.count)
     }
 
-    private func categoryJSON(_ category: CategoryResult, _ language: Language) -> JSONValue {
-        .object([
-            ("id", .string(category.category.id)),
-            ("name", .string(category.category.name(language))),
-            ("needed", .number(Double(category.needed))),
-            ("present", .number(Double(category.present))),
-            ("single", .number(Double(category.single))),
-            ("coverage", category.coverage.map(JSONValue.rounded) ?? .null),
-        ])
+    private func writeRole(_ role: RoleResult, _ language: Language, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("id", role.role.id)
+            sink.field("name", role.role.name(language))
+            sink.field("category", role.categoryId)
+            sink.field("priority", role.priority.rawValue)
+            sink.field("status", role.status.rawValue)
+            sink.field("people", role.people)
+            sink.field("fte", rounded: role.fte)
+            sink.field("desiredFte", orNull: role.desiredFte)
+            sink.field("minPeople", orNull: role.minPeople.map(Double.init))
+            sink.field("vacancies", role.vacancies)
+            sink.field("holders", array: role.holdings.lazy.filter { !$0.isVacancy }) { writeHolding($1, into: &$0) }
+            if role.holdings.contains(where: \.isVacancy) {
+                sink.field("vacancyFunctions", array: role.holdings.lazy.filter(\.isVacancy)) { writeHolding($1, into: &$0) }
+            }
+            sink.field("note", role.note)
+        }
     }
 
-    private func functionJSON(_ function: FunctionResult) -> JSONValue {
-        .object([
-            ("index", .number(Double(function.index))),
-            ("title", .string(function.function.title)),
-            ("holder", .string(function.function.holder)),
-            ("vacancy", .bool(function.function.isVacancy)),
-            ("fte", .rounded(function.fte)),
-            ("roles", .array(function.roles.map { share in
-                .object([
-                    ("role", .string(share.roleId)),
-                    ("share", .rounded(share.sharePercent)),
-                    ("explicit", .bool(share.isExplicit)),
-                    ("fte", .rounded(share.fte)),
-                ])
-            })),
-            ("shareTotal", .rounded(function.shareTotal)),
-            ("warnings", .array(function.warnings.map(\.code).map(JSONValue.string))),
-        ])
+    private func writeHolding(_ holding: RoleHolding, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("function", holding.functionTitle)
+            sink.field("functionIndex", holding.functionIndex)
+            sink.field("name", holding.holder)
+            sink.field("share", rounded: holding.sharePercent)
+            sink.field("fte", rounded: holding.fte)
+        }
+    }
+
+    private func writeCategory(_ category: CategoryResult, _ language: Language, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("id", category.category.id)
+            sink.field("name", category.category.name(language))
+            sink.field("needed", category.needed)
+            sink.field("present", category.present)
+            sink.field("single", category.single)
+            sink.key("coverage")
+            if let coverage = category.coverage { sink.rounded(coverage) } else { sink.null() }
+        }
+    }
+
+    private func writeFunction(_ function: FunctionResult, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("index", function.index)
+            sink.field("title", function.function.title)
+            sink.field("holder", function.function.holder)
+            sink.field("vacancy", function.function.isVacancy)
+            sink.field("fte", rounded: function.fte)
+            sink.field("roles", array: function.roles) { sink, share in
+                sink.object { sink in
+                    sink.field("role", share.roleId)
+                    sink.field("share", rounded: share.sharePercent)
+                    sink.field("explicit", share.isExplicit)
+                    sink.field("fte", rounded: share.fte)
+                }
+            }
+            sink.field("shareTotal", rounded: function.shareTotal)
+            sink.field("warnings", array: function.warnings) { $0.string($1.code) }
+        }
     }
 }
 

@@ -70,7 +70,8 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue: Decodable {
     /// Parses JSON text. The error carries the parser's own description (with line and column).
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        if let value = JSONReader.parse(data) { return value }
+        return try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     public init(from decoder: any Decoder) throws {

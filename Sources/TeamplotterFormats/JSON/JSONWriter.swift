@@ -1,60 +1,24 @@
 import Foundation
 
-/// Writes a `JSONValue` as pretty-printed JSON, keys in the order given. Works on UTF-8 bytes:
-/// large exports are written scalar-free, copying runs of plain text whole.
+/// Writes a `JSONValue` as pretty-printed JSON, keys in the order given.
 public enum JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        write(value, indent: 0, pretty: pretty, into: &output)
-        if pretty { output.append(newline) }
-        return String(decoding: output, as: UTF8.self)
+        text(pretty: pretty) { $0.value(value) }
     }
 
-    private static let newline = UInt8(ascii: "\n")
-
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into output: inout [UInt8]) {
-        switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let bool): output.append(contentsOf: (bool ? "true" : "false").utf8)
-        case .number(let number): output.append(contentsOf: format(number).utf8)
-        case .string(let string): appendString(string, into: &output)
-        case .array(let values):
-            if values.isEmpty {
-                output.append(contentsOf: "[]".utf8)
-                return
-            }
-            output.append(UInt8(ascii: "["))
-            for (index, element) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                breakLine(indent + 1, pretty, &output)
-                write(element, indent: indent + 1, pretty: pretty, into: &output)
-            }
-            breakLine(indent, pretty, &output)
-            output.append(UInt8(ascii: "]"))
-        case .object(let pairs):
-            if pairs.isEmpty {
-                output.append(contentsOf: "{}".utf8)
-                return
-            }
-            output.append(UInt8(ascii: "{"))
-            for (index, (key, element)) in pairs.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                breakLine(indent + 1, pretty, &output)
-                appendString(key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                if pretty { output.append(UInt8(ascii: " ")) }
-                write(element, indent: indent + 1, pretty: pretty, into: &output)
-            }
-            breakLine(indent, pretty, &output)
-            output.append(UInt8(ascii: "}"))
-        }
+    /// The text of a document written straight into bytes by `body`: large exports are written
+    /// this way without first building their `JSONValue`.
+    static func text(pretty: Bool = true, capacity: Int = 4096, _ body: (inout JSONBytes) -> Void) -> String {
+        var writer = JSONBytes(pretty: pretty, capacity: capacity)
+        body(&writer)
+        return writer.finish()
     }
 
-    private static func breakLine(_ indent: Int, _ pretty: Bool, _ output: inout [UInt8]) {
-        guard pretty else { return }
-        output.append(newline)
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    /// The same as `text`, as UTF-8 bytes handed over without a copy.
+    static func data(pretty: Bool = true, capacity: Int = 4096, _ body: (inout JSONBytes) -> Void) -> Data {
+        var writer = JSONBytes(pretty: pretty, capacity: capacity)
+        body(&writer)
+        return writer.finishData()
     }
 
     /// Integers without a fraction; other numbers in the shortest form that reads back the same.
@@ -63,48 +27,352 @@ public enum JSONWriter {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
     }
+}
 
-    private static func appendString(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var utf8 = Array(string.utf8)
-        var start = 0
-        var index = 0
-        func flush() {
-            if start < index { output.append(contentsOf: utf8[start..<index]) }
+/// Where a JSON document is written, one value at a time: a `JSONValue` (`JSONTree`) or text
+/// (`JSONBytes`). A document described once against this gives both the same way.
+protocol JSONSink {
+    mutating func null()
+    mutating func bool(_ value: Bool)
+    mutating func number(_ value: Double)
+    mutating func string(_ value: String)
+    /// An array whose elements `body` writes.
+    mutating func array(_ body: (inout Self) -> Void)
+    /// An object whose members `body` writes, each a `key` and then a value.
+    mutating func object(_ body: (inout Self) -> Void)
+    mutating func key(_ key: String)
+}
+
+extension JSONSink {
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .number(let amount): number(amount)
+        case .string(let text): string(text)
+        case .array(let values): array { sink in for element in values { sink.value(element) } }
+        case .object(let pairs):
+            object { sink in
+                for (key, element) in pairs {
+                    sink.key(key)
+                    sink.value(element)
+                }
+            }
         }
-        while index < utf8.count {
-            let byte = utf8[index]
-            var escape: String?
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            // Escaped so that JSON placed inside HTML can never close a tag.
-            case UInt8(ascii: "<"): escape = "\\u003c"
-            case UInt8(ascii: ">"): escape = "\\u003e"
-            case UInt8(ascii: "&"): escape = "\\u0026"
-            case 0..<0x20: escape = String(format: "\\u%04x", byte)
-            // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                flush()
-                output.append(contentsOf: escape!.utf8)
-                index += 3
+    }
+
+    mutating func array<Elements: Sequence>(_ elements: Elements, _ write: (inout Self, Elements.Element) -> Void) {
+        array { sink in for element in elements { write(&sink, element) } }
+    }
+
+    /// A number rounded to two decimals, for FTE and percentages in output.
+    mutating func rounded(_ value: Double) {
+        number((value * 100).rounded() / 100)
+    }
+
+    // Members; a nil value leaves the member out, as `JSONValue.object` does.
+
+    mutating func field(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        string(value)
+    }
+
+    mutating func field(_ key: String, _ value: Double?) {
+        guard let value else { return }
+        self.key(key)
+        number(value)
+    }
+
+    mutating func field(_ key: String, _ value: Int?) {
+        field(key, value.map(Double.init))
+    }
+
+    mutating func field(_ key: String, _ value: Bool) {
+        self.key(key)
+        bool(value)
+    }
+
+    /// The number, or `null` when there is none.
+    mutating func field(_ key: String, orNull value: Double?) {
+        self.key(key)
+        if let value { number(value) } else { null() }
+    }
+
+    mutating func field(_ key: String, rounded value: Double) {
+        self.key(key)
+        rounded(value)
+    }
+
+    mutating func field(_ key: String, object body: (inout Self) -> Void) {
+        self.key(key)
+        object(body)
+    }
+
+    mutating func field<Elements: Sequence>(_ key: String, array elements: Elements, _ write: (inout Self, Elements.Element) -> Void) {
+        self.key(key)
+        array(elements, write)
+    }
+
+    mutating func field(_ key: String, strings: [String]) {
+        field(key, array: strings) { $0.string($1) }
+    }
+}
+
+/// Builds the `JSONValue` of what is written.
+struct JSONTree: JSONSink {
+    private enum Kind { case root, array, object }
+    private let kind: Kind
+    private var elements: [JSONValue] = []
+    private var pairs: [(String, JSONValue)] = []
+    private var pendingKey = ""
+    private(set) var value = JSONValue.null
+
+    init() { kind = .root }
+    private init(_ kind: Kind) { self.kind = kind }
+
+    static func build(_ body: (inout JSONTree) -> Void) -> JSONValue {
+        var tree = JSONTree()
+        body(&tree)
+        return tree.value
+    }
+
+    private mutating func put(_ value: JSONValue) {
+        switch kind {
+        case .root: self.value = value
+        case .array: elements.append(value)
+        case .object: pairs.append((pendingKey, value))
+        }
+    }
+
+    mutating func null() { put(.null) }
+    mutating func bool(_ value: Bool) { put(.bool(value)) }
+    mutating func number(_ value: Double) { put(.number(value)) }
+    mutating func string(_ value: String) { put(.string(value)) }
+    mutating func key(_ key: String) { pendingKey = key }
+
+    mutating func array(_ body: (inout JSONTree) -> Void) {
+        var inner = JSONTree(.array)
+        body(&inner)
+        put(.array(inner.elements))
+    }
+
+    mutating func object(_ body: (inout JSONTree) -> Void) {
+        var inner = JSONTree(.object)
+        body(&inner)
+        put(.object(inner.pairs))
+    }
+}
+
+/// Writes JSON text as UTF-8 bytes: two-space indents when pretty, `{}` and `[]` when empty,
+/// strings copied in runs between the few bytes that need escaping.
+struct JSONBytes: JSONSink {
+    // A buffer of its own rather than [UInt8]: a byte costs a store, and growing a large buffer
+    // is a `realloc` that the C library can do without copying. The writer is used in place
+    // (`inout`), never copied, and `finish` frees the buffer.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    private let pretty: Bool
+    private var depth = 0
+    /// Nothing written yet in the innermost array or object.
+    private var isFirst = true
+    private var afterKey = false
+
+    init(pretty: Bool, capacity: Int = 4096) {
+        self.pretty = pretty
+        self.capacity = max(capacity, 64)
+        buffer = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// The text, with the final line break of a pretty document.
+    mutating func finish() -> String {
+        if pretty { output(Self.newline) }
+        defer { free(buffer) }
+        return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
+    }
+
+    /// The bytes of `finish`, the buffer itself handed to the `Data`.
+    mutating func finishData() -> Data {
+        if pretty { output(Self.newline) }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(more) }
+    }
+
+    private mutating func grow(_ more: Int) {
+        capacity = max(capacity * 2, count + more)
+        buffer = realloc(buffer, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    @inline(__always)
+    private mutating func output(_ byte: UInt8) {
+        reserve(1)
+        buffer[count] = byte
+        count += 1
+    }
+
+    private mutating func output(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (buffer + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func output(_ text: StaticString) {
+        text.withUTF8Buffer { output($0) }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+
+    private mutating func breakLine() {
+        guard pretty else { return }
+        let spaces = depth * 2
+        reserve(1 + spaces)
+        buffer[count] = Self.newline
+        (buffer + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        count += 1 + spaces
+    }
+
+    /// The separator and line break before a value in an array (after a key there is none).
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard depth > 0 else { return }
+        if !isFirst { output(UInt8(ascii: ",")) }
+        isFirst = false
+        breakLine()
+    }
+
+    mutating func key(_ key: String) {
+        if !isFirst { output(UInt8(ascii: ",")) }
+        isFirst = false
+        breakLine()
+        appendString(key)
+        output(UInt8(ascii: ":"))
+        if pretty { output(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    mutating func null() {
+        beginValue()
+        output("null")
+    }
+
+    mutating func bool(_ value: Bool) {
+        beginValue()
+        output(value ? "true" : "false")
+    }
+
+    mutating func number(_ value: Double) {
+        beginValue()
+        // Whole numbers (nearly all) digit by digit; `format` says what the text is.
+        if value == value.rounded(), abs(value) < 1e15 {
+            var whole = Int64(value)
+            if whole < 0 {
+                output(UInt8(ascii: "-"))
+                whole = -whole
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var start = 20
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(whole % 10)
+                    whole /= 10
+                } while whole > 0
+                output(UnsafeBufferPointer(rebasing: digits[start...]))
+            }
+        } else {
+            var text = JSONWriter.format(value)
+            text.withUTF8 { output($0) }
+        }
+    }
+
+    mutating func string(_ value: String) {
+        beginValue()
+        appendString(value)
+    }
+
+    mutating func array(_ body: (inout JSONBytes) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), body)
+    }
+
+    mutating func object(_ body: (inout JSONBytes) -> Void) {
+        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
+    }
+
+    private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONBytes) -> Void) {
+        beginValue()
+        output(open)
+        let outerIsFirst = isFirst
+        isFirst = true
+        depth += 1
+        body(&self)
+        depth -= 1
+        if !isFirst { breakLine() }
+        output(close)
+        isFirst = outerIsFirst
+    }
+
+    private mutating func appendString(_ string: String) {
+        output(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                // Most bytes need nothing: everything from space on, except these few.
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x3C, byte != 0x3E, byte != 0x26, byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let escape: StaticString
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                // Escaped so that JSON placed inside HTML can never close a tag.
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
+                case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                case 0xE2:
+                    index += 1
+                    continue
+                default:
+                    // Other control characters as \u00XX.
+                    output(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    output("\\u00")
+                    output(Self.hexDigit(byte >> 4))
+                    output(Self.hexDigit(byte & 0x0F))
+                    index += 1
+                    start = index
+                    continue
+                }
+                output(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                output(escape)
+                index += length
                 start = index
-                continue
-            default: break
             }
-            if let escape {
-                flush()
-                output.append(contentsOf: escape.utf8)
-                start = index + 1
-            }
-            index += 1
+            output(UnsafeBufferPointer(rebasing: utf8[start..<count]))
         }
-        flush()
-        utf8.removeAll()
-        output.append(UInt8(ascii: "\""))
+        output(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

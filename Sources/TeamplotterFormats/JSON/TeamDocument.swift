@@ -9,17 +9,30 @@ public enum TeamDocument {
     // MARK: Writing
 
     public static func encode(_ team: Team) -> JSONValue {
-        .object([
-            ("version", .number(Double(version))),
-            ("team", team.jsonHeader),
-            ("functions", .array(team.functions.map(\.json))),
-            ("needs", team.needs.json),
-            ("catalogue", team.customCatalogue?.json),
-        ])
+        JSONTree.build { write(team, into: &$0) }
     }
 
+    /// The document's text, written straight from the team: a large team never exists as a
+    /// `JSONValue` too.
     public static func write(_ team: Team) -> String {
-        JSONWriter.write(encode(team))
+        JSONWriter.text(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
+    }
+
+    /// `write` as UTF-8 bytes, for files: a large document is then in memory once.
+    public static func data(_ team: Team) -> Data {
+        JSONWriter.data(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
+    }
+
+    static func write(_ team: Team, into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("version", Double(version))
+            sink.field("team", object: team.writeHeader)
+            sink.field("functions", array: team.functions) { $1.write(into: &$0) }
+            sink.field("needs", object: team.needs.writeMembers)
+            if let catalogue = team.customCatalogue {
+                sink.field("catalogue", object: catalogue.writeMembers)
+            }
+        }
     }
 
     // MARK: Reading
@@ -395,85 +408,90 @@ private struct DocumentReader {
 // MARK: Encoding pieces
 
 extension Team {
-    fileprivate var jsonHeader: JSONValue {
-        .object([
-            ("name", .string(name)),
-            ("organisation", .string(organisation)),
-            ("standardWeekHours", .number(standardWeekHours)),
-        ])
+    fileprivate func writeHeader(into sink: inout some JSONSink) {
+        sink.field("name", name)
+        sink.field("organisation", organisation)
+        sink.field("standardWeekHours", standardWeekHours)
     }
 }
 
 extension TeamFunction {
-    fileprivate var json: JSONValue {
-        var hours: Double?
-        var fte: Double?
-        switch workload {
-        case .hoursPerWeek(let value): hours = value
-        case .fte(let value): fte = value
-        case nil: break
+    fileprivate func write(into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("title", title)
+            sink.field("holder", holder)
+            if isVacancy { sink.field("vacancy", true) }
+            switch workload {
+            case .hoursPerWeek(let value): sink.field("hoursPerWeek", value)
+            case .fte(let value): sink.field("fte", value)
+            case nil: break
+            }
+            sink.field("tasks", strings: tasks)
+            sink.field("roles", array: roles) { sink, role in
+                sink.object { sink in
+                    sink.field("role", role.roleId)
+                    sink.field("share", role.sharePercent)
+                }
+            }
+            sink.field("competencies", array: competencies) { $1.write(into: &$0) }
         }
-        return .object([
-            ("title", .string(title)),
-            ("holder", .string(holder)),
-            ("vacancy", isVacancy ? .bool(true) : nil),
-            ("hoursPerWeek", .number(hours)),
-            ("fte", .number(fte)),
-            ("tasks", .array(tasks.map(JSONValue.string))),
-            ("roles", .array(roles.map { .object([("role", .string($0.roleId)), ("share", .number($0.sharePercent))]) })),
-            ("competencies", .array(competencies.map(\.json))),
-        ])
     }
 }
 
 extension Competency {
-    var json: JSONValue {
-        .object([("name", .string(name)), ("level", .number(level))])
+    var json: JSONValue { JSONTree.build { write(into: &$0) } }
+
+    func write(into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("name", name)
+            sink.field("level", level)
+        }
     }
 }
 
 extension Needs {
-    fileprivate var json: JSONValue {
-        .object([
-            ("roles", .array(roles.map { need in
-                .object([
-                    ("role", .string(need.roleId)),
-                    ("priority", .string(need.priority.rawValue)),
-                    ("desiredFte", .number(need.desiredFte)),
-                    ("minPeople", .number(need.minPeople)),
-                    ("note", .string(need.note)),
-                ])
-            })),
-            ("tasks", .array(tasks.map(JSONValue.string))),
-            ("competencies", .array(competencies.map(\.json))),
-        ])
+    fileprivate func writeMembers(into sink: inout some JSONSink) {
+        sink.field("roles", array: roles) { sink, need in
+            sink.object { sink in
+                sink.field("role", need.roleId)
+                sink.field("priority", need.priority.rawValue)
+                sink.field("desiredFte", need.desiredFte)
+                sink.field("minPeople", need.minPeople)
+                sink.field("note", need.note)
+            }
+        }
+        sink.field("tasks", strings: tasks)
+        sink.field("competencies", array: competencies) { $1.write(into: &$0) }
     }
 }
 
 extension CatalogueCustomization {
-    fileprivate var json: JSONValue {
-        .object([("mode", .string(mode.rawValue)), ("categories", .array(categories.map(\.json)))])
+    fileprivate func writeMembers(into sink: inout some JSONSink) {
+        sink.field("mode", mode.rawValue)
+        sink.field("categories", array: categories) { $1.write(into: &$0) }
     }
 }
 
 extension RoleCategory {
     /// A category with its roles, every text in both languages: the shape of a team document's
     /// own catalogue, of `GET /api/roles` and of `teamplotter roles --format json`.
-    public var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("name", .string(name)),
-            ("nameEn", .string(englishName)),
-            ("roles", .array(roles.map { role in
-                .object([
-                    ("id", .string(role.id)),
-                    ("name", .string(role.name)),
-                    ("description", .string(role.description)),
-                    ("nameEn", .string(role.englishName)),
-                    ("descriptionEn", .string(role.englishDescription)),
-                    ("aliases", role.aliases.isEmpty ? nil : .array(role.aliases.map(JSONValue.string))),
-                ])
-            })),
-        ])
+    public var json: JSONValue { JSONTree.build { write(into: &$0) } }
+
+    func write(into sink: inout some JSONSink) {
+        sink.object { sink in
+            sink.field("id", id)
+            sink.field("name", name)
+            sink.field("nameEn", englishName)
+            sink.field("roles", array: roles) { sink, role in
+                sink.object { sink in
+                    sink.field("id", role.id)
+                    sink.field("name", role.name)
+                    sink.field("description", role.description)
+                    sink.field("nameEn", role.englishName)
+                    sink.field("descriptionEn", role.englishDescription)
+                    if !role.aliases.isEmpty { sink.field("aliases", strings: role.aliases) }
+                }
+            }
+        }
     }
 }
