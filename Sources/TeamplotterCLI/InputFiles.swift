@@ -111,7 +111,12 @@ enum InputFiles {
                 "\(path) is also an input file; choose another name for -o"))
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Atomic means a temporary file renamed over the target: right for a regular file,
+            // wrong for /dev/null, a FIFO or a terminal (the rename would replace the device).
+            // A symlink's target is written, so the link stays a link.
+            var status = stat()
+            let isSpecial = stat(target, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+            try data.write(to: URL(fileURLWithPath: isSpecial ? path : target), options: isSpecial ? [] : .atomic)
         } catch {
             var isDirectory: ObjCBool = false
             let code = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -47,3 +47,31 @@ def test_exit_codes_for_scripts(tmp_path):
     assert run(["analyse", str(tmp_path / "missing.csv")]).returncode == 2
     assert run(["analyse"]).returncode == 2
     assert run(["convert", TEAM, "-o", str(tmp_path / "no" / "such" / "folder.json")]).returncode == 1
+
+
+def test_output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path):
+    # -o /dev/null once replaced the device with a file (atomic rename); a FIFO shows the same
+    # without touching the machine's /dev/null.
+    import stat
+    import threading
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()), daemon=True)
+    reader.start()
+    result = run(["analyse", TEAM, "--needs", NEEDS, "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received and b"Usability expert" in received[0]
+
+
+def test_output_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = run(["analyse", TEAM, "-o", str(link)])
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert "Usability expert" in target.read_text()
