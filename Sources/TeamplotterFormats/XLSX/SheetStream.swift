@@ -132,14 +132,29 @@ struct SheetHandler: XMLStreamHandler {
     private var target = Target.none
     private var targetDepth = 0
 
-    /// What one `<c>` has said so far.
+    /// What one `<c>` has said so far. The byte buffers are kept from cell to cell.
     private struct CellInProgress {
         var style: String?
         var type: String?
-        var value: [UInt8]?
-        var formula: [UInt8]?
+        var hasValue = false
+        var value: [UInt8] = []
+        var hasFormula = false
+        var formula: [UInt8] = []
         var formulaReference: String?
-        var inline: [UInt8]?
+        var hasInline = false
+        var inline: [UInt8] = []
+
+        mutating func reset(style: String?, type: String?) {
+            self.style = style
+            self.type = type
+            hasValue = false
+            value.removeAll(keepingCapacity: true)
+            hasFormula = false
+            formula.removeAll(keepingCapacity: true)
+            formulaReference = nil
+            hasInline = false
+            inline.removeAll(keepingCapacity: true)
+        }
     }
 
     init(part: String, sharedStrings: [String], styles: CellStyles, date1904: Bool, keep: Bool, budget: KeptBudget) {
@@ -175,7 +190,7 @@ struct SheetHandler: XMLStreamHandler {
             if keep, failure == nil, let range = attributes.value("ref").flatMap(CellRange.init) { sheet.merged.append(range) }
         case 4 where inRow && SheetBytes.is(name, "c"):
             inCell = true
-            cell = CellInProgress(style: attributes.value("s"), type: attributes.value("t"))
+            cell.reset(style: attributes.value("s"), type: attributes.value("t"))
             if let reference = attributes.value("r") {
                 if let parsed = CellReference(reference) {
                     columnNumber = parsed.column
@@ -186,17 +201,17 @@ struct SheetHandler: XMLStreamHandler {
                 columnNumber += 1
             }
         case 5 where inCell:
-            if cell.value == nil, SheetBytes.is(name, "v") {
-                cell.value = []
+            if !cell.hasValue, SheetBytes.is(name, "v") {
+                cell.hasValue = true
                 target = .value
                 targetDepth = depth
-            } else if cell.formula == nil, SheetBytes.is(name, "f") {
-                cell.formula = []
+            } else if !cell.hasFormula, SheetBytes.is(name, "f") {
+                cell.hasFormula = true
                 cell.formulaReference = attributes.value("ref")
                 target = .formula
                 targetDepth = depth
-            } else if cell.inline == nil, SheetBytes.is(name, "is") {
-                cell.inline = []
+            } else if !cell.hasInline, SheetBytes.is(name, "is") {
+                cell.hasInline = true
                 inInline = true
             }
         case 6 where inInline && SheetBytes.is(name, "t"), 7 where inRun && SheetBytes.is(name, "t"):
@@ -234,21 +249,22 @@ struct SheetHandler: XMLStreamHandler {
         switch target {
         case .none: return
         case .value:
-            cell.value!.append(contentsOf: bytes)
-            gathered = cell.value!.count
+            cell.value.append(contentsOf: bytes)
+            gathered = cell.value.count
         case .formula:
-            cell.formula!.append(contentsOf: bytes)
-            gathered = cell.formula!.count
+            cell.formula.append(contentsOf: bytes)
+            gathered = cell.formula.count
         case .inline:
-            cell.inline!.append(contentsOf: bytes)
-            gathered = cell.inline!.count
+            cell.inline.append(contentsOf: bytes)
+            gathered = cell.inline.count
         }
         try budget.check(gathering: gathered, part: part)
     }
 
     private mutating func finishCell() throws {
         guard failure == nil else { return }
-        let formula = cell.formula.map { $0.isEmpty ? (cell.formulaReference ?? "…") : String(decoding: $0, as: UTF8.self) }
+        let formula =
+            !cell.hasFormula ? nil : cell.formula.isEmpty ? (cell.formulaReference ?? "…") : String(decoding: cell.formula, as: UTF8.self)
         let style = cell.style.flatMap(Int.init) ?? 0
         let value: Sheet.Value?
         do {
@@ -267,7 +283,7 @@ struct SheetHandler: XMLStreamHandler {
     }
 
     private func value(isDate: Bool) throws(PartFailure) -> Sheet.Value? {
-        let raw = cell.value.map { String(decoding: $0, as: UTF8.self) }
+        let raw = cell.hasValue ? String(decoding: cell.value, as: UTF8.self) : nil
         switch cell.type ?? "n" {
         case "s":
             guard let raw else { return nil }
@@ -276,9 +292,9 @@ struct SheetHandler: XMLStreamHandler {
             }
             return .text(sharedStrings[index])
         case "inlineStr":
-            return cell.inline.map { .text(SheetBytes.text($0)) }
+            return cell.hasInline ? .text(SheetBytes.text(cell.inline)) : nil
         case "str":
-            return cell.value.map { .text(SheetBytes.text($0)) }
+            return cell.hasValue ? .text(SheetBytes.text(cell.value)) : nil
         case "b":
             return raw.map { .bool(SheetBytes.trimmed($0) == "1") }
         case "e":

@@ -87,6 +87,13 @@ struct XMLStream<Handler: XMLStreamHandler> {
     private var column = 0
     /// The bytes being read, while they are: `pending` is lent out then.
     private var reading: UnsafeBufferPointer<UInt8>?
+    /// What is wrong with the document so far. Once something is, the rest is only checked
+    /// for UTF-8: as when the whole part was checked before parsing, bytes that are not UTF-8
+    /// anywhere are what is told, then a declared encoding, then a DTD, then malformed XML.
+    private var deferred: (rank: Int, failure: XMLTree.Failure)?
+    /// `<!DOCTYPE` in the first 16 KiB, anywhere: refused as such, as the tree reader did.
+    private var headChecked = 0
+    private var doctypeInHead = false
 
     init(handler: Handler, maximumTokenLength: Int = 32 * 1_048_576) {
         self.handler = handler
@@ -101,15 +108,44 @@ struct XMLStream<Handler: XMLStreamHandler> {
     }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        checkHead(chunk)
         pending.append(contentsOf: chunk)
         try run(isFinal: false)
     }
 
     mutating func finish() throws(Failure) {
         try run(isFinal: true)
-        if !pending.isEmpty { throw malformedAt(pending.count, "the document ends inside a tag") }
-        if !nameStarts.isEmpty { throw malformedAt(0, "the document ends inside <\(openName)>") }
-        if !sawRoot { throw malformedAt(0, "no root element") }
+        if deferred == nil {
+            if !pending.isEmpty {
+                postpone(malformedAt(pending.count, "the document ends inside a tag"))
+            } else if !nameStarts.isEmpty {
+                postpone(malformedAt(0, "the document ends inside <\(openName)>"))
+            } else if !sawRoot {
+                postpone(malformedAt(0, "no root element"))
+            }
+        }
+        if doctypeInHead { postpone(.xml(.doctype)) }
+        if let deferred { throw .xml(deferred.failure) }
+    }
+
+    private mutating func postpone(_ failure: Failure) {
+        guard case .xml(let failure) = failure else { return }
+        let rank: Int
+        switch failure {
+        case .encoding: rank = 1
+        case .doctype: rank = 2
+        default: rank = 3
+        }
+        if rank < deferred?.rank ?? Int.max { deferred = (rank, failure) }
+    }
+
+    private mutating func checkHead(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard headChecked < 16_384, !doctypeInHead else { return }
+        // Keep up to 8 bytes from before, so a marker across two chunks is seen.
+        let carried = Array(pending.suffix(min(8, headChecked)))
+        let head = carried + chunk.prefix(16_384 - headChecked)
+        headChecked += min(chunk.count, 16_384 - headChecked)
+        doctypeInHead = head.withUnsafeBufferPointer { XMLBytes.find("<!DOCTYPE", in: $0, from: 0) != nil }
     }
 
     private var openName: String {
@@ -118,6 +154,12 @@ struct XMLStream<Handler: XMLStreamHandler> {
 
     private mutating func run(isFinal: Bool) throws(Failure) {
         try validate(isFinal: isFinal)
+        if deferred != nil {
+            // Only checking the rest now.
+            pending.removeSubrange(..<validated)
+            validated = 0
+            return
+        }
         var consumed = 0
         var failure: Failure?
         let copy = pending
@@ -132,14 +174,22 @@ struct XMLStream<Handler: XMLStreamHandler> {
             reading = nil
         }
         pending = copy
-        if let failure { throw failure }
+        if let failure {
+            guard case .xml = failure else { throw failure }
+            postpone(failure)
+            pending.removeSubrange(..<validated)
+            validated = 0
+            return
+        }
         if consumed > 0 {
             count(lines: pending[..<consumed])
             pending.removeSubrange(..<consumed)
             validated -= consumed
         }
         if pending.count > maximumTokenLength {
-            throw malformedAt(0, "a tag longer than \(maximumTokenLength / 1_048_576) MB")
+            postpone(malformedAt(0, "a tag longer than \(maximumTokenLength / 1_048_576) MB"))
+            pending.removeAll()
+            validated = 0
         }
     }
 
@@ -164,8 +214,8 @@ struct XMLStream<Handler: XMLStreamHandler> {
         }
         let valid = pending[validated..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
         guard valid else { throw .xml(.encoding("UTF-8")) }
-        if atStart, let declared = XMLTree.declaredEncoding(pending), !["utf-8", "utf8"].contains(declared.lowercased()) {
-            throw .xml(.encoding(declared))
+        if atStart, validated == 0, let declared = XMLTree.declaredEncoding(pending), !["utf-8", "utf8"].contains(declared.lowercased()) {
+            postpone(.xml(.encoding(declared)))
         }
         validated = end
     }
@@ -276,10 +326,16 @@ struct XMLStream<Handler: XMLStreamHandler> {
             return try endTag(buffer, at: start)
         case UInt8(ascii: "?"):
             guard let end = XMLBytes.find("?>", in: buffer, from: start + 2) else { return nil }
-            let target = buffer[(start + 2)..<end].prefix { !XMLBytes.isSpace($0) }
-            if target.count == 3, String(decoding: target, as: UTF8.self).lowercased() == "xml", !atStart {
-                throw malformedAt(start, "an XML declaration after the start")
+            let body = UnsafeBufferPointer(rebasing: buffer[(start + 2)..<end])
+            let target = body.prefix { !XMLBytes.isSpace($0) }
+            guard let first = target.first, XMLBytes.isNameStart(first), target.allSatisfy(XMLBytes.isNameByte) else {
+                throw malformedAt(start, "a processing instruction without a name")
             }
+            if target.count == 3, String(decoding: target, as: UTF8.self).lowercased() == "xml" {
+                // The declaration, only at the very start and only in its one form.
+                guard atStart, XMLBytes.isDeclaration(body) else { throw malformedAt(start, "a malformed XML declaration") }
+            }
+            try checkCharacters(body, at: start + 2)
             atStart = false
             return end + 2
         case UInt8(ascii: "!"):
@@ -288,6 +344,12 @@ struct XMLStream<Handler: XMLStreamHandler> {
             case nil: return nil
             case true?:
                 guard let end = XMLBytes.find("-->", in: buffer, from: start + 4) else { return nil }
+                let body = UnsafeBufferPointer(rebasing: buffer[(start + 4)..<end])
+                // "--" may not stand inside a comment, nor "-" at its end.
+                if XMLBytes.find("--", in: body, from: 0) != nil || body.last == UInt8(ascii: "-") {
+                    throw malformedAt(start, "\"--\" inside a comment")
+                }
+                try checkCharacters(body, at: start + 4)
                 return end + 3
             case false?: break
             }
@@ -311,24 +373,16 @@ struct XMLStream<Handler: XMLStreamHandler> {
         }
     }
 
+    /// CDATA goes on as it stands, line ends included, as XMLParser handed it on.
     private mutating func cdataText(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) {
-        guard bytes.contains(0x0D) else {
-            do { try handler.text(bytes) } catch { throw .handler(error) }
-            return
-        }
-        var normalized: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x0D {
-                normalized.append(0x0A)
-                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-            } else {
-                normalized.append(bytes[index])
-                index += 1
-            }
-        }
-        try normalized.withUnsafeBufferPointer { (bytes) throws(Failure) in
-            do { try handler.text(bytes) } catch { throw .handler(error) }
+        try checkCharacters(bytes, at: offset + 9)
+        do { try handler.text(bytes) } catch { throw .handler(error) }
+    }
+
+    /// No control characters but tab and line ends, in markup that is not otherwise looked at.
+    private func checkCharacters(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) {
+        if let bad = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw malformedAt(offset + bad, "character \(bytes[bad]) is not allowed in XML")
         }
     }
 
@@ -452,6 +506,43 @@ struct XMLStream<Handler: XMLStreamHandler> {
 
 /// Byte work for `XMLStream`.
 enum XMLBytes {
+    /// `xml version="1.x" encoding="…" standalone="yes|no"` (the last two optional, in that
+    /// order) between "<?" and "?>".
+    static func isDeclaration(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = Substring(String(decoding: body, as: UTF8.self).dropFirst(3))
+        var seen: [String] = []
+        while true {
+            let spaced = rest.first.map { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" } ?? false
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            if rest.isEmpty { return seen.first == "version" }
+            guard spaced else { return false }
+            let name = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(name.count).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard rest.first == "=" else { return false }
+            rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { return false }
+            rest = rest.dropFirst()
+            guard let close = rest.firstIndex(of: quote) else { return false }
+            let value = rest[..<close]
+            rest = rest[rest.index(after: close)...]
+            let order = ["version", "encoding", "standalone"]
+            guard let position = order.firstIndex(of: String(name)), (seen.last.flatMap(order.firstIndex) ?? -1) < position,
+                seen.isEmpty == (name == "version")
+            else { return false }
+            switch name {
+            case "version":
+                guard value.hasPrefix("1."), value.count > 2, value.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            case "encoding":
+                guard let first = value.first, first.isASCII, first.isLetter,
+                    value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+                else { return false }
+            default:
+                guard value == "yes" || value == "no" else { return false }
+            }
+            seen.append(String(name))
+        }
+    }
+
     /// What bytes may follow in plain text without a closer look.
     static let isSpecial: [Bool] = (0...255).map { byte in
         (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == Int(UInt8(ascii: "<")) || byte == Int(UInt8(ascii: "&"))
@@ -462,17 +553,26 @@ enum XMLBytes {
     }
 
     /// Where a name starting at `start` ends (exclusive); nil when the buffer ends first.
+    /// The name ends at the first byte that cannot be part of one; whoever reads on checks
+    /// that what follows may follow a name.
     static func nameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var end = start
         while end < buffer.count {
-            switch buffer[end] {
-            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "<"),
-                UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "&"):
-                return end
-            default: end += 1
-            }
+            guard isNameByte(buffer[end]) else { return end }
+            end += 1
         }
         return nil
+    }
+
+    /// XML 1.0 name characters; beyond ASCII every byte is let through (names there are rare,
+    /// and UTF-8 was checked).
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x80...:
+            return true
+        default: return false
+        }
     }
 
     static func isNameStart(_ byte: UInt8) -> Bool {
