@@ -181,3 +181,96 @@ import TeamplotterCore
         }
     }
 }
+
+/// The tokenizer on its own: chunk boundaries anywhere change nothing, and its UTF-8 check is
+/// the standard library's.
+@Suite struct XMLStreamTests {
+    /// Writes every event down, text pieces joined.
+    struct Recorder: XMLStreamHandler {
+        var log = ""
+        var text: [UInt8] = []
+
+        mutating func flush() {
+            if !text.isEmpty { log += "text(\(String(decoding: text, as: UTF8.self)))" }
+            text = []
+        }
+
+        mutating func start(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes) throws {
+            flush()
+            log += "<\(String(decoding: name, as: UTF8.self)) r=\(attributes.value("r") ?? "-") t=\(attributes.value("t") ?? "-")>"
+        }
+
+        mutating func end(_ name: UnsafeBufferPointer<UInt8>) throws {
+            flush()
+            log += "</\(String(decoding: name, as: UTF8.self))>"
+        }
+
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            text.append(contentsOf: bytes)
+        }
+    }
+
+    static func events(_ document: [UInt8], chunk: Int) -> String {
+        var stream = XMLStream(handler: Recorder())
+        do {
+            var start = 0
+            while start < document.count {
+                let end = min(document.count, start + chunk)
+                try document[start..<end].withUnsafeBufferPointer { (piece) throws(XMLStream<Recorder>.Failure) in try stream.feed(piece) }
+                start = end
+            }
+            try stream.finish()
+        } catch {
+            return "failure \(error)"
+        }
+        stream.handler.flush()
+        return stream.handler.log
+    }
+
+    static let documents: [String] = [
+        "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<x:a xmlns:x=\"u\"><x:c r=\"A&amp;1\" t='s&#x41;'>é€😀 &lt;&#233;\r\nline\rnext</x:c><!-- note --><?pi x?><b><![CDATA[<raw>\r\n]]></b><e/></x:a>\n",
+        "<a><b r=\"\t1\r\n2\">x</b></a>",
+        "<a><b></a>",
+        "<a>&nbsp;</a>",
+        "<a>\u{1}</a>",
+        "<a/><b/>",
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>",
+        "<!DOCTYPE a><a/>",
+        "<a><!-- a -- b --></a>",
+        "<a>",
+        "",
+    ]
+
+    @Test func chunkBoundariesChangeNothing() {
+        for document in Self.documents {
+            let bytes = Array(document.utf8)
+            let whole = Self.events(bytes, chunk: max(1, bytes.count))
+            for chunk in [1, 2, 3, 5, 7, 13] {
+                #expect(Self.events(bytes, chunk: chunk) == whole, "\(document) in chunks of \(chunk)")
+            }
+        }
+        #expect(
+            Self.events(Array(Self.documents[0].utf8), chunk: 1000)
+                == "<a r=- t=-><c r=A&1 t=sA>text(é€😀 <é\nline\nnext)</c><b r=- t=->text(<raw>\r\n)</b><e r=- t=-></e></a>")
+        #expect(Self.events(Array(Self.documents[1].utf8), chunk: 1000) == "<a r=- t=-><b r= 1 2 t=->text(x)</b></a>")
+    }
+
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var random = FuzzTests.SeededGenerator(state: 8)
+        var samples: [[UInt8]] = [
+            [], Array("plain ASCII, longer than eight bytes".utf8), Array("é€😀 and ASCII after it".utf8), [0xC0, 0x80], [0xC1, 0xBF],
+            [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82],
+            [0x80], [0xFF], Array("12345678".utf8) + [0xC3],
+        ]
+        let palette: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0..<20, using: &random)
+            samples.append((0..<length).map { _ in palette.randomElement(using: &random)! })
+        }
+        for sample in samples {
+            let fast = sample.withUnsafeBufferPointer(XMLBytes.isUTF8)
+            #expect(fast == (String(validating: sample, as: UTF8.self) != nil), "\(sample)")
+        }
+    }
+}

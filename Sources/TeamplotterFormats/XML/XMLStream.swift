@@ -212,11 +212,8 @@ struct XMLStream<Handler: XMLStreamHandler> {
             pending.removeFirst(3)
             end -= 3
         }
-        let valid = pending[validated..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+        let valid = pending[validated..<end].withUnsafeBufferPointer(XMLBytes.isUTF8)
         guard valid else { throw .xml(.encoding("UTF-8")) }
-        if atStart, validated == 0, let declared = XMLTree.declaredEncoding(pending), !["utf-8", "utf8"].contains(declared.lowercased()) {
-            postpone(.xml(.encoding(declared)))
-        }
         validated = end
     }
 
@@ -327,6 +324,12 @@ struct XMLStream<Handler: XMLStreamHandler> {
         case UInt8(ascii: "?"):
             guard let end = XMLBytes.find("?>", in: buffer, from: start + 2) else { return nil }
             let body = UnsafeBufferPointer(rebasing: buffer[(start + 2)..<end])
+            // Another encoding is told as such even when the declaration is malformed too.
+            if atStart, let declared = XMLTree.declaredEncoding(Array(buffer[start..<(end + 2)])),
+                !["utf-8", "utf8"].contains(declared.lowercased())
+            {
+                postpone(.xml(.encoding(declared)))
+            }
             let target = body.prefix { !XMLBytes.isSpace($0) }
             guard let first = target.first, XMLBytes.isNameStart(first), target.allSatisfy(XMLBytes.isNameByte) else {
                 throw malformedAt(start, "a processing instruction without a name")
@@ -506,6 +509,53 @@ struct XMLStream<Handler: XMLStreamHandler> {
 
 /// Byte work for `XMLStream`.
 enum XMLBytes {
+    /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+    /// nothing past U+10FFFF). Eight ASCII bytes at a time, as sheets are mostly ASCII;
+    /// `String(validating:)` would also build a string of every chunk.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            while index + 8 <= count,
+                UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+            guard index < count else { return true }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            case 0xF1...0xF3: length = 4
+            default: return false
+            }
+            guard index + length <= count, (low...high).contains(base[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+
     /// `xml version="1.x" encoding="…" standalone="yes|no"` (the last two optional, in that
     /// order) between "<?" and "?>".
     static func isDeclaration(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
