@@ -239,6 +239,8 @@ import TeamplotterCore
         "<a><!-- a -- b --></a>",
         "<a>",
         "",
+        String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000),
+        String(repeating: "<a>", count: 10_001) + String(repeating: "</a>", count: 10_001),
     ]
 
     @Test func chunkBoundariesChangeNothing() {
@@ -253,6 +255,8 @@ import TeamplotterCore
             Self.events(Array(Self.documents[0].utf8), chunk: 1000)
                 == "<a r=- t=-><c r=A&1 t=sA>text(é€😀 <é\nline\nnext)</c><b r=- t=->text(<raw>\r\n)</b><e r=- t=-></e></a>")
         #expect(Self.events(Array(Self.documents[1].utf8), chunk: 1000) == "<a r=- t=-><b r= 1 2 t=->text(x)</b></a>")
+        #expect(!Self.events(Array(Self.documents[11].utf8), chunk: 1000).hasPrefix("failure"))
+        #expect(Self.events(Array(Self.documents[12].utf8), chunk: 1000).contains("nested deeper than 10000"))
     }
 
     @Test func utf8CheckAgreesWithTheStandardLibrary() {

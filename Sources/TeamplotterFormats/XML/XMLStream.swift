@@ -478,6 +478,10 @@ struct XMLStream<Handler: XMLStreamHandler> {
             throw .handler(error)
         }
         if !isEmpty {
+            // Deep nesting is an attack, not a workbook (XMLParser took 5,000 levels; so does this).
+            guard nameStarts.count < XMLBytes.maximumDepth, names.count + (nameEnd - nameStart) <= XMLBytes.maximumOpenNameBytes else {
+                throw malformedAt(start, "elements nested deeper than \(XMLBytes.maximumDepth)")
+            }
             nameStarts.append(names.count)
             names.append(contentsOf: buffer[nameStart..<nameEnd])
         }
@@ -509,6 +513,11 @@ struct XMLStream<Handler: XMLStreamHandler> {
 
 /// Byte work for `XMLStream`.
 enum XMLBytes {
+    /// How deep elements may nest: the open elements' names are the one thing the stream keeps
+    /// that grows with the document.
+    static let maximumDepth = 10_000
+    static let maximumOpenNameBytes = 1_048_576
+
     /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
     /// nothing past U+10FFFF). Eight ASCII bytes at a time, as sheets are mostly ASCII;
     /// `String(validating:)` would also build a string of every chunk.
