@@ -21,6 +21,13 @@ public enum SpreadsheetImport {
 
     static let catalogueSheetNames = ["Rollenlijst", "Catalogue"]
 
+    /// Whether reading a team looks at this sheet's cells: not at an export's output sheets
+    /// (Analyse, Verdeling …), which for a large team hold more cells than the team itself.
+    /// For `XLSXReader.read(_:file:keepingCellsOf:)`.
+    public static func readsCells(ofSheet name: String) -> Bool {
+        !named(name, outputSheetNames) || named(name, catalogueSheetNames)
+    }
+
     public static func team(
         from workbook: Workbook, file: String?, teamName: String? = nil, catalogue givenCatalogue: Catalogue = .builtIn
     ) throws(InputProblems) -> TeamLoader.Loaded {

@@ -79,7 +79,7 @@ struct XMLTree: Sendable {
     }
 
     /// The `encoding` of the XML declaration, if the document starts with one.
-    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
         let trimmed = head.hasPrefix("\u{FEFF}") ? String(head.dropFirst()) : head
         guard trimmed.hasPrefix("<?xml"), let end = trimmed.range(of: "?>") else { return nil }

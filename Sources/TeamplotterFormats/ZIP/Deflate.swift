@@ -40,46 +40,73 @@ enum Deflate {
         return output
     }
 
-    /// Inflates a raw stream that must come to exactly `declaredSize` bytes. Inflation stops as
-    /// soon as the output would pass that size, so a lying header cannot make it use more memory.
-    static func inflate(_ input: ArraySlice<UInt8>, declaredSize: Int) throws(Failure) -> [UInt8] {
+    /// Inflates a raw stream that must come to exactly `declaredSize` bytes, handing the output
+    /// to `consume` a chunk at a time, so a large part is never held whole. Inflation stops as soon
+    /// as the output would pass the declared size, so a lying header cannot make it do more work.
+    /// Returns the CRC-32 of everything produced.
+    static func inflate<E: Error>(
+        _ input: ArraySlice<UInt8>, declaredSize: Int, chunkSize: Int = 256 * 1024,
+        consume: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+    ) throws(InflateFailure<E>) -> UInt32 {
         var stream = z_stream()
         let initStatus = inflateInit2_(
             &stream, rawWindowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        guard initStatus == Z_OK else { throw .zlib(code: initStatus) }
+        guard initStatus == Z_OK else { throw .inflate(.zlib(code: initStatus)) }
         defer { inflateEnd(&stream) }
 
-        // One spare byte: if zlib fills it, the stream is larger than declared.
-        var output = [UInt8](repeating: 0, count: declaredSize + 1)
-        var input = Array(input)
-        if input.isEmpty { input = [0] }  // zlib wants a valid pointer even for no input.
+        let zero: [UInt8] = [0]  // zlib wants a valid pointer even for no input.
+        let input = input.isEmpty ? zero[...] : input
         let inputCount = input.count
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inputCount)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+        // One spare byte beyond the declared size: if zlib fills it, the stream is larger than declared.
+        let capacity = max(1, min(chunkSize, declaredSize + 1))
+        let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { output.deallocate() }
+        var crc: UInt = 0
+        var produced = 0
+        return try input.withUnsafeBufferPointer { (inBuffer) throws(InflateFailure<E>) -> UInt32 in
+            // zlib only reads through next_in; its header lacks the const.
+            stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
+            stream.avail_in = uInt(inputCount)
+            while true {
+                let room = min(capacity, declaredSize + 1 - produced)
+                stream.next_out = output.baseAddress
+                stream.avail_out = uInt(room)
+                let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                let count = room - Int(stream.avail_out)
+                produced += count
+                if produced > declaredSize { throw .inflate(.largerThanDeclared) }
+                if count > 0 {
+                    crc = CZlib.crc32(crc, output.baseAddress, uInt(count))
+                    do throws(E) {
+                        try consume(UnsafeBufferPointer(rebasing: output[..<count]))
+                    } catch {
+                        throw .consumer(error)
+                    }
+                }
+                switch status {
+                case Z_STREAM_END:
+                    guard produced == declaredSize else { throw .inflate(.sizeMismatch(actual: produced)) }
+                    return UInt32(truncatingIfNeeded: crc)
+                case Z_OK:
+                    continue
+                case Z_BUF_ERROR:
+                    // No progress with room to write: out of input before the end of the stream,
+                    // so the entry is cut short.
+                    throw .inflate(.sizeMismatch(actual: produced))
+                case Z_DATA_ERROR:
+                    let message = stream.msg.map { String(cString: $0) } ?? "invalid data"
+                    throw .inflate(.damaged(message))
+                default:
+                    throw .inflate(.zlib(code: status))
+                }
             }
         }
-        let produced = Int(stream.total_out)
-        switch status {
-        case Z_STREAM_END:
-            guard produced == declaredSize else { throw .sizeMismatch(actual: produced) }
-            output.removeLast()
-            return output
-        case Z_BUF_ERROR where produced > declaredSize:
-            throw .largerThanDeclared
-        case Z_BUF_ERROR:
-            // Out of input before the end of the stream: the entry is cut short.
-            throw .sizeMismatch(actual: produced)
-        case Z_DATA_ERROR:
-            let message = stream.msg.map { String(cString: $0) } ?? "invalid data"
-            throw .damaged(message)
-        default:
-            throw .zlib(code: status)
-        }
+    }
+
+    /// Either the stream failed, or whoever took its output did.
+    enum InflateFailure<E: Error>: Error {
+        case inflate(Failure)
+        case consumer(E)
     }
 
     /// CRC-32 as ZIP uses it.

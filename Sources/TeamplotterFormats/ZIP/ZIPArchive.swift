@@ -1,26 +1,38 @@
 import Foundation
 
-/// What a ZIP file may ask of us. Everything is checked against these from the central directory,
-/// before a single byte is inflated.
+/// What a ZIP file may ask of us. Everything but `maximumWholeEntrySize` is checked against these
+/// from the central directory, before a single byte is inflated.
 public struct ZIPLimits: Sendable, Hashable {
     public var maximumEntries: Int
+    /// For an entry that is streamed (inflated a chunk at a time, never held whole): this bounds
+    /// the work of reading it, not the memory.
     public var maximumEntrySize: Int
     public var maximumTotalSize: Int
     /// Uncompressed / compressed. Ordinary sheet XML compresses 10 to 100 times; a bomb about 1000.
     public var maximumRatio: Int
+    /// For an entry that is held whole in memory (and read into a tree): checked by the reader
+    /// before it asks for such an entry.
+    public var maximumWholeEntrySize: Int
 
-    public init(maximumEntries: Int, maximumEntrySize: Int, maximumTotalSize: Int, maximumRatio: Int) {
+    public init(
+        maximumEntries: Int, maximumEntrySize: Int, maximumTotalSize: Int, maximumRatio: Int,
+        maximumWholeEntrySize: Int = 32 * 1_048_576
+    ) {
         self.maximumEntries = maximumEntries
         self.maximumEntrySize = maximumEntrySize
         self.maximumTotalSize = maximumTotalSize
         self.maximumRatio = maximumRatio
+        self.maximumWholeEntrySize = maximumWholeEntrySize
     }
 
-    /// Generous for a team of any size (the example team's workbook unpacks to 70 KB), small
-    /// enough for a web server: an XML part is held in memory as a tree, several times its size.
+    /// Generous for a team of any size (the example team's workbook unpacks to 70 KB; the export
+    /// of 100,000 functions to 146 MB, its largest sheet 81 MB). Sheets and shared strings are
+    /// streamed, so their size bounds the reading time (about a second per 250 MB), while what
+    /// is kept of them has limits of its own (`XLSXReader.maximumCells`, `maximumTextBytes`).
+    /// The small parts (workbook, relationships, styles) are read whole, as trees: 32 MB each.
     public static let spreadsheet = ZIPLimits(
-        maximumEntries: 1_000, maximumEntrySize: 32 * 1_048_576, maximumTotalSize: 96 * 1_048_576,
-        maximumRatio: 500)
+        maximumEntries: 1_000, maximumEntrySize: 256 * 1_048_576, maximumTotalSize: 512 * 1_048_576,
+        maximumRatio: 500, maximumWholeEntrySize: 32 * 1_048_576)
 }
 
 /// Why a ZIP file cannot be read.
@@ -137,9 +149,35 @@ public struct ZIPArchive: Sendable {
 
     public func contains(_ name: String) -> Bool { index[name] != nil }
 
+    public func entry(named name: String) -> ZIPEntry? { index[name].map { entries[$0] } }
+
     /// The uncompressed bytes of one entry, CRC checked.
     public func data(of name: String) throws(ZIPError) -> [UInt8] {
-        guard let position = index[name] else { throw .missingEntry(name) }
+        var content: [UInt8] = []
+        do {
+            try stream(of: name) { (chunk) throws(ZIPError) in content.append(contentsOf: chunk) }
+        } catch {
+            switch error {
+            case .zip(let error): throw error
+            case .consumer(let error): throw error
+            }
+        }
+        return content
+    }
+
+    /// Either the archive failed, or whoever took an entry's bytes did.
+    public enum StreamFailure<E: Error>: Error {
+        case zip(ZIPError)
+        case consumer(E)
+    }
+
+    /// Hands the uncompressed bytes of one entry to `consume` a chunk at a time. Should `consume`
+    /// fail, the rest of the entry is still inflated (and not handed on) so that a damaged
+    /// archive is told as such rather than by whatever its damaged bytes did to `consume`.
+    public func stream<E: Error>(
+        of name: String, consume: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+    ) throws(StreamFailure<E>) {
+        guard let position = index[name] else { throw .zip(.missingEntry(name)) }
         let entry = entries[position]
         let reader = ByteReader(bytes)
         let offset = entry.localHeaderOffset
@@ -147,29 +185,43 @@ public struct ZIPArchive: Sendable {
             let nameLength = reader.uint16(at: offset + 26).map(Int.init),
             let extraLength = reader.uint16(at: offset + 28).map(Int.init),
             let payload = reader.slice(at: offset + 30 + nameLength + extraLength, count: entry.compressedSize)
-        else { throw .damaged("local header of \(name) is damaged") }
+        else { throw .zip(.damaged("local header of \(name) is damaged")) }
 
-        let content: [UInt8]
+        var failure: E?
+        // After a failure the bytes are only checked, no longer handed on.
+        func take(_ chunk: UnsafeBufferPointer<UInt8>) {
+            guard failure == nil else { return }
+            do throws(E) { try consume(chunk) } catch { failure = error }
+        }
+        let crc: UInt32
         if entry.method == 0 {
-            content = Array(payload)
+            crc = payload.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    let end = min(buffer.count, start + 256 * 1024)
+                    take(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                    start = end
+                }
+                return Deflate.crc32(buffer)
+            }
         } else {
             do {
-                content = try Deflate.inflate(payload, declaredSize: entry.uncompressedSize)
+                crc = try Deflate.inflate(payload, declaredSize: entry.uncompressedSize) { (chunk) throws(Never) in take(chunk) }
             } catch {
                 switch error {
-                case .largerThanDeclared:
-                    throw .damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes")
-                case .sizeMismatch(let actual):
-                    throw .damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)")
-                case .damaged(let message):
-                    throw .damaged("\(name): \(message)")
-                case .zlib(let code):
-                    throw .damaged("\(name): zlib error \(code)")
+                case .inflate(.largerThanDeclared):
+                    throw .zip(.damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes"))
+                case .inflate(.sizeMismatch(let actual)):
+                    throw .zip(.damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)"))
+                case .inflate(.damaged(let message)):
+                    throw .zip(.damaged("\(name): \(message)"))
+                case .inflate(.zlib(let code)):
+                    throw .zip(.damaged("\(name): zlib error \(code)"))
                 }
             }
         }
-        guard Deflate.crc32(content) == entry.crc32 else { throw .checksumMismatch(entry: name) }
-        return content
+        guard crc == entry.crc32 else { throw .zip(.checksumMismatch(entry: name)) }
+        if let failure { throw .consumer(failure) }
     }
 
     /// The end record sits in the last 22 bytes, or up to 64 KiB earlier when there is a comment.

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Reading XLSX (issue 6, target 2): time and peak memory of `convert` on the export of a
+# 20,000- and a 100,000-function team, against the CSV route on the same team. Release build.
+# Usage: bench/xlsx.sh [runs]   (needs hyperfine and /usr/bin/time; writes to bench/out/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+out=bench/out
+bin=.build/release/teamplotter
+mkdir -p "$out"
+swift build -c release --product teamplotter >/dev/null
+for n in 20000 100000; do
+    size=$((n / 1000))k
+    [ -f "$out/ws-$size.csv" ] || python3 bench/generate.py worksheet "$n" "$out/ws-$size.csv"
+    [ -f "$out/ws-$size.xlsx" ] || "$bin" export "$out/ws-$size.csv" -o "$out/ws-$size.xlsx"
+done
+for size in 20k 100k; do
+    # The XLSX route must give the same team document as the CSV route.
+    "$bin" convert "$out/ws-$size.csv" -o "$out/ws-$size.csv.json"
+    "$bin" convert "$out/ws-$size.xlsx" -o "$out/ws-$size.xlsx.json"
+    cmp "$out/ws-$size.csv.json" "$out/ws-$size.xlsx.json" && echo "ws-$size: XLSX and CSV give the same document"
+    hyperfine --runs "$runs" --warmup 1 \
+        "$bin convert $out/ws-$size.xlsx -o /dev/null" "$bin convert $out/ws-$size.csv -o /dev/null"
+    for input in "$out/ws-$size.xlsx" "$out/ws-$size.csv"; do
+        /usr/bin/time -v "$bin" convert "$input" -o /dev/null 2>&1 >/dev/null |
+            awk -v f="$input" -v s="$(stat -c %s "$input")" \
+                '/Maximum resident/ {printf "%s: peak RSS %d MB, file %d MB, ratio %.1f\n", f, $6/1024, s/1048576, $6*1024/s}'
+    done
+done
