@@ -20,7 +20,9 @@ public enum TeamLoader {
     /// Takes `data` over so that a large file is freed once parsed, before the team is built.
     public static func loadTeam(_ data: consuming Data, file: String?, teamName: String? = nil) throws(InputProblems) -> Loaded {
         try checkSize(data, file: file)
-        if let workbook = try workbook(data, file: file) {
+        // Output sheets (the analysis, the allocation) are never read back as a team: their cells
+        // need not be kept, which on a large export is most of them.
+        if let workbook = try workbook(data, file: file, keepingCellsOf: SpreadsheetImport.readsCells(ofSheet:)) {
             return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
         }
         let table = try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> CSVTable? in
@@ -71,9 +73,11 @@ public enum TeamLoader {
     }
 
     /// The workbook in an XLSX file (told by the ZIP signature), nil for anything else.
-    private static func workbook(_ data: Data, file: String?) throws(InputProblems) -> Workbook? {
+    private static func workbook(
+        _ data: Data, file: String?, keepingCellsOf keepsCells: (String) -> Bool = { _ in true }
+    ) throws(InputProblems) -> Workbook? {
         guard XLSXReader.looksLikeZIP(data) || XLSXReader.looksLikeOLE(data) else { return nil }
-        return try XLSXReader.read(data, file: file)
+        return try XLSXReader.read(data, file: file, keepingCellsOf: keepsCells)
     }
 
     private static func checkSize(_ data: Data, file: String?) throws(InputProblems) {
