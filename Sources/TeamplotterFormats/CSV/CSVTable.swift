@@ -70,22 +70,58 @@ public enum CSVReader {
         bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
-    /// Parses valid UTF-8. A cell is made straight from its bytes in the file; only a quoted cell
-    /// with `""` or a CR inside, or text after its closing quote, is put together first.
+    /// Parses valid UTF-8 into a table of its records that are not blank.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) throws(InputProblems) -> CSVTable {
-        let delimiter = detectDelimiter(bytes)
-        let count = bytes.count
+        var records = Records(bytes, file: file)
         var rows: [CSVRow] = []
-        var cells: [String] = []
-        var pieced: [UInt8] = []
-        var row = 1
-        var index = 0
+        while let record = try records.next() { rows.append(record) }
+        return CSVTable(delimiter: records.delimiterCharacter, rows: rows)
+    }
 
-        func text(_ start: Int, _ end: Int) -> String {
+    /// The records of valid UTF-8 text one at a time, blank ones skipped, so that a reader can
+    /// take each as it comes rather than hold the whole table. A cell is made straight from its
+    /// bytes in the file; only a quoted cell with `""` or a CR inside, or text after its closing
+    /// quote, is put together first.
+    struct Records {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let file: String?
+        let delimiter: UInt8
+        private var index = 0
+        private var row = 1
+        private var pieced: [UInt8] = []
+        /// The cell count of the last record, to size the next one's array.
+        private var lastCount = 8
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) {
+            self.bytes = bytes
+            self.file = file
+            self.delimiter = detectDelimiter(bytes)
+        }
+
+        var delimiterCharacter: Character { Character(UnicodeScalar(delimiter)) }
+
+        /// Reads the records left only for a broken quote among them.
+        mutating func skipToEnd() throws(InputProblems) {
+            while try next() != nil {}
+        }
+
+        /// The next record that is not blank, nil at the end.
+        mutating func next() throws(InputProblems) -> CSVRow? {
+            while index < bytes.count {
+                let record = CSVRow(number: row, cells: try cells())
+                row += 1
+                if !record.isBlank { return record }
+            }
+            return nil
+        }
+
+        private func text(_ start: Int, _ end: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        // Plain text up to the end of the cell: a quote here is just a character.
-        func skipToCellEnd() {
+
+        /// Plain text up to the end of the cell: a quote here is just a character.
+        private mutating func skipToCellEnd() {
+            let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 if byte == delimiter || byte == Byte.lf || byte == Byte.cr { return }
@@ -93,11 +129,13 @@ public enum CSVReader {
             }
         }
 
-        while index < count {
+        /// The cells of one record: cells until a line break outside quotes, or the end.
+        private mutating func cells() throws(InputProblems) -> [String] {
+            let count = bytes.count
             // A new array each record (the last went into its row), sized like the last one.
-            cells = []
-            cells.reserveCapacity(rows.last?.cells.count ?? 8)
-            // One record: cells until a line break outside quotes, or the end.
+            var cells: [String] = []
+            cells.reserveCapacity(lastCount)
+            defer { lastCount = cells.count }
             while true {
                 if index < count, bytes[index] == Byte.quote {
                     let column = cells.count + 1
@@ -159,11 +197,8 @@ public enum CSVReader {
                 if byte == Byte.cr, index < count, bytes[index] == Byte.lf { index += 1 }
                 break
             }
-            let record = CSVRow(number: row, cells: cells)
-            if !record.isBlank { rows.append(record) }
-            row += 1
+            return cells
         }
-        return CSVTable(delimiter: Character(UnicodeScalar(delimiter)), rows: rows)
     }
 
     /// The delimiter is the one of `;`, `,` and tab that occurs most in the first record, outside

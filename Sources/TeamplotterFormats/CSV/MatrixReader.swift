@@ -20,7 +20,7 @@ public enum MatrixReader {
     }
 
     static func headerRow(in table: CSVTable, catalogue: Catalogue) -> Int? {
-        for (index, row) in table.rows.prefix(10).enumerated() {
+        for (index, row) in table.rows.prefix(TableLayout.rowsLookedAt).enumerated() {
             let map = HeaderMap(accepted: fieldHeaders, header: row.cells)
             let roleColumns = row.cells.enumerated().filter { column, cell in
                 !map.columns.values.contains(column) && catalogue.role(exactlyMatching: cell) != nil
