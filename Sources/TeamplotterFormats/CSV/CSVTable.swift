@@ -37,6 +37,19 @@ public struct CSVRow: Sendable, Hashable {
         }
         return onlyASCII || cell.allSatisfy(\.isWhitespace)
     }
+
+    /// `isBlank` of a cell still in the file's bytes (valid UTF-8).
+    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var onlyASCII = true
+        for byte in cell {
+            if byte >= 0x80 {
+                onlyASCII = false
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                return false
+            }
+        }
+        return onlyASCII || String(decoding: cell, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
 }
 
 /// A parsed CSV file, or the text of one sheet of a workbook (then `sheet` names it).
@@ -91,6 +104,13 @@ public enum CSVReader {
         private var pieced: [UInt8] = []
         /// The cell count of the last record, to size the next one's array.
         private var lastCount = 8
+        /// Columns whose cells are wanted only as their items (`CellParsing.items`): these are
+        /// made straight from the file's bytes into `items`, and the cell itself is left empty.
+        var itemColumns: ItemColumns?
+        /// The items of the `itemColumns` of the record `next` returned last.
+        private(set) var items = RecordItems()
+        /// Whether a cell of `itemColumns` in the current record has more than white space.
+        private var itemCellFilled = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) {
             self.bytes = bytes
@@ -108,15 +128,33 @@ public enum CSVReader {
         /// The next record that is not blank, nil at the end.
         mutating func next() throws(InputProblems) -> CSVRow? {
             while index < bytes.count {
+                itemCellFilled = false
                 let record = CSVRow(number: row, cells: try cells())
                 row += 1
-                if !record.isBlank { return record }
+                if itemCellFilled || !record.isBlank { return record }
             }
             return nil
         }
 
-        private func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        /// Adds one cell: as text, or as items for one of `itemColumns`.
+        private mutating func append(_ cell: UnsafeBufferPointer<UInt8>, to cells: inout [String]) {
+            if let itemColumns {
+                let column = cells.count
+                if column == itemColumns.tasks {
+                    items.tasks = CellParsing.items(cell)
+                } else if column == itemColumns.roles {
+                    items.roles = CellParsing.items(cell)
+                } else if column == itemColumns.competencies {
+                    items.competencies = CellParsing.items(cell)
+                } else {
+                    cells.append(String(decoding: cell, as: UTF8.self))
+                    return
+                }
+                if !itemCellFilled, !CSVRow.isBlank(cell) { itemCellFilled = true }
+                cells.append("")
+                return
+            }
+            cells.append(String(decoding: cell, as: UTF8.self))
         }
 
         /// Plain text up to the end of the cell: a quote here is just a character.
@@ -136,6 +174,7 @@ public enum CSVReader {
             var cells: [String] = []
             cells.reserveCapacity(lastCount)
             defer { lastCount = cells.count }
+            if itemColumns != nil { items = RecordItems() }
             while true {
                 if index < count, bytes[index] == Byte.quote {
                     let column = cells.count + 1
@@ -179,16 +218,18 @@ public enum CSVReader {
                     let tailStart = index
                     skipToCellEnd()
                     if !isPieced, tailStart == index {
-                        cells.append(text(runStart, runEnd))
+                        append(UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), to: &cells)
                     } else {
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]))
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
-                        cells.append(String(decoding: pieced, as: UTF8.self))
+                        // Through a second reference: `append` may not borrow `pieced` from self.
+                        let cell = pieced
+                        cell.withUnsafeBufferPointer { append($0, to: &cells) }
                     }
                 } else {
                     let start = index
                     skipToCellEnd()
-                    cells.append(text(start, index))
+                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), to: &cells)
                 }
                 guard index < count else { break }
                 let byte = bytes[index]
@@ -227,6 +268,20 @@ public enum CSVReader {
         if tabs > semicolons, tabs > commas { return Byte.tab }
         return Byte.semicolon
     }
+}
+
+/// The columns a worksheet reads as lists of items.
+struct ItemColumns: Sendable, Hashable {
+    var tasks: Int?
+    var roles: Int?
+    var competencies: Int?
+}
+
+/// The items of one record's `ItemColumns`; empty for a column that is missing.
+struct RecordItems: Sendable, Hashable {
+    var tasks: [String] = []
+    var roles: [String] = []
+    var competencies: [String] = []
 }
 
 enum Byte {

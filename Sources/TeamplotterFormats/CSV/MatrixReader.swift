@@ -95,8 +95,8 @@ public enum MatrixReader {
                 }
             }
             functions.append(WorksheetReader.function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[map[.tasks]],
-                competencies: row[map[.competencies]], at: at(.competencies), into: &problems))
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: CellParsing.items(row[map[.tasks]]),
+                competencies: CellParsing.items(row[map[.competencies]]), at: at(.competencies), into: &problems))
         }
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
         return (Team(name: teamName, functions: functions), problems)

@@ -68,7 +68,8 @@ public enum WorksheetReader {
             throw error
         }
         for row in head.rows.dropFirst(reader.headerIndex + 1) { reader.read(row) }
-        while let row = try rest.next() { reader.read(row) }
+        rest.itemColumns = ItemColumns(tasks: reader.tasksColumn, roles: reader.rolesColumn, competencies: reader.competenciesColumn)
+        while let row = try rest.next() { reader.read(row, items: rest.items) }
         return try reader.finish(teamName: teamName)
     }
 
@@ -119,6 +120,14 @@ public enum WorksheetReader {
         }
 
         mutating func read(_ row: CSVRow) {
+            read(row, items: RecordItems(
+                tasks: CellParsing.items(row[tasksColumn]), roles: CellParsing.items(row[rolesColumn]),
+                competencies: CellParsing.items(row[competenciesColumn])))
+        }
+
+        /// Reads a row whose tasks, roles and competencies come as their `items`; their cells are
+        /// not looked at.
+        mutating func read(_ row: CSVRow, items: RecordItems) {
             let (file, sheet, map) = (file, sheet, map)
             func at(_ field: Field) -> SourceLocation {
                 SourceLocation(file: file, sheet: sheet, row: row.number, column: map[field].map { $0 + 1 })
@@ -139,7 +148,7 @@ public enum WorksheetReader {
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            for item in CellParsing.items(row[rolesColumn]) {
+            for item in items.roles {
                 let (name, shareText) = CellParsing.splitShare(item)
                 var share: Double?
                 if let shareText {
@@ -171,8 +180,8 @@ public enum WorksheetReader {
             }
 
             functions.append(function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[tasksColumn],
-                competencies: row[competenciesColumn], at: at(.competencies), into: &problems))
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
+                competencies: items.competencies, at: at(.competencies), into: &problems))
         }
 
         consuming func finish(teamName: String) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
@@ -250,8 +259,8 @@ public enum WorksheetReader {
     /// A function from the cells of its row: "Vacature" as the holder makes it a vacancy, an empty
     /// holder leaves it unnamed. Shared by the worksheet and the skills-matrix layouts.
     static func function(
-        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: String,
-        competencies: String, at location: SourceLocation, into problems: inout [InputProblem]
+        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: [String],
+        competencies: [String], at location: SourceLocation, into problems: inout [InputProblem]
     ) -> TeamFunction {
         let isVacancy = CellParsing.isVacancy(holder)
         return TeamFunction(
@@ -259,14 +268,14 @@ public enum WorksheetReader {
             holder: isVacancy || holder.isEmpty ? nil : holder,
             isVacancy: isVacancy,
             workload: workload,
-            tasks: CellParsing.items(tasks),
+            tasks: tasks,
             roles: roles,
             competencies: Self.competencies(competencies, at: location, into: &problems))
     }
 
-    /// The competencies in one cell; a level that does not exist is a problem at `location`.
-    static func competencies(_ cell: String, at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
-        CellParsing.items(cell).map { item in
+    /// The competencies among one cell's items; a level that does not exist is a problem at `location`.
+    static func competencies(_ items: [String], at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
+        items.map { item in
             let (competency, invalidLevel) = CellParsing.parseCompetency(item)
             if let invalidLevel {
                 problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location))
