@@ -73,6 +73,12 @@ public enum WorksheetReader {
         return try reader.finish(teamName: teamName)
     }
 
+    /// `Catalogue.Match` with the role's id only.
+    enum RoleMatch: Sendable {
+        case role(id: String)
+        case unknown(suggestions: [String])
+    }
+
     /// Reads the rows under a worksheet's header one at a time, collecting functions and problems.
     struct RowReader {
         let file: String?
@@ -86,8 +92,9 @@ public enum WorksheetReader {
         let titleColumn: Int?, holderColumn: Int?, rolesColumn: Int?, tasksColumn: Int?, competenciesColumn: Int?
         var functions: [TeamFunction] = []
         var problems: [InputProblem] = []
-        /// Role names repeat across rows; match each spelling once.
-        var matches: [String: Catalogue.Match] = [:]
+        /// Role names repeat across rows; match each spelling once. Only the id of a role is
+        /// kept: copying a whole `Role` per item costs a retain for each of its texts.
+        var matches: [String: RoleMatch] = [:]
 
         /// Finds the header in the first rows of `head` (a title line above it is common).
         init(head: borrowing CSVTable, file: String?, catalogue: Catalogue) throws(InputProblems) {
@@ -157,16 +164,19 @@ public enum WorksheetReader {
                         problems.append(InputProblem(.invalidNumber(value: "", field: "Aandeel (%) van \(name)"), at: at(.roles)))
                     }
                 }
-                let match: Catalogue.Match
+                let match: RoleMatch
                 if let known = matches[name] {
                     match = known
                 } else {
-                    match = catalogue.match(name)
+                    switch catalogue.match(name) {
+                    case .role(let role): match = .role(id: role.id)
+                    case .unknown(let suggestions): match = .unknown(suggestions: suggestions)
+                    }
                     matches[name] = match
                 }
                 switch match {
-                case .role(let role):
-                    roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
+                case .role(let id):
+                    roles.append(RoleAssignment(roleId: id, sharePercent: share))
                 case .unknown(let suggestions):
                     // "Strateeg, Verbinder": commas where a line break or ; belongs.
                     let parts = name.split(separator: ",").map { $0.trimmed }
