@@ -155,6 +155,8 @@ public enum WorksheetReader {
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
+            // Nearly every item is a role; growing the array would allocate twice.
+            roles.reserveCapacity(items.roles.count)
             for item in items.roles {
                 let (name, shareText) = CellParsing.splitShare(item)
                 var share: Double?
