@@ -25,25 +25,33 @@ public enum TeamLoader {
         if let workbook = try workbook(data, file: file, keepingCellsOf: SpreadsheetImport.readsCells(ofSheet:)) {
             return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
         }
-        let table = try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> CSVTable? in
+        let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
+        let loaded = try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> Loaded? in
             if startsLikeJSON(bytes) { return nil }
             // A second byte order mark is dropped too, as a CSV parsed from text does.
-            return try CSVReader.parse(CSVReader.withoutByteOrderMark(bytes), file: file)
+            var records = CSVReader.Records(CSVReader.withoutByteOrderMark(bytes), file: file)
+            return try team(from: &records, file: file, teamName: name)
         }
-        guard let table else {
-            let text = try TextDecoding.withUTF8(data, file: file) { Data($0) }
-            return Loaded(team: try TeamDocument.read(text, file: file), warnings: [])
-        }
-        _ = consume data
-        let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
+        if let loaded { return loaded }
+        let text = try TextDecoding.withUTF8(data, file: file) { Data($0) }
+        return Loaded(team: try TeamDocument.read(text, file: file), warnings: [])
+    }
+
+    /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,
+    /// nearly every file, is then read record by record without building a table of the whole file.
+    static func team(from records: inout CSVReader.Records, file: String?, teamName: String) throws(InputProblems) -> Loaded {
+        var table = CSVTable(delimiter: records.delimiterCharacter, rows: [])
+        while table.rows.count < TableLayout.rowsLookedAt, let row = try records.next() { table.rows.append(row) }
         switch TableLayout.detect(table, catalogue: .builtIn) {
         case .worksheet?:
-            let (team, warnings) = try WorksheetReader.read(consume table, file: file, teamName: name)
+            let (team, warnings) = try WorksheetReader.read(head: table, rest: &records, file: file, teamName: teamName)
             return Loaded(team: team, warnings: warnings)
         case .matrix?:
-            let (team, warnings) = try MatrixReader.read(table, file: file, teamName: name)
+            while let row = try records.next() { table.rows.append(row) }
+            let (team, warnings) = try MatrixReader.read(table, file: file, teamName: teamName)
             return Loaded(team: team, warnings: warnings)
         case nil:
+            try records.skipToEnd()
             throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: file))])
         }
     }

@@ -145,6 +145,76 @@ import Testing
         }
     }
 
+    /// A worksheet read as a whole table, the way workbook sheets are read: the reference for
+    /// the CSV path that streams records and splits item cells straight from the file's bytes.
+    private func tableRead(_ text: String) -> Result<(Team, [InputProblem]), InputProblems> {
+        Result { () throws(InputProblems) in
+            let table = try CSVReader.read(Data(text.utf8), file: "w.csv")
+            guard let layout = TableLayout.detect(table, catalogue: .builtIn) else {
+                throw InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: "w.csv"))])
+            }
+            let read = layout == .worksheet
+                ? try WorksheetReader.read(table, file: "w.csv", teamName: "w")
+                : try MatrixReader.read(table, file: "w.csv", teamName: "w")
+            return (read.team, read.warnings)
+        }
+    }
+
+    private func streamedRead(_ text: String) -> Result<(Team, [InputProblem]), InputProblems> {
+        Result { () throws(InputProblems) in
+            let loaded = try TeamLoader.loadTeam(Data(text.utf8), file: "w.csv")
+            return (loaded.team, loaded.warnings)
+        }
+    }
+
+    @Test func streamedWorksheetReadsAsTheWholeTable() {
+        let header = "Functie;Naam;Uren per week;Taken;Rollen;Competenties\n"
+        let many = (0..<25).map { "F\($0);N\($0);\($0 % 40);\"- Taak \($0)\nTaak b\";Strateeg (50%);Schrijven (niveau 2)\n" }.joined()
+        let texts = [
+            header + "Redacteur;An;32;Taak;Strateeg;Schrijven\n",
+            // Item cells that are not blank but hold no item, or only white space beyond ASCII.
+            header + "A;B;32;;;\n;;;;;\n;;; ;\u{00A0};\n;;;;;\u{2003}\n;;;\";\";;\n;;;-;;\n",
+            // Quoted item cells with "" and CR LF inside, bullets, non-ASCII, a share, bad level.
+            header + "Coördinator;Zoë;36;\"• Één \"\"plan\"\"\r\n* twee\r\n\";\"Strateeg 40%\r\nVerbinder (60%)\";\"Schrijven (niveau 7)\";\n",
+            // Title lines above the header, many rows, a row in another delimiter, extra cells.
+            "Team X\n\nOverzicht\n" + header + many + "A,B,C\nF;N;32;T;Strateeg;C;extra\n",
+            // Unknown roles, commas, bad hours, a vacancy; items in a different column order.
+            "Rollen;Competenties;Functie;Taken;Naam;Uren\nOnbekend;;F;;Vacature;3x\nStrateeg, Verbinder;;G;t;;99\n",
+            // No roles column; the same with a broken quote further down, which is said first.
+            "Functie;Naam\nA;B\n", "Functie;Naam\nA;B\n" + String(repeating: "C;D\n", count: 12) + "\"E;F\n",
+            // A broken quote in an item cell past the first records; no header at all; blank only.
+            header + many + "A;B;1;\"T;R\n", "x;y\n" + many + "\"", "\n;;\n \n",
+            // A skills matrix is read whole as before.
+            "Functie;Strateeg;Verbinder\nA;x;50%\n" + many,
+        ]
+        for text in texts {
+            let streamed = streamedRead(text), whole = tableRead(text)
+            switch (streamed, whole) {
+            case (.success(let a), .success(let b)):
+                #expect(a.0.functions == b.0.functions, "\(text.debugDescription)")
+                #expect(a.1 == b.1, "\(text.debugDescription)")
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, "\(text.debugDescription)")
+            default:
+                Issue.record("\(text.debugDescription): \(streamed) against \(whole)")
+            }
+        }
+    }
+
+    @Test func itemsFromBytesAsFromText() {
+        for cell in ["", ";", "\n\r;", "a;b\nc\r\nd", " - x ;• y;* z;· w", "Één; \u{00A0}twee\u{00A0} ", "x\u{0301};-\u{0301} y"] {
+            let fromBytes = Array(cell.utf8).withUnsafeBufferPointer { CellParsing.items($0) }
+            #expect(fromBytes == CellParsing.items(cell), "\(cell.debugDescription)")
+        }
+    }
+
+    @Test func blankBytesAsBlankText() {
+        for cell in ["", " ", "\t\r\n", "\u{00A0}", " \u{2003} ", "x", " \u{00A0}x", "é"] {
+            let fromBytes = Array(cell.utf8).withUnsafeBufferPointer { CSVRow.isBlank($0) }
+            #expect(fromBytes == CSVRow.isBlank(cell), "\(cell.debugDescription)")
+        }
+    }
+
     @Test func windows1252WorksheetLoads() throws {
         var bytes = Array("Functie;Naam;Uren;Rollen\nCo".utf8)
         bytes += [0xF6] + Array("rdinator;Ren".utf8) + [0xE9] + Array(";36;Strateeg\r\n".utf8)

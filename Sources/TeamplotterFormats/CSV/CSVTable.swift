@@ -37,6 +37,19 @@ public struct CSVRow: Sendable, Hashable {
         }
         return onlyASCII || cell.allSatisfy(\.isWhitespace)
     }
+
+    /// `isBlank` of a cell still in the file's bytes (valid UTF-8).
+    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var onlyASCII = true
+        for byte in cell {
+            if byte >= 0x80 {
+                onlyASCII = false
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                return false
+            }
+        }
+        return onlyASCII || String(decoding: cell, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
 }
 
 /// A parsed CSV file, or the text of one sheet of a workbook (then `sheet` names it).
@@ -70,22 +83,83 @@ public enum CSVReader {
         bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
-    /// Parses valid UTF-8. A cell is made straight from its bytes in the file; only a quoted cell
-    /// with `""` or a CR inside, or text after its closing quote, is put together first.
+    /// Parses valid UTF-8 into a table of its records that are not blank.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) throws(InputProblems) -> CSVTable {
-        let delimiter = detectDelimiter(bytes)
-        let count = bytes.count
+        var records = Records(bytes, file: file)
         var rows: [CSVRow] = []
-        var cells: [String] = []
-        var pieced: [UInt8] = []
-        var row = 1
-        var index = 0
+        while let record = try records.next() { rows.append(record) }
+        return CSVTable(delimiter: records.delimiterCharacter, rows: rows)
+    }
 
-        func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    /// The records of valid UTF-8 text one at a time, blank ones skipped, so that a reader can
+    /// take each as it comes rather than hold the whole table. A cell is made straight from its
+    /// bytes in the file; only a quoted cell with `""` or a CR inside, or text after its closing
+    /// quote, is put together first.
+    struct Records {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let file: String?
+        let delimiter: UInt8
+        private var index = 0
+        private var row = 1
+        private var pieced: [UInt8] = []
+        /// The cell count of the last record, to size the next one's array.
+        private var lastCount = 8
+        /// Columns whose cells are wanted only as their items (`CellParsing.items`): these are
+        /// made straight from the file's bytes into `items`, and the cell itself is left empty.
+        var itemColumns: ItemColumns?
+        /// The items of the `itemColumns` of the record `next` returned last.
+        private(set) var items = RecordItems()
+        /// Whether a cell of `itemColumns` in the current record has more than white space.
+        private var itemCellFilled = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, file: String?) {
+            self.bytes = bytes
+            self.file = file
+            self.delimiter = detectDelimiter(bytes)
         }
-        // Plain text up to the end of the cell: a quote here is just a character.
-        func skipToCellEnd() {
+
+        var delimiterCharacter: Character { Character(UnicodeScalar(delimiter)) }
+
+        /// Reads the records left only for a broken quote among them.
+        mutating func skipToEnd() throws(InputProblems) {
+            while try next() != nil {}
+        }
+
+        /// The next record that is not blank, nil at the end.
+        mutating func next() throws(InputProblems) -> CSVRow? {
+            while index < bytes.count {
+                itemCellFilled = false
+                let record = CSVRow(number: row, cells: try cells())
+                row += 1
+                if itemCellFilled || !record.isBlank { return record }
+            }
+            return nil
+        }
+
+        /// Adds one cell: as text, or as items for one of `itemColumns`.
+        private mutating func append(_ cell: UnsafeBufferPointer<UInt8>, to cells: inout [String]) {
+            if let itemColumns {
+                let column = cells.count
+                if column == itemColumns.tasks {
+                    items.tasks = CellParsing.items(cell)
+                } else if column == itemColumns.roles {
+                    items.roles = CellParsing.items(cell)
+                } else if column == itemColumns.competencies {
+                    items.competencies = CellParsing.items(cell)
+                } else {
+                    cells.append(String(decoding: cell, as: UTF8.self))
+                    return
+                }
+                if !itemCellFilled, !CSVRow.isBlank(cell) { itemCellFilled = true }
+                cells.append("")
+                return
+            }
+            cells.append(String(decoding: cell, as: UTF8.self))
+        }
+
+        /// Plain text up to the end of the cell: a quote here is just a character.
+        private mutating func skipToCellEnd() {
+            let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 if byte == delimiter || byte == Byte.lf || byte == Byte.cr { return }
@@ -93,11 +167,14 @@ public enum CSVReader {
             }
         }
 
-        while index < count {
+        /// The cells of one record: cells until a line break outside quotes, or the end.
+        private mutating func cells() throws(InputProblems) -> [String] {
+            let count = bytes.count
             // A new array each record (the last went into its row), sized like the last one.
-            cells = []
-            cells.reserveCapacity(rows.last?.cells.count ?? 8)
-            // One record: cells until a line break outside quotes, or the end.
+            var cells: [String] = []
+            cells.reserveCapacity(lastCount)
+            defer { lastCount = cells.count }
+            if itemColumns != nil { items = RecordItems() }
             while true {
                 if index < count, bytes[index] == Byte.quote {
                     let column = cells.count + 1
@@ -141,16 +218,18 @@ public enum CSVReader {
                     let tailStart = index
                     skipToCellEnd()
                     if !isPieced, tailStart == index {
-                        cells.append(text(runStart, runEnd))
+                        append(UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), to: &cells)
                     } else {
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]))
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
-                        cells.append(String(decoding: pieced, as: UTF8.self))
+                        // Through a second reference: `append` may not borrow `pieced` from self.
+                        let cell = pieced
+                        cell.withUnsafeBufferPointer { append($0, to: &cells) }
                     }
                 } else {
                     let start = index
                     skipToCellEnd()
-                    cells.append(text(start, index))
+                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), to: &cells)
                 }
                 guard index < count else { break }
                 let byte = bytes[index]
@@ -159,11 +238,8 @@ public enum CSVReader {
                 if byte == Byte.cr, index < count, bytes[index] == Byte.lf { index += 1 }
                 break
             }
-            let record = CSVRow(number: row, cells: cells)
-            if !record.isBlank { rows.append(record) }
-            row += 1
+            return cells
         }
-        return CSVTable(delimiter: Character(UnicodeScalar(delimiter)), rows: rows)
     }
 
     /// The delimiter is the one of `;`, `,` and tab that occurs most in the first record, outside
@@ -192,6 +268,20 @@ public enum CSVReader {
         if tabs > semicolons, tabs > commas { return Byte.tab }
         return Byte.semicolon
     }
+}
+
+/// The columns a worksheet reads as lists of items.
+struct ItemColumns: Sendable, Hashable {
+    var tasks: Int?
+    var roles: Int?
+    var competencies: Int?
+}
+
+/// The items of one record's `ItemColumns`; empty for a column that is missing.
+struct RecordItems: Sendable, Hashable {
+    var tasks: [String] = []
+    var roles: [String] = []
+    var competencies: [String] = []
 }
 
 enum Byte {

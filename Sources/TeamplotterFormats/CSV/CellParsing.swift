@@ -106,24 +106,27 @@ public enum CellParsing {
     /// commas). Bullets at the start of an item are dropped.
     public static func items(_ cell: String) -> [String] {
         var cell = cell
-        return cell.withUTF8 { bytes in
-            // Sized up front: the items stay in the team, and growing would leave spare room.
-            var items: [String] = []
-            if !bytes.isEmpty { items.reserveCapacity(1 + bytes.count { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) }
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x3B {
-                var text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end + 1
-                // Only "- " and "* " start with an ASCII byte; no other one can begin a bullet.
-                if let first = text.utf8.first, first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
-                    for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                        text = text.dropFirst(bullet.count).trimmed
-                    }
+        return cell.withUTF8 { items($0) }
+    }
+
+    /// `items` of a cell still in the file's bytes (valid UTF-8), without making the cell's text.
+    static func items(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        // Sized up front: the items stay in the team, and growing would leave spare room.
+        var items: [String] = []
+        if !bytes.isEmpty { items.reserveCapacity(1 + bytes.count { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) }
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x3B {
+            var text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end + 1
+            // Only "- " and "* " start with an ASCII byte; no other one can begin a bullet.
+            if let first = text.utf8.first, first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
+                for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
+                    text = text.dropFirst(bullet.count).trimmed
                 }
-                if !text.isEmpty { items.append(text) }
             }
-            return items
+            if !text.isEmpty { items.append(text) }
         }
+        return items
     }
 
     /// `trimmed`, without any work for text that starts and ends with an ASCII byte other than

@@ -20,7 +20,7 @@ public enum MatrixReader {
     }
 
     static func headerRow(in table: CSVTable, catalogue: Catalogue) -> Int? {
-        for (index, row) in table.rows.prefix(10).enumerated() {
+        for (index, row) in table.rows.prefix(TableLayout.rowsLookedAt).enumerated() {
             let map = HeaderMap(accepted: fieldHeaders, header: row.cells)
             let roleColumns = row.cells.enumerated().filter { column, cell in
                 !map.columns.values.contains(column) && catalogue.role(exactlyMatching: cell) != nil
@@ -95,8 +95,8 @@ public enum MatrixReader {
                 }
             }
             functions.append(WorksheetReader.function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[map[.tasks]],
-                competencies: row[map[.competencies]], at: at(.competencies), into: &problems))
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: CellParsing.items(row[map[.tasks]]),
+                competencies: CellParsing.items(row[map[.competencies]]), at: at(.competencies), into: &problems))
         }
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
         return (Team(name: teamName, functions: functions), problems)

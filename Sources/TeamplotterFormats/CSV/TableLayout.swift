@@ -5,6 +5,10 @@ import TeamplotterCore
 enum TableLayout: Sendable, Hashable {
     case worksheet, matrix
 
+    /// The header is looked for in this many rows (not blank) from the top; detection reads no
+    /// further.
+    static let rowsLookedAt = 10
+
     /// A function column with a roles column is a worksheet; without one, role columns make a
     /// matrix; a function column alone is a worksheet still, so that its reader can say the roles
     /// column is missing.

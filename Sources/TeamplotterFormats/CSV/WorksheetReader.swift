@@ -44,43 +44,108 @@ public enum WorksheetReader {
         _ table: consuming CSVTable, file: String?, catalogue: Catalogue = .builtIn,
         teamName: String = "Team"
     ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
-        var problems: [InputProblem] = []
-        // A title line above the header is common in worksheets; look a few rows down.
-        guard let (headerIndex, map) = headerRow(in: table) else {
-            let firstRow = table.rows.first?.number ?? 1
-            let missing = table.rows.isEmpty ? InputProblem.Kind.emptyFile : .missingColumn(
-                field: "Functie", accepted: headers[0].names)
-            throw InputProblems([InputProblem(missing, at: SourceLocation(file: file, sheet: table.sheet, row: firstRow))])
+        var reader = try RowReader(head: table, file: file, catalogue: catalogue)
+        for index in (reader.headerIndex + 1)..<table.rows.count {
+            reader.read(table.rows[index])
+            table.rows[index].cells = []
         }
-        let header = table.rows[headerIndex]
-        if map[.roles] == nil {
-            throw InputProblems([
-                InputProblem(.missingColumn(field: "Rollen", accepted: map.names(of: .roles)), at: SourceLocation(file: file, sheet: table.sheet, row: header.number))
-            ])
-        }
-        problems += headerProblems(map, header: header, file: file, sheet: table.sheet)
-        let columns = header.cells.count
+        return try reader.finish(teamName: teamName)
+    }
 
-        var functions: [TeamFunction] = []
-        functions.reserveCapacity(table.rows.count)
-        // Role names repeat across rows; match each spelling once.
-        var matches: [String: Catalogue.Match] = [:]
+    /// The team in a worksheet CSV read record by record: `head` holds its first records (the
+    /// header among them), `rest` yields the others. No table of the whole file is built, so no
+    /// cell outlives its row. Problems are the same as `read` on the whole table gives; a broken
+    /// quote anywhere in the file still comes first, as when the file is parsed before it is read.
+    static func read(
+        head: CSVTable, rest: inout CSVReader.Records, file: String?, catalogue: Catalogue = .builtIn,
+        teamName: String
+    ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
+        var reader: RowReader
+        do {
+            reader = try RowReader(head: head, file: file, catalogue: catalogue)
+        } catch {
+            try rest.skipToEnd()
+            throw error
+        }
+        for row in head.rows.dropFirst(reader.headerIndex + 1) { reader.read(row) }
+        rest.itemColumns = ItemColumns(tasks: reader.tasksColumn, roles: reader.rolesColumn, competencies: reader.competenciesColumn)
+        while let row = try rest.next() { reader.read(row, items: rest.items) }
+        return try reader.finish(teamName: teamName)
+    }
+
+    /// `Catalogue.Match` with the role's id only.
+    enum RoleMatch: Sendable {
+        case role(id: String)
+        case unknown(suggestions: [String])
+    }
+
+    /// Reads the rows under a worksheet's header one at a time, collecting functions and problems.
+    struct RowReader {
+        let file: String?
+        let sheet: String?
+        let delimiter: Character
+        let catalogue: Catalogue
+        let headerIndex: Int
+        let map: HeaderMap<Field>
+        let columns: Int
         // Looked up once: a lookup per cell costs more than the cell.
-        let titleColumn = map[.title], holderColumn = map[.holder], rolesColumn = map[.roles]
-        let tasksColumn = map[.tasks], competenciesColumn = map[.competencies]
-        for index in (headerIndex + 1)..<table.rows.count {
-            let row = table.rows[index]
-            defer { table.rows[index].cells = [] }
+        let titleColumn: Int?, holderColumn: Int?, rolesColumn: Int?, tasksColumn: Int?, competenciesColumn: Int?
+        var functions: [TeamFunction] = []
+        var problems: [InputProblem] = []
+        /// Role names repeat across rows; match each spelling once. Only the id of a role is
+        /// kept: copying a whole `Role` per item costs a retain for each of its texts.
+        var matches: [String: RoleMatch] = [:]
+
+        /// Finds the header in the first rows of `head` (a title line above it is common).
+        init(head: borrowing CSVTable, file: String?, catalogue: Catalogue) throws(InputProblems) {
+            guard let (headerIndex, map) = headerRow(in: head) else {
+                let firstRow = head.rows.first?.number ?? 1
+                let missing = head.rows.isEmpty ? InputProblem.Kind.emptyFile : .missingColumn(
+                    field: "Functie", accepted: headers[0].names)
+                throw InputProblems([InputProblem(missing, at: SourceLocation(file: file, sheet: head.sheet, row: firstRow))])
+            }
+            let header = head.rows[headerIndex]
+            if map[.roles] == nil {
+                throw InputProblems([
+                    InputProblem(.missingColumn(field: "Rollen", accepted: map.names(of: .roles)), at: SourceLocation(file: file, sheet: head.sheet, row: header.number))
+                ])
+            }
+            self.file = file
+            self.sheet = head.sheet
+            self.delimiter = head.delimiter
+            self.catalogue = catalogue
+            self.headerIndex = headerIndex
+            self.map = map
+            self.columns = header.cells.count
+            titleColumn = map[.title]
+            holderColumn = map[.holder]
+            rolesColumn = map[.roles]
+            tasksColumn = map[.tasks]
+            competenciesColumn = map[.competencies]
+            problems = headerProblems(map, header: header, file: file, sheet: head.sheet)
+            functions.reserveCapacity(head.rows.count - headerIndex - 1)
+        }
+
+        mutating func read(_ row: CSVRow) {
+            read(row, items: RecordItems(
+                tasks: CellParsing.items(row[tasksColumn]), roles: CellParsing.items(row[rolesColumn]),
+                competencies: CellParsing.items(row[competenciesColumn])))
+        }
+
+        /// Reads a row whose tasks, roles and competencies come as their `items`; their cells are
+        /// not looked at.
+        mutating func read(_ row: CSVRow, items: RecordItems) {
+            let (file, sheet, map) = (file, sheet, map)
             func at(_ field: Field) -> SourceLocation {
-                SourceLocation(file: file, sheet: table.sheet, row: row.number, column: map[field].map { $0 + 1 })
+                SourceLocation(file: file, sheet: sheet, row: row.number, column: map[field].map { $0 + 1 })
             }
             // A row in another delimiter reads as one long cell; say so rather than make it a title.
             if row.cells.count == 1, columns > 1 {
-                problems.append(InputProblem(.singleCellRow(delimiter: table.delimiter), at: SourceLocation(file: file, sheet: table.sheet, row: row.number)))
-                continue
+                problems.append(InputProblem(.singleCellRow(delimiter: delimiter), at: SourceLocation(file: file, sheet: sheet, row: row.number)))
+                return
             }
             for (index, cell) in row.cells.enumerated().dropFirst(columns) where !cell.trimmed.isEmpty {
-                problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, sheet: table.sheet, row: row.number, column: index + 1)))
+                problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, sheet: sheet, row: row.number, column: index + 1)))
             }
             let title = CellParsing.trimmed(row[titleColumn])
             if title.isEmpty {
@@ -90,7 +155,9 @@ public enum WorksheetReader {
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            for item in CellParsing.items(row[rolesColumn]) {
+            // Nearly every item is a role; growing the array would allocate twice.
+            roles.reserveCapacity(items.roles.count)
+            for item in items.roles {
                 let (name, shareText) = CellParsing.splitShare(item)
                 var share: Double?
                 if let shareText {
@@ -99,16 +166,19 @@ public enum WorksheetReader {
                         problems.append(InputProblem(.invalidNumber(value: "", field: "Aandeel (%) van \(name)"), at: at(.roles)))
                     }
                 }
-                let match: Catalogue.Match
+                let match: RoleMatch
                 if let known = matches[name] {
                     match = known
                 } else {
-                    match = catalogue.match(name)
+                    switch catalogue.match(name) {
+                    case .role(let role): match = .role(id: role.id)
+                    case .unknown(let suggestions): match = .unknown(suggestions: suggestions)
+                    }
                     matches[name] = match
                 }
                 switch match {
-                case .role(let role):
-                    roles.append(RoleAssignment(roleId: role.id, sharePercent: share))
+                case .role(let id):
+                    roles.append(RoleAssignment(roleId: id, sharePercent: share))
                 case .unknown(let suggestions):
                     // "Strateeg, Verbinder": commas where a line break or ; belongs.
                     let parts = name.split(separator: ",").map { $0.trimmed }
@@ -122,13 +192,14 @@ public enum WorksheetReader {
             }
 
             functions.append(function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: row[tasksColumn],
-                competencies: row[competenciesColumn], at: at(.competencies), into: &problems))
+                title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
+                competencies: items.competencies, at: at(.competencies), into: &problems))
         }
 
-        if problems.contains(where: { !$0.isWarning }) { throw InputProblems(limited(problems, file: file)) }
-        let team = Team(name: teamName, functions: functions)
-        return (team, limited(problems, file: file))
+        consuming func finish(teamName: String) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
+            if problems.contains(where: { !$0.isWarning }) { throw InputProblems(limited(problems, file: file)) }
+            return (Team(name: teamName, functions: functions), limited(problems, file: file))
+        }
     }
 
     /// Hours or FTE, whichever column has it; a unit written in the cell ("0,8 fte" under Uren)
@@ -200,8 +271,8 @@ public enum WorksheetReader {
     /// A function from the cells of its row: "Vacature" as the holder makes it a vacancy, an empty
     /// holder leaves it unnamed. Shared by the worksheet and the skills-matrix layouts.
     static func function(
-        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: String,
-        competencies: String, at location: SourceLocation, into problems: inout [InputProblem]
+        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: [String],
+        competencies: [String], at location: SourceLocation, into problems: inout [InputProblem]
     ) -> TeamFunction {
         let isVacancy = CellParsing.isVacancy(holder)
         return TeamFunction(
@@ -209,14 +280,14 @@ public enum WorksheetReader {
             holder: isVacancy || holder.isEmpty ? nil : holder,
             isVacancy: isVacancy,
             workload: workload,
-            tasks: CellParsing.items(tasks),
+            tasks: tasks,
             roles: roles,
             competencies: Self.competencies(competencies, at: location, into: &problems))
     }
 
-    /// The competencies in one cell; a level that does not exist is a problem at `location`.
-    static func competencies(_ cell: String, at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
-        CellParsing.items(cell).map { item in
+    /// The competencies among one cell's items; a level that does not exist is a problem at `location`.
+    static func competencies(_ items: [String], at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
+        items.map { item in
             let (competency, invalidLevel) = CellParsing.parseCompetency(item)
             if let invalidLevel {
                 problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location))
@@ -233,7 +304,7 @@ public enum WorksheetReader {
     }
 
     static func headerRow(in table: CSVTable) -> (Int, HeaderMap<Field>)? {
-        for (index, row) in table.rows.prefix(10).enumerated() {
+        for (index, row) in table.rows.prefix(TableLayout.rowsLookedAt).enumerated() {
             let map = HeaderMap(accepted: headers, header: row.cells)
             if map[.title] != nil { return (index, map) }
         }
