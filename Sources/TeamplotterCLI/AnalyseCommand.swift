@@ -86,5 +86,6 @@ struct AnalyseCommand: Command {
             text = TextReport(language: language, colour: colour, catalogue: team.catalogue).render(analysis)
         }
         try InputFiles.write(text, to: output, inputs: input.paths, language: language, console: console)
+        ExitTeardown.keep((team, analysis))
     }
 }
