@@ -11,6 +11,12 @@ public struct MarkdownReport: Sendable {
     }
 
     public func render(_ analysis: GapAnalysis) -> String {
+        String(decoding: renderUTF8(analysis), as: UTF8.self)
+    }
+
+    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
+    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
+    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer()
@@ -79,7 +85,7 @@ public struct MarkdownReport: Sendable {
                     + escape(words.competency(result.competency)) + " (\(escape(result.holders.joined(separator: ", "))))")
             }
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// One table row per function: the bulk of a large report, so each row is written as bytes.

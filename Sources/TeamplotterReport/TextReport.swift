@@ -16,6 +16,12 @@ public struct TextReport: Sendable {
     }
 
     public func render(_ analysis: GapAnalysis) -> String {
+        String(decoding: renderUTF8(analysis), as: UTF8.self)
+    }
+
+    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
+    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
+    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
         let words = AnalysisWording(language)
         var out = TextBuffer()
         out.bytes.reserveCapacity(64 + analysis.functions.count * 140)
@@ -92,7 +98,7 @@ public struct TextReport: Sendable {
                     indent: "  ")
             }
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
