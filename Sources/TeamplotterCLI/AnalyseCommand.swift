@@ -75,16 +75,15 @@ struct AnalyseCommand: Command {
     func run(console: Console) throws(CLIError) {
         let team = try input.load(language, console: console)
         let analysis = GapAnalyser.analyse(team)
-        let text: String
-        switch format {
-        case "json":
-            text = analysis.jsonText(language)
-        case "markdown":
-            text = MarkdownReport(language: language, catalogue: team.catalogue).render(analysis)
-        default:
+        if format == "json" {
+            try InputFiles.write(analysis.jsonText(language), to: output, inputs: input.paths, language: language, console: console)
+        } else {
             let colour = output == nil && console.wantsColour
-            text = TextReport(language: language, colour: colour, catalogue: team.catalogue).render(analysis)
+            let report = format == "markdown"
+                ? MarkdownReport(language: language, catalogue: team.catalogue).renderUTF8(analysis)
+                : TextReport(language: language, colour: colour, catalogue: team.catalogue).renderUTF8(analysis)
+            try InputFiles.write(report, to: output, inputs: input.paths, language: language, console: console)
         }
-        try InputFiles.write(text, to: output, inputs: input.paths, language: language, console: console)
+        ExitTeardown.keep((team, analysis))
     }
 }

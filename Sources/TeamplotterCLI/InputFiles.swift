@@ -90,6 +90,28 @@ enum InputFiles {
         if let failure { throw failure }
     }
 
+    /// `write` for a report's UTF-8 bytes, written to a file as they are (no `String` in between).
+    static func write(
+        _ bytes: [UInt8], to path: String?, inputs: [String?] = [], language: Language, console: Console
+    ) throws(CLIError) {
+        guard let path, path != "-" else {
+            console.write(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        let failure = bytes.withUnsafeBufferPointer { bytes -> CLIError? in
+            let data = bytes.baseAddress.map {
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
+            } ?? Data()
+            do throws(CLIError) {
+                try write(data, to: path, inputs: inputs, language: language)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// `write` for UTF-8 bytes: to a file as they are, to standard output as text.
     static func write(
         _ data: Data, to path: String?, inputs: [String?] = [], language: Language, console: Console

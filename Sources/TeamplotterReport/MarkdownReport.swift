@@ -11,6 +11,12 @@ public struct MarkdownReport: Sendable {
     }
 
     public func render(_ analysis: GapAnalysis) -> String {
+        String(decoding: renderUTF8(analysis), as: UTF8.self)
+    }
+
+    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
+    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
+    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer()
@@ -79,11 +85,11 @@ public struct MarkdownReport: Sendable {
                     + escape(words.competency(result.competency)) + " (\(escape(result.holders.joined(separator: ", "))))")
             }
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// One table row per function: the bulk of a large report, so each row is written as bytes.
-    private func functionRows(_ functions: [FunctionResult], words: AnalysisWording, to out: inout TextBuffer) {
+    private func functionRows(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let l = language
         let vacancy = l.pick("vacature", "vacancy")
         let ordinals = RoleOrdinals(catalogue)
@@ -93,32 +99,35 @@ public struct MarkdownReport: Sendable {
             if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(l).utf8) }
         }
         var field: [UInt8] = []
-        // By index, so that no function result is copied.
+        // Read in parts, so that no function result is put together.
         for index in functions.indices {
-            let function = functions[index].function
+            let function = functions.teamFunctions[index]
             out.bytes.append(contentsOf: "| ".utf8)
             escape(function.title, to: &out)
             out.bytes.append(contentsOf: " | ".utf8)
             escape(function.isVacancy ? vacancy : (function.holder ?? "—"), to: &out)
             out.bytes.append(contentsOf: " | ".utf8)
-            NumberFormatting.appendFTE(functions[index].fte, l, to: &out.bytes)
+            NumberFormatting.appendFTE(functions.fte(index), l, to: &out.bytes)
             out.bytes.append(contentsOf: " | ".utf8)
             field.removeAll(keepingCapacity: true)
-            for (position, share) in functions[index].roles.enumerated() {
-                if position > 0 { field.append(contentsOf: ", ".utf8) }
-                if let ordinal = ordinals.ordinal(of: share.roleId, in: catalogue) {
+            let shares = functions.shareRange(index)
+            for share in shares {
+                if share > shares.lowerBound { field.append(contentsOf: ", ".utf8) }
+                let roleId = functions.roleId(index, share)
+                if let ordinal = ordinals.ordinal(of: roleId, in: catalogue) {
                     field.append(contentsOf: names[ordinal])
                 } else {
-                    field.append(contentsOf: share.roleId.utf8)
+                    field.append(contentsOf: roleId.utf8)
                 }
                 field.append(0x20)
-                NumberFormatting.appendShort(share.sharePercent, l, to: &field)
+                NumberFormatting.appendShort(functions.sharePercent(index, share), l, to: &field)
                 field.append(UInt8(ascii: "%"))
             }
             escape(field, to: &out)
             out.bytes.append(contentsOf: " | ".utf8)
-            if !functions[index].warnings.isEmpty {
-                escape(functions[index].warnings.map { words.warning($0, catalogue: catalogue) }.joined(separator: "; "), to: &out)
+            let warnings = functions.warnings(index)
+            if !warnings.isEmpty {
+                escape(warnings.map { words.warning($0, catalogue: catalogue) }.joined(separator: "; "), to: &out)
             }
             out.bytes.append(contentsOf: " |\n".utf8)
         }

@@ -16,6 +16,12 @@ public struct TextReport: Sendable {
     }
 
     public func render(_ analysis: GapAnalysis) -> String {
+        String(decoding: renderUTF8(analysis), as: UTF8.self)
+    }
+
+    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
+    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
+    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
         let words = AnalysisWording(language)
         var out = TextBuffer()
         out.bytes.reserveCapacity(64 + analysis.functions.count * 140)
@@ -92,12 +98,12 @@ public struct TextReport: Sendable {
                     indent: "  ")
             }
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
     /// large report, so each entry is put together in one reused byte buffer.
-    private func functions(_ functions: [FunctionResult], words: AnalysisWording, to out: inout TextBuffer) {
+    private func functions(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let vacancy = Array(language.pick("vacature", "vacancy").utf8)
         let hoursUnknown = Array(language.pick("uren onbekend", "hours unknown").utf8)
         // Role names by catalogue ordinal, worked out once rather than once per share. The last
@@ -108,42 +114,45 @@ public struct TextReport: Sendable {
             if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(language).utf8) }
         }
         var entry: [UInt8] = []
-        // By index, so that no function result is copied.
+        // Read in parts, so that no function result is put together.
+        let teamFunctions = functions.teamFunctions
         for index in functions.indices {
             entry.removeAll(keepingCapacity: true)
             entry.append(contentsOf: "• ".utf8)
-            entry.append(contentsOf: functions[index].function.title.utf8)
+            entry.append(contentsOf: teamFunctions[index].title.utf8)
             entry.append(contentsOf: " — ".utf8)
-            if functions[index].function.isVacancy {
+            if teamFunctions[index].isVacancy {
                 entry.append(contentsOf: vacancy)
             } else {
-                entry.append(contentsOf: (functions[index].function.holder ?? "—").utf8)
+                entry.append(contentsOf: (teamFunctions[index].holder ?? "—").utf8)
             }
             entry.append(contentsOf: " — ".utf8)
-            if functions[index].function.workload == nil {
+            if teamFunctions[index].workload == nil {
                 entry.append(contentsOf: hoursUnknown)
             } else {
-                NumberFormatting.appendFTE(functions[index].fte, language, to: &entry)
+                NumberFormatting.appendFTE(functions.fte(index), language, to: &entry)
                 entry.append(contentsOf: " fte".utf8)
             }
             out.appendWrapped(entry, width: Self.width, indent: "  ", hanging: "    ")
 
-            if !functions[index].roles.isEmpty {
+            let shares = functions.shareRange(index)
+            if !shares.isEmpty {
                 entry.removeAll(keepingCapacity: true)
-                for (position, share) in functions[index].roles.enumerated() {
-                    if position > 0 { entry.append(contentsOf: ", ".utf8) }
-                    if let ordinal = ordinals.ordinal(of: share.roleId, in: catalogue) {
+                for share in shares {
+                    if share > shares.lowerBound { entry.append(contentsOf: ", ".utf8) }
+                    let roleId = functions.roleId(index, share)
+                    if let ordinal = ordinals.ordinal(of: roleId, in: catalogue) {
                         entry.append(contentsOf: names[ordinal])
                     } else {
-                        entry.append(contentsOf: share.roleId.utf8)
+                        entry.append(contentsOf: roleId.utf8)
                     }
                     entry.append(0x20)
-                    NumberFormatting.appendShort(share.sharePercent, language, to: &entry)
+                    NumberFormatting.appendShort(functions.sharePercent(index, share), language, to: &entry)
                     entry.append(UInt8(ascii: "%"))
                 }
                 out.appendWrapped(entry, width: Self.width, indent: "    ")
             }
-            for warning in functions[index].warnings where warning != .vacancy {
+            for warning in functions.warnings(index) where warning != .vacancy {
                 wrap(&out, "⚠ " + words.warning(warning, catalogue: catalogue), indent: "    ")
             }
         }

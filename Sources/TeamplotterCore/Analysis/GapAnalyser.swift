@@ -14,27 +14,30 @@ public enum GapAnalyser {
         var people = PeopleNumbering(capacity: team.functions.count)
         var personOfFunction: [Int32] = []
         personOfFunction.reserveCapacity(team.functions.count)
-        var functions: [FunctionResult] = []
-        functions.reserveCapacity(team.functions.count)
-        // Indexing a borrowed buffer, not `enumerated()`: each function is copied once, into its
-        // result, rather than through a generic (offset, element) tuple first.
+        var functions = FunctionResults(team.functions)
+        // Reused for each function's warnings, which go on into one flat list.
+        var warnings: [FunctionWarning] = []
+        // Indexing a borrowed buffer, not `enumerated()`, so that no function is copied.
         team.functions.withUnsafeBufferPointer { teamFunctions in
             for index in teamFunctions.indices {
                 let roleCount = teamFunctions[index].roles.count
-                // Room for the ordinals and positions of the roles the function holds, on the stack.
+                // Room for the ordinals, positions and FTE of the roles the function holds, on the stack.
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
-                    let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
-                    let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
-                    let (result, held) = functionResult(
-                        index: index, function: teamFunctions[index], standardWeekHours: team.standardWeekHours,
-                        roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept)
-                    let isVacancy = teamFunctions[index].isVacancy
-                    // Only current holders count as people; a vacancy's name is never looked up.
-                    personOfFunction.append(isVacancy || held == 0 ? PeopleNumbering.nobody : people.number(of: teamFunctions[index].holder))
-                    for share in 0..<held {
-                        tallies[ordinals[share]].add(function: index, share: share, fte: result.roles[share].fte, isVacancy: isVacancy)
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
+                        let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                        let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                        let firstShare = functions.shareCount
+                        let held = functionResult(
+                            function: teamFunctions[index], standardWeekHours: team.standardWeekHours,
+                            roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept,
+                            shareFte: shareFte, warnings: &warnings, into: &functions)
+                        let isVacancy = teamFunctions[index].isVacancy
+                        // Only current holders count as people; a vacancy's name is never looked up.
+                        personOfFunction.append(isVacancy || held == 0 ? PeopleNumbering.nobody : people.number(of: teamFunctions[index].holder))
+                        for share in 0..<held {
+                            tallies[ordinals[share]].add(function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+                        }
                     }
-                    functions.append(result)
                 }
             }
         }
@@ -79,13 +82,15 @@ public enum GapAnalyser {
         ).withCompetencies(team.needs.competencies, people: current)
     }
 
-    /// The function's FTE, shares and warnings, and how many roles it holds: their ordinals are
-    /// written to `ordinals`, their positions among the function's roles to `kept`.
+    /// Appends the function's FTE, shares and warnings to `results`, and returns how many roles it
+    /// holds: their ordinals are written to `ordinals`, their positions among the function's roles
+    /// to `kept`, their FTE to `shareFte`.
     private static func functionResult(
-        index: Int, function: TeamFunction, standardWeekHours: Double, roleOrdinals: RoleOrdinals,
-        catalogue: Catalogue, ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>
-    ) -> (FunctionResult, held: Int) {
-        var warnings: [FunctionWarning] = []
+        function: TeamFunction, standardWeekHours: Double, roleOrdinals: RoleOrdinals, catalogue: Catalogue,
+        ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>,
+        shareFte: UnsafeMutableBufferPointer<Double>, warnings: inout [FunctionWarning], into results: inout FunctionResults
+    ) -> Int {
+        warnings.removeAll(keepingCapacity: true)
         if function.isVacancy { warnings.append(.vacancy) }
         if function.workload == nil { warnings.append(.hoursUnknown) }
         let fte = function.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
@@ -115,25 +120,22 @@ public enum GapAnalyser {
         if explicitTotal > 100 + tolerance { warnings.append(.overloaded(sharePercent: explicitTotal)) }
         let warnsWithoutTime = unshared > 0 && explicitTotal >= 100 - tolerance
 
-        var shares: [FunctionRoleShare] = []
-        if held > 0 { shares.reserveCapacity(held) }
-        for position in kept[..<held] {
-            let assignment = function.roles[position]
-            let percent = assignment.sharePercent ?? rest
+        for share in 0..<held {
+            let assignment = function.roles[kept[share]]
             if warnsWithoutTime, assignment.sharePercent == nil { warnings.append(.roleWithoutTime(roleId: assignment.roleId)) }
-            shares.append(FunctionRoleShare(
-                roleId: assignment.roleId, sharePercent: percent,
-                isExplicit: assignment.sharePercent != nil, fte: fte * percent / 100))
+            shareFte[share] = FunctionResults.fte(fte, assignment.sharePercent ?? rest)
         }
-        let result = FunctionResult(
-            index: index, function: function, fte: fte, roles: shares, shareTotal: explicitTotal,
-            warnings: warnings)
-        return (result, held)
+        warnings.withUnsafeBufferPointer { warnings in
+            results.append(
+                fte: fte, rest: rest, shareTotal: explicitTotal,
+                positions: UnsafeBufferPointer(rebasing: kept[..<held]), warnings: warnings)
+        }
+        return held
     }
 
     private static func roleResult(
         _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally, people: Int,
-        functions: [FunctionResult]
+        functions: FunctionResults
     ) -> RoleResult {
         var result = RoleResult(
             role: role, categoryId: categoryId, priority: priority, status: .notNeeded,

@@ -4,7 +4,7 @@ public struct GapAnalysis: Sendable, Hashable {
     public var standardWeekHours: Double
     public var roles: [RoleResult]
     public var categories: [CategoryResult]
-    public var functions: [FunctionResult]
+    public var functions: FunctionResults
     /// Needed tasks that no current function performs.
     public var missingTasks: [String]
     /// Needed competencies nobody has.
@@ -40,16 +40,16 @@ public struct RoleHolding: Sendable, Hashable {
 /// on access rather than copied: a large team has millions of holdings, and copying each
 /// function's title and holder into every role it holds cost more than the rest of the analysis.
 public struct RoleHoldings: RandomAccessCollection, Sendable, Hashable {
-    /// A holding: the function's position in the results and the share's position in its roles.
+    /// A holding: the function's position in the results and the share's among all the shares.
     struct Reference: Sendable, Hashable {
         var function: UInt32
         var share: UInt32
     }
 
-    private let functions: [FunctionResult]
+    private let functions: FunctionResults
     private let references: [Reference]
 
-    init(functions: [FunctionResult], references: [Reference]) {
+    init(functions: FunctionResults, references: [Reference]) {
         self.functions = functions
         self.references = references
     }
@@ -59,11 +59,12 @@ public struct RoleHoldings: RandomAccessCollection, Sendable, Hashable {
 
     public subscript(position: Int) -> RoleHolding {
         let reference = references[position]
-        let result = functions[Int(reference.function)]
-        let share = result.roles[Int(reference.share)]
+        let index = Int(reference.function)
+        let percent = functions.sharePercent(index, Int(reference.share))
         return RoleHolding(
-            functionIndex: result.index, functionTitle: result.function.title, holder: result.function.holder,
-            isVacancy: result.function.isVacancy, sharePercent: share.sharePercent, fte: share.fte)
+            functionIndex: index, functionTitle: functions.teamFunctions[index].title,
+            holder: functions.teamFunctions[index].holder, isVacancy: functions.teamFunctions[index].isVacancy,
+            sharePercent: percent, fte: FunctionResults.fte(functions.fte(index), percent))
     }
 
     /// Equal when the holdings are, wherever they are read from.
