@@ -31,29 +31,43 @@ struct XMLAttributes {
         let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         for span in spans where span.localName.count == wanted.count {
             guard XMLBytes.equal(UnsafeBufferPointer(rebasing: base[span.localName]), wanted) else { continue }
-            let raw = UnsafeBufferPointer(rebasing: base[span.value])
-            guard span.needsDecoding else { return String(decoding: raw, as: UTF8.self) }
-            var decoded: [UInt8] = []
-            var index = 0
-            while index < raw.count {
-                let byte = raw[index]
-                if byte == UInt8(ascii: "&") {
-                    // Checked when the tag was read: the reference is complete and known.
-                    let end = raw[index...].firstIndex(of: UInt8(ascii: ";"))!
-                    XMLBytes.appendEntity(UnsafeBufferPointer(rebasing: raw[(index + 1)..<end]), to: &decoded)
-                    index = end + 1
-                } else if byte == UInt8(ascii: "\r") {
-                    // A line end in a value is one space (XML 1.0 §3.3.3).
-                    decoded.append(UInt8(ascii: " "))
-                    index += index + 1 < raw.count && raw[index + 1] == UInt8(ascii: "\n") ? 2 : 1
-                } else {
-                    decoded.append(byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
-                    index += 1
-                }
-            }
-            return String(decoding: decoded, as: UTF8.self)
+            return value(of: span)
         }
         return nil
+    }
+
+    /// Every attribute, in document order: qualified name, local name, value.
+    func forEach(_ body: (String, String, String) throws -> Void) rethrows {
+        for span in spans {
+            try body(
+                String(decoding: UnsafeBufferPointer(rebasing: base[span.name]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: base[span.localName]), as: UTF8.self),
+                value(of: span))
+        }
+    }
+
+    private func value(of span: Span) -> String {
+        let raw = UnsafeBufferPointer(rebasing: base[span.value])
+        guard span.needsDecoding else { return String(decoding: raw, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        var index = 0
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "&") {
+                // Checked when the tag was read: the reference is complete and known.
+                let end = raw[index...].firstIndex(of: UInt8(ascii: ";"))!
+                XMLBytes.appendEntity(UnsafeBufferPointer(rebasing: raw[(index + 1)..<end]), to: &decoded)
+                index = end + 1
+            } else if byte == UInt8(ascii: "\r") {
+                // A line end in a value is one space (XML 1.0 §3.3.3).
+                decoded.append(UInt8(ascii: " "))
+                index += index + 1 < raw.count && raw[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+            } else {
+                decoded.append(byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
 
