@@ -36,6 +36,18 @@ struct XMLAttributes {
         return nil
     }
 
+    /// The value of the first attribute with this local name as bytes (decoded when it must be),
+    /// or nil: for the attributes of every cell, which need no String.
+    func withValue<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for span in spans where span.localName.count == wanted.count {
+            guard XMLBytes.equal(UnsafeBufferPointer(rebasing: base[span.localName]), wanted) else { continue }
+            guard span.needsDecoding else { return try body(UnsafeBufferPointer(rebasing: base[span.value])) }
+            return try Array(value(of: span).utf8).withUnsafeBufferPointer { try body($0) }
+        }
+        return try body(nil)
+    }
+
     /// Every attribute, in document order: qualified name, local name, value.
     func forEach(_ body: (String, String, String) throws -> Void) rethrows {
         for span in spans {
