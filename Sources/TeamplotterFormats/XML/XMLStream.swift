@@ -83,8 +83,8 @@ struct XMLAttributes {
     }
 }
 
-/// A strict, streaming reader of well-formed XML, for the parts of a workbook that can be large
-/// (sheets, shared strings): bytes are fed in chunks as they are inflated, events go straight to
+/// A strict, streaming reader of well-formed XML, for every part of a workbook: the large ones
+/// (sheets, shared strings) are fed in chunks as they are inflated, events going straight to
 /// a handler, and nothing but the open elements' names and one unfinished token is kept.
 /// FoundationXML's XMLParser took 8 s for the 53 MB sheet of a 100,000-row workbook with a
 /// delegate that only counted; this takes a fraction of that.
