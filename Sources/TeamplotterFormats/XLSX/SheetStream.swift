@@ -210,13 +210,14 @@ struct SheetHandler: XMLStreamHandler {
         mutating func reset(style: Int, type: CellType) {
             self.style = style
             self.type = type
+            // Most cells have only a value: an empty buffer is left alone (removeAll is not free).
             hasValue = false
-            value.removeAll(keepingCapacity: true)
+            if !value.isEmpty { value.removeAll(keepingCapacity: true) }
             hasFormula = false
-            formula.removeAll(keepingCapacity: true)
+            if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
             formulaReference = nil
             hasInline = false
-            inline.removeAll(keepingCapacity: true)
+            if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
         }
     }
 

@@ -422,7 +422,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
         guard XMLBytes.isNameStart(buffer[nameStart]) else { throw malformedAt(start, "a tag without a name") }
         guard let nameEnd = XMLBytes.nameEnd(buffer, from: nameStart) else { return nil }
         if sawRoot, nameStarts.isEmpty { throw malformedAt(start, "content after the root element") }
-        spans.removeAll(keepingCapacity: true)
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         var position = nameEnd
         var isEmpty = false
         while true {
