@@ -13,7 +13,7 @@ let package = Package(
         // zlib from the system, for the deflate streams in ZIP and so in XLSX files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Reading and writing files: CSV worksheets, the JSON team document, the analysis JSON,
-        // XLSX workbooks (ZIP through zlib, XML through FoundationXML).
+        // XLSX workbooks (ZIP through zlib, XML through its own strict reader, XMLStream).
         .target(name: "TeamplotterFormats", dependencies: ["TeamplotterCore", "CZlib"]),
         // Human-readable renderings of an analysis: terminal text, Markdown, the SVG plot, the HTML report.
         .target(name: "TeamplotterReport", dependencies: ["TeamplotterCore"]),

@@ -8,6 +8,9 @@ runs=${1:-5}
 out=bench/out
 bin=.build/release/teamplotter
 mkdir -p "$out"
+# Output goes to a scratch file, never -o /dev/null (a device is written into, but keep clear of it).
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 swift build -c release --product teamplotter >/dev/null
 for n in 20000 100000; do
     size=$((n / 1000))k
@@ -20,9 +23,9 @@ for size in 20k 100k; do
     "$bin" convert "$out/ws-$size.xlsx" -o "$out/ws-$size.xlsx.json"
     cmp "$out/ws-$size.csv.json" "$out/ws-$size.xlsx.json" && echo "ws-$size: XLSX and CSV give the same document"
     hyperfine --runs "$runs" --warmup 1 \
-        "$bin convert $out/ws-$size.xlsx -o /dev/null" "$bin convert $out/ws-$size.csv -o /dev/null"
+        "$bin convert $out/ws-$size.xlsx -o $scratch/x.json" "$bin convert $out/ws-$size.csv -o $scratch/c.json"
     for input in "$out/ws-$size.xlsx" "$out/ws-$size.csv"; do
-        /usr/bin/time -v "$bin" convert "$input" -o /dev/null 2>&1 >/dev/null |
+        /usr/bin/time -v "$bin" convert "$input" -o "$scratch/t.json" 2>&1 >/dev/null |
             awk -v f="$input" -v s="$(stat -c %s "$input")" \
                 '/Maximum resident/ {printf "%s: peak RSS %d MB, file %d MB, ratio %.1f\n", f, $6/1024, s/1048576, $6*1024/s}'
     done

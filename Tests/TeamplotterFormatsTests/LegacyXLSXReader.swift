@@ -103,7 +103,7 @@ struct LegacyWorkbookParts {
             throw PartFailure(issue: XLSXReader.issue(for: error))
         }
         do {
-            return try XMLTree.parse(bytes)
+            return try LegacyXMLTree.parse(bytes)
         } catch {
             let detail: String
             switch error {

@@ -25,7 +25,7 @@ import TeamplotterCore
         return !detail[..<colon].isEmpty && detail[..<colon].allSatisfy(\.isNumber)
     }
 
-    /// Whether libxml2, under XMLParser, reports an error in any sheet or shared-strings part,
+    /// Whether libxml2, under XMLParser, reports an error in any XML part,
     /// even one it recovered from. The tree reader read on after many (junk after the root, tags
     /// closed in the wrong order); the streaming reader refuses them.
     static func libxml2FindsAnError(_ data: Data) -> Bool {
@@ -34,7 +34,7 @@ import TeamplotterCore
             func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = true }
         }
         guard let archive = try? ZIPArchive(data) else { return false }
-        for entry in archive.entries where entry.name.hasPrefix("xl/worksheets/") || entry.name.hasSuffix("sharedStrings.xml") {
+        for entry in archive.entries where entry.name.hasSuffix(".xml") || entry.name.hasSuffix(".rels") {
             // XMLParser must only see UTF-8 (see XMLTree.utf8).
             guard let bytes = try? XMLTree.utf8(archive.data(of: entry.name)) else { continue }
             let parser = XMLParser(data: Data(bytes))

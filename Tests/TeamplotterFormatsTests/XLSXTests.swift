@@ -169,3 +169,39 @@ import TeamplotterCore
         #expect(tree.child("b")?.attribute("id") == "rId3")
     }
 }
+
+@Suite struct SmallPartTests {
+    /// Unclosed tags in the relationships part (a fuzzed sheet put there) made FoundationXML's
+    /// XMLParser crash in strlen; the small parts are now read by `XMLStream` too.
+    @Test func malformedRelationshipsAreRefusedNotACrash() {
+        let relationships = "\u{FEFF}<?xml version='1.0' encoding='utf-8' standalone='yes'?>\n<!-- comment --><?piOdata?>\n"
+            + #"<x:worksheet xmlns:x="urn:s" xmlns:mc="urn:mc"><x:sheetPr/><x:sheetData>"# + "\n"
+            + #"<x:row r = '1' spans="1:2"><x:c r="B1"><x:v>1<!-- c -->2</x:v>x:worksheet xmlns:x="urn:s"><x:sheetData>"#
+            + #"<x:c r="B1"><x:v>1</x:v><x:v>3</x:v></x:c><x:c r="C1"><mc:Altern>a><x:row r="9"><x:c r="A9"><x:v>9</x:v></x:c></x:row></x:sheetData></x:worksheet>"#
+            + "\n<!-- after -->\n"
+        var zip = ZIPWriter()
+        zip.add(
+            "xl/workbook.xml",
+            text: #"<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="urn:x" xmlns:r="urn:r"><x:sheets><x:sheet name="Team" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>"#)
+        zip.add("xl/_rels/workbook.xml.rels", text: relationships)
+        zip.add("xl/worksheets/sheet1.xml", text: WorkbookBuilder.sheetXML(WorkbookBuilder.textRow(1, ["a"])))
+        #expect {
+            try XLSXReader.read(zip.archive(), file: nil)
+        } throws: { error in
+            guard case .spreadsheet(.damagedXML(let part, _))? = (error as? InputProblems)?.problems.first?.kind else { return false }
+            return part == "xl/_rels/workbook.xml.rels"
+        }
+    }
+
+    @Test func smallPartsKeepTextAttributesAndTheElementLimit() throws {
+        let tree = try XMLTree.parse(Array(#"<a x="1 &amp; 2"><b>t&lt;<![CDATA[<c>]]></b>u<b/></a>"#.utf8))
+        #expect(tree.attribute("x") == "1 & 2")
+        #expect(tree.children("b").count == 2)
+        #expect(tree.child("b")?.text == "t<<c>")
+        #expect(tree.text == "u")
+        #expect(throws: XMLTree.Failure.tooManyElements(limit: 2)) { try XMLTree.parse(Array("<a><b/><c/></a>".utf8), maximumElements: 2) }
+        #expect(throws: XMLTree.Failure.doctype) { try XMLTree.parse(Array("<!DOCTYPE a><a/>".utf8)) }
+        #expect(throws: XMLTree.Failure.self) { try XMLTree.parse(Array("<a><b></a>".utf8)) }
+        #expect(throws: XMLTree.Failure.self) { try XMLTree.parse([]) }
+    }
+}

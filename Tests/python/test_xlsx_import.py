@@ -236,3 +236,24 @@ def test_not_a_spreadsheet_and_damaged_files(run, tmp_path):
     legacy = tmp_path / "oud.xls"
     legacy.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
     assert "oud Excel-bestand (.xls)" in refused(run, legacy)
+
+
+def test_malformed_relationships_part_is_refused_not_a_crash(run, tmp_path):
+    # Unclosed tags in xl/_rels/workbook.xml.rels made FoundationXML's XMLParser crash (strlen).
+    path = tmp_path / "rels.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "xl/workbook.xml",
+            '<x:workbook xmlns:x="urn:x" xmlns:r="urn:r"><x:sheets>'
+            '<x:sheet name="Team" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            "\ufeff<?xml version='1.0' encoding='utf-8' standalone='yes'?>\n<!-- comment --><?piOdata?>\n"
+            '<x:worksheet xmlns:x="urn:s" xmlns:mc="urn:mc"><x:sheetData><x:row r="1"><x:c r="B1">'
+            '<x:v>1<!-- c -->2</x:v>x:worksheet xmlns:x="urn:s"><x:sheetData><x:c r="C1"><mc:Altern>a>'
+            '<x:row r="9"><x:c r="A9"><x:v>9</x:v></x:c></x:row></x:sheetData></x:worksheet>\n<!-- after -->\n',
+        )
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>")
+    stderr = refused(run, path)
+    assert "xl/_rels/workbook.xml.rels" in stderr and "geen geldige XML" in stderr

@@ -8,13 +8,20 @@ enum SheetTable {
     static let maximumColumns = 1_024
 
     static func table(_ sheet: Sheet, file: String?) -> (table: CSVTable, problems: [InputProblem]) {
+        var sheet = sheet
+        return table(emptying: &sheet, file: file)
+    }
+
+    /// The same, taking each row's cells out of the sheet as it goes: the sheet's cells and the
+    /// table are then not both whole in memory (a 100,000-row sheet's cells take some 100 MB).
+    static func table(emptying sheet: inout Sheet, file: String?) -> (table: CSVTable, problems: [InputProblem]) {
         var rows: [CSVRow] = []
         var problems: [InputProblem] = []
         // At least two cells a row when the sheet has two columns: a sheet row with one filled
         // cell is not, as in a CSV, a row written with another delimiter.
         let width = min(sheet.cells.values.compactMap { $0.keys.max() }.max() ?? 0, 2)
         for rowNumber in sheet.rowNumbers {
-            guard let cells = sheet.cells[rowNumber], let lastColumn = cells.keys.max() else { continue }
+            guard let cells = sheet.cells.removeValue(forKey: rowNumber), let lastColumn = cells.keys.max() else { continue }
             // Rows are dense arrays; a cell far to the right must not make every row huge.
             var texts = [String](repeating: "", count: max(min(lastColumn, maximumColumns), width))
             var dates: Set<Int> = []
@@ -51,6 +58,7 @@ enum SheetTable {
             let row = CSVRow(number: rowNumber, cells: texts, dateColumns: dates)
             if !row.isBlank { rows.append(row) }
         }
+        sheet.cells = [:]
         return (CSVTable(delimiter: ";", rows: rows, sheet: sheet.name), problems)
     }
 

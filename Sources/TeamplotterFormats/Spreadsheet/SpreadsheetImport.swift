@@ -29,7 +29,7 @@ public enum SpreadsheetImport {
     }
 
     public static func team(
-        from workbook: Workbook, file: String?, teamName: String? = nil, catalogue givenCatalogue: Catalogue = .builtIn
+        from workbook: consuming Workbook, file: String?, teamName: String? = nil, catalogue givenCatalogue: Catalogue = .builtIn
     ) throws(InputProblems) -> TeamLoader.Loaded {
         var problems: [InputProblem] = []
         // The catalogue first: the team's roles are matched against it.
@@ -48,8 +48,11 @@ public enum SpreadsheetImport {
         var teamSheets: [(Candidate, TableLayout)] = []
         var needsSheets: [Candidate] = []
         var details: Candidate?
-        for sheet in workbook.sheets where !named(sheet.name, outputSheetNames) {
-            let (table, conversion) = SheetTable.table(sheet, file: file)
+        for index in workbook.sheets.indices where !named(workbook.sheets[index].name, outputSheetNames) {
+            // Taken out of the workbook, so that its cells go as its table is made.
+            var sheet = workbook.sheets[index]
+            workbook.sheets[index].cells = [:]
+            let (table, conversion) = SheetTable.table(emptying: &sheet, file: file)
             let candidate = Candidate(sheet: sheet, table: table, conversion: conversion)
             let layout = TableLayout.detect(table, catalogue: catalogue)
             let isNeeds = layout == nil && NeedsReader.recognises(table) && !isAnalysis(table)

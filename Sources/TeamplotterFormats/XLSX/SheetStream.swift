@@ -43,6 +43,64 @@ enum SheetBytes {
         return string
     }
 
+    /// A cell's `s`: `Int(text) ?? 0`, for digits without a String.
+    static func style(_ bytes: UnsafeBufferPointer<UInt8>?) -> Int {
+        guard let bytes else { return 0 }
+        if !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        return Int(String(decoding: bytes, as: UTF8.self)) ?? 0
+    }
+
+    /// A cell's `t`; "n" and anything unknown are numbers, as before.
+    static func cellType(_ bytes: UnsafeBufferPointer<UInt8>?) -> SheetHandler.CellType {
+        guard let bytes else { return .number }
+        switch bytes.count {
+        case 1:
+            switch bytes[0] {
+            case UInt8(ascii: "s"): return .sharedString
+            case UInt8(ascii: "b"): return .bool
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .date
+            default: return .number
+            }
+        case 3: return Self.is(bytes, "str") ? .string : .number
+        case 9: return Self.is(bytes, "inlineStr") ? .inlineString : .number
+        default: return .number
+        }
+    }
+
+    /// The column of a cell's `r` ("B12", "$B$12"), as `CellReference` reads it.
+    static func column(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var column = 0
+        var row = 0
+        var seenDigit = false
+        for character in bytes where character != UInt8(ascii: "$") {
+            switch character {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where !seenDigit:
+                column = column * 26 + Int(character - UInt8(ascii: "A")) + 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where !seenDigit:
+                column = column * 26 + Int(character - UInt8(ascii: "a")) + 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                seenDigit = true
+                row = row * 10 + Int(character - UInt8(ascii: "0"))
+            default:
+                return nil
+            }
+            if column > CellReference.maximumColumn || row > CellReference.maximumRow { return nil }
+        }
+        guard column > 0, row > 0 else { return nil }
+        return column
+    }
+
+    /// A shared string's index, `Int(trimmed(text))`: plain digits are read from the bytes.
+    static func index(_ bytes: [UInt8]) -> Int? {
+        if !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        return Int(trimmed(String(decoding: bytes, as: UTF8.self)))
+    }
+
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when nothing is to trim.
     static func trimmed(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20,
@@ -128,14 +186,19 @@ struct SheetHandler: XMLStreamHandler {
     private var inInline = false
     private var inRun = false
     private var cell = CellInProgress()
+    /// The cells of the row being read, put into the sheet at its end: one insert per row.
+    private var rowCells: [Int: Sheet.Cell] = [:]
     private enum Target { case none, value, formula, inline }
     private var target = Target.none
     private var targetDepth = 0
 
     /// What one `<c>` has said so far. The byte buffers are kept from cell to cell.
+    /// A cell's `t`: what its value is.
+    enum CellType { case number, sharedString, inlineString, string, bool, error, date, other }
+
     private struct CellInProgress {
-        var style: String?
-        var type: String?
+        var style = 0
+        var type = CellType.number
         var hasValue = false
         var value: [UInt8] = []
         var hasFormula = false
@@ -144,16 +207,17 @@ struct SheetHandler: XMLStreamHandler {
         var hasInline = false
         var inline: [UInt8] = []
 
-        mutating func reset(style: String?, type: String?) {
+        mutating func reset(style: Int, type: CellType) {
             self.style = style
             self.type = type
+            // Most cells have only a value: an empty buffer is left alone (removeAll is not free).
             hasValue = false
-            value.removeAll(keepingCapacity: true)
+            if !value.isEmpty { value.removeAll(keepingCapacity: true) }
             hasFormula = false
-            formula.removeAll(keepingCapacity: true)
+            if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
             formulaReference = nil
             hasInline = false
-            inline.removeAll(keepingCapacity: true)
+            if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
         }
     }
 
@@ -183,6 +247,7 @@ struct SheetHandler: XMLStreamHandler {
             }
         case 3 where inSheetData && SheetBytes.is(name, "row"):
             inRow = true
+            rowCells.removeAll(keepingCapacity: true)
             rowNumber = attributes.value("r").flatMap(Int.init) ?? rowNumber + 1
             columnNumber = 0
             if rowNumber < 1 || rowNumber > CellReference.maximumRow { fail("row number \(rowNumber)") }
@@ -190,15 +255,18 @@ struct SheetHandler: XMLStreamHandler {
             if keep, failure == nil, let range = attributes.value("ref").flatMap(CellRange.init) { sheet.merged.append(range) }
         case 4 where inRow && SheetBytes.is(name, "c"):
             inCell = true
-            cell.reset(style: attributes.value("s"), type: attributes.value("t"))
-            if let reference = attributes.value("r") {
-                if let parsed = CellReference(reference) {
-                    columnNumber = parsed.column
-                } else {
-                    fail("cell reference \"\(reference)\"")
+            // Read from the bytes: three Strings per cell were a fifth of the whole import.
+            cell.reset(style: attributes.withValue("s", SheetBytes.style), type: attributes.withValue("t", SheetBytes.cellType))
+            attributes.withValue("r") { reference in
+                guard let reference else {
+                    columnNumber += 1
+                    return
                 }
-            } else {
-                columnNumber += 1
+                if let column = SheetBytes.column(reference) {
+                    columnNumber = column
+                } else {
+                    fail("cell reference \"\(String(decoding: reference, as: UTF8.self))\"")
+                }
             }
         case 5 where inCell:
             if !cell.hasValue, SheetBytes.is(name, "v") {
@@ -232,7 +300,9 @@ struct SheetHandler: XMLStreamHandler {
         case 2:
             inSheetData = false
             inMergeCells = false
-        case 3: inRow = false
+        case 3:
+            if inRow { finishRow() }
+            inRow = false
         case 4 where inCell:
             inCell = false
             try finishCell()
@@ -261,48 +331,64 @@ struct SheetHandler: XMLStreamHandler {
         try budget.check(gathering: gathered, part: part)
     }
 
+    private mutating func finishRow() {
+        guard !rowCells.isEmpty else { return }
+        if sheet.cells[rowNumber] == nil {
+            sheet.cells[rowNumber] = rowCells
+        } else {
+            // The same row number again: its cells join the earlier ones, later ones win.
+            sheet.cells[rowNumber]!.merge(rowCells) { _, later in later }
+        }
+        rowCells.removeAll(keepingCapacity: true)
+    }
+
     private mutating func finishCell() throws {
         guard failure == nil else { return }
-        let formula =
-            !cell.hasFormula ? nil : cell.formula.isEmpty ? (cell.formulaReference ?? "…") : String(decoding: cell.formula, as: UTF8.self)
-        let style = cell.style.flatMap(Int.init) ?? 0
         let value: Sheet.Value?
         do {
-            value = try self.value(isDate: styles.isDate(style))
+            value = try self.value(isDate: styles.isDate(cell.style))
         } catch {
             failure = error
             return
         }
-        guard keep, value != nil || formula != nil else { return }
+        // A sheet that is not kept is only checked: no Strings for its cells.
+        guard keep, value != nil || cell.hasFormula else { return }
+        let formula =
+            !cell.hasFormula ? nil : cell.formula.isEmpty ? (cell.formulaReference ?? "…") : String(decoding: cell.formula, as: UTF8.self)
         var textBytes = formula?.utf8.count ?? 0
         // Shared strings are counted once, where they are read; every other text is the cell's own.
-        if case .text(let text) = value, cell.type != "s" { textBytes += text.utf8.count }
+        if case .text(let text) = value, cell.type != .sharedString { textBytes += text.utf8.count }
         try budget.take(cells: 1, textBytes: textBytes, part: part)
-        sheet.cells[rowNumber, default: [:]][columnNumber] = Sheet.Cell(
-            value: value, formula: formula, isPercent: styles.isPercent(style))
+        rowCells[columnNumber] = Sheet.Cell(value: value, formula: formula, isPercent: styles.isPercent(cell.style))
     }
 
     private func value(isDate: Bool) throws(PartFailure) -> Sheet.Value? {
-        let raw = cell.hasValue ? String(decoding: cell.value, as: UTF8.self) : nil
-        switch cell.type ?? "n" {
-        case "s":
-            guard let raw else { return nil }
-            guard let index = Int(SheetBytes.trimmed(raw)), sharedStrings.indices.contains(index) else {
+        switch cell.type {
+        case .sharedString:
+            guard cell.hasValue else { return nil }
+            guard let index = SheetBytes.index(cell.value), sharedStrings.indices.contains(index) else {
+                let raw = String(decoding: cell.value, as: UTF8.self)
                 throw PartFailure(issue: .damagedXML(part: part, detail: "shared string \(raw) does not exist"))
             }
             return .text(sharedStrings[index])
-        case "inlineStr":
-            return cell.hasInline ? .text(SheetBytes.text(cell.inline)) : nil
-        case "str":
-            return cell.hasValue ? .text(SheetBytes.text(cell.value)) : nil
-        case "b":
-            return raw.map { .bool(SheetBytes.trimmed($0) == "1") }
-        case "e":
-            return raw.map { .error($0) }
-        case "d":
-            return raw.map { .date($0) }
+        case .inlineString:
+            guard cell.hasInline else { return nil }
+            return keep ? .text(SheetBytes.text(cell.inline)) : .text("")
+        case .string:
+            guard cell.hasValue else { return nil }
+            return keep ? .text(SheetBytes.text(cell.value)) : .text("")
+        default: break
+        }
+        guard cell.hasValue else { return nil }
+        let raw = String(decoding: cell.value, as: UTF8.self)
+        switch cell.type {
+        case .bool:
+            return .bool(SheetBytes.trimmed(raw) == "1")
+        case .error:
+            return .error(raw)
+        case .date:
+            return .date(raw)
         default:
-            guard let raw else { return nil }
             let trimmed = SheetBytes.trimmed(raw)
             guard !trimmed.isEmpty else { return nil }
             guard let number = Double(trimmed), number.isFinite else {

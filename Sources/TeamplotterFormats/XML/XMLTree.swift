@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+
 
 /// An XML element read into memory: local name (namespace prefix dropped), attributes by local
 /// name, children and text. Small parts of an XLSX file are read whole this way.
@@ -31,22 +29,22 @@ struct XMLTree: Sendable {
         case encoding(String)
     }
 
-    /// Parses a whole document; the root element comes back.
+    /// Parses a whole document; the root element comes back. Read with `XMLStream`, as the
+    /// sheets are: FoundationXML's XMLParser crashed (strlen of a null name) on crafted parts.
     static func parse(_ input: [UInt8], maximumElements: Int = 1_000_000) throws(Failure) -> XMLTree {
         let bytes = try utf8(input)
         if containsDoctype(bytes) { throw .doctype }
-        let builder = TreeBuilder(maximumElements: maximumElements)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = builder
-        let ok = parser.parse()
-        if builder.exceeded { throw .tooManyElements(limit: maximumElements) }
-        guard ok, let root = builder.root else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
-            throw .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+        var stream = XMLStream(handler: TreeBuilder(maximumElements: maximumElements))
+        do {
+            try bytes.withUnsafeBufferPointer { (buffer) throws(XMLStream<TreeBuilder>.Failure) in try stream.feed(buffer) }
+            try stream.finish()
+        } catch {
+            switch error {
+            case .xml(let failure): throw failure
+            case .handler: throw .tooManyElements(limit: maximumElements)
+            }
         }
+        guard let root = stream.handler.root else { throw .malformed(line: 1, column: 1, reason: "no root element") }
         return root
     }
 
@@ -102,41 +100,32 @@ struct XMLTree: Sendable {
     }
 }
 
-/// Builds an `XMLTree` from XMLParser's events.
-private final class TreeBuilder: NSObject, XMLParserDelegate {
+/// Builds an `XMLTree` from an `XMLStream`'s events.
+private struct TreeBuilder: XMLStreamHandler {
+    struct TooManyElements: Error {}
+
     var stack: [XMLTree] = []
     var root: XMLTree?
     var elements = 0
-    var exceeded = false
     let maximumElements: Int
 
     init(maximumElements: Int) {
         self.maximumElements = maximumElements
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-    ) {
+    mutating func start(_ name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes) throws {
         elements += 1
-        if elements > maximumElements {
-            exceeded = true
-            parser.abortParsing()
-            return
-        }
-        var attributes: [String: String] = [:]
-        for (key, value) in attributeDict {
+        if elements > maximumElements { throw TooManyElements() }
+        var dictionary: [String: String] = [:]
+        attributes.forEach { qualified, local, value in
             // Keep the local name; a prefixed name (r:id) also under its full name.
-            attributes[key] = value
-            if let colon = key.lastIndex(of: ":") { attributes[String(key[key.index(after: colon)...])] = value }
+            dictionary[qualified] = value
+            dictionary[local] = value
         }
-        stack.append(XMLTree(name: Self.localName(elementName), attributes: attributes, children: [], text: ""))
+        stack.append(XMLTree(name: String(decoding: name, as: UTF8.self), attributes: dictionary, children: [], text: ""))
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
+    mutating func end(_ name: UnsafeBufferPointer<UInt8>) throws {
         guard let element = stack.popLast() else { return }
         if stack.isEmpty {
             root = element
@@ -145,18 +134,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    private static func localName(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
+        stack[stack.count - 1].text += String(decoding: bytes, as: UTF8.self)
     }
 }
