@@ -238,7 +238,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             pending.removeFirst(3)
             end -= 3
         }
-        let valid = pending[validated..<end].withUnsafeBufferPointer(XMLBytes.isUTF8)
+        let valid = pending[validated..<end].withUnsafeBufferPointer(TextDecoding.isValidUTF8)
         guard valid else { throw .xml(.encoding("UTF-8")) }
         validated = end
     }
@@ -543,53 +543,6 @@ enum XMLBytes {
     /// that grows with the document.
     static let maximumDepth = 10_000
     static let maximumOpenNameBytes = 1_048_576
-
-    /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-    /// nothing past U+10FFFF). Eight ASCII bytes at a time, as sheets are mostly ASCII;
-    /// `String(validating:)` would also build a string of every chunk.
-    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            while index + 8 <= count,
-                UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-            {
-                index += 8
-            }
-            guard index < count else { return true }
-            let lead = base[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                low = 0xA0
-            case 0xED:
-                length = 3
-                high = 0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0:
-                length = 4
-                low = 0x90
-            case 0xF4:
-                length = 4
-                high = 0x8F
-            case 0xF1...0xF3: length = 4
-            default: return false
-            }
-            guard index + length <= count, (low...high).contains(base[index + 1]) else { return false }
-            for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
-    }
 
     /// `xml version="1.x" encoding="…" standalone="yes|no"` (the last two optional, in that
     /// order) between "<?" and "?>".
