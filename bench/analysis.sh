@@ -12,6 +12,9 @@ done
 
 swift build -c release --product teamplotter --product TeamplotterBench >/dev/null
 bin=.build/release/teamplotter
+# Output goes to scratch files: the figures include writing it, as a user's run would.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 
 echo "== Analysis in process (median of repeated runs, ratio to the previous size)"
 .build/release/TeamplotterBench --sizes "${SIZES:-1000,10000,100000,1000000}" --roles 24,200 | tee bench/out/analysis.txt
@@ -19,11 +22,23 @@ echo "== Analysis in process (median of repeated runs, ratio to the previous siz
 echo "== Whole command on a 100,000-row worksheet vs Python's csv module parsing the same file"
 [ -f bench/out/ws-100k.csv ] || python3 bench/generate.py worksheet 100000 bench/out/ws-100k.csv
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown bench/out/import.md \
-  "$bin analyse bench/out/ws-100k.csv -o /dev/null" \
-  "$bin analyse bench/out/ws-100k.csv --format json -o /dev/null" \
-  "$bin convert bench/out/ws-100k.csv -o /dev/null" \
+  "$bin analyse bench/out/ws-100k.csv -o $scratch/a.txt" \
+  "$bin analyse bench/out/ws-100k.csv --format json -o $scratch/a.json" \
+  "$bin convert bench/out/ws-100k.csv -o $scratch/c.json" \
   "python3 -c \"import csv; f=open('bench/out/ws-100k.csv', encoding='utf-8-sig', newline=''); sum(1 for _ in csv.reader(f, delimiter=';'))\""
 
 echo "== Peak memory of the import (file size for comparison)"
 ls -l bench/out/ws-100k.csv | awk '{print "file bytes:", $5}'
-/usr/bin/time -v "$bin" convert bench/out/ws-100k.csv -o /dev/null 2>&1 | grep -E "Maximum resident|Elapsed"
+for command in convert analyse; do
+  echo "$command:"
+  /usr/bin/time -v "$bin" $command bench/out/ws-100k.csv -o "$scratch/out" 2>&1 | grep -E "Maximum resident|Elapsed"
+done
+
+echo "== Plot and report of a 1,000-function team with needs (target 5)"
+[ -f bench/out/doc-1k.json ] || python3 bench/generate.py document 1000 24 bench/out/doc-1k.json
+.build/release/TeamplotterBench --render bench/out/doc-1k.json | tee bench/out/render.txt
+hyperfine --warmup 2 --runs "${RUNS:-10}" -N --export-markdown bench/out/render.md \
+  "$bin --version" \
+  "$bin analyse bench/out/doc-1k.json -o $scratch/a.txt" \
+  "$bin plot bench/out/doc-1k.json -o $scratch/p.svg" \
+  "$bin report bench/out/doc-1k.json -o $scratch/r.html"
