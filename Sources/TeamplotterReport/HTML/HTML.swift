@@ -28,6 +28,11 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
     }
     public var isEmpty: Bool { markup.isEmpty }
 
+    /// Appends trusted markup in place (`+= .raw(trusted:)` without the wrapper).
+    mutating func append(trusted markup: String) {
+        self.markup += markup
+    }
+
     /// Appends to the left side in place when it is a temporary (`element(…) + SVG.newline`).
     public static func + (lhs: consuming HTML, rhs: HTML) -> HTML {
         lhs.markup += rhs.markup
@@ -156,6 +161,28 @@ public func element(
 ) -> HTML {
     let isVoid = isVoidElement(name)
     return markup(name, attributes.lazy.compactMap { $0 }, content: isVoid ? nil : content())
+}
+
+/// `element(name, attributes) { … }` written into `html` in place: the opening tag, what `content`
+/// appends, the closing tag. For the big outer elements of a page, whose content would otherwise be
+/// copied into every parent in turn. The same bytes as `element` for a non-void element.
+func appendElement(
+    _ name: StaticString, _ attributes: HTMLAttribute?..., to html: inout HTML, content: (inout HTML) -> Void
+) {
+    appendElement(name, attributes: attributes.compactMap { $0 }, to: &html, content: content)
+}
+
+/// The same with an array of attributes.
+func appendElement(
+    _ name: StaticString, attributes: [HTMLAttribute], to html: inout HTML, content: (inout HTML) -> Void
+) {
+    name.withUTF8Buffer { tag in
+        html.append(trusted: tags(tag, attributes, closed: false, contentSize: 0))
+        content(&html)
+        html.append(trusted: "</")
+        html.append(trusted: String(decoding: tag, as: UTF8.self))
+        html.append(trusted: ">")
+    }
 }
 
 /// The same with an array of attributes, for attributes built in a loop.

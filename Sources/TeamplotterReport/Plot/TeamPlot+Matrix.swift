@@ -12,7 +12,18 @@ extension TeamPlot {
     /// rows included, so that every part reads on its own.
     /// `headers` is `matrixHeaders(analysis)` when the caller draws several parts of one matrix.
     func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil) -> Drawing {
-        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(headers: headers)
+        var svg = HTML()
+        let size = appendMatrix(analysis, rows: rows, headers: headers, to: &svg)
+        return Drawing(svg: svg, width: size.width, height: size.height)
+    }
+
+    /// `matrixDrawing`'s SVG written into `html`; its size returned.
+    @discardableResult
+    func appendMatrix(
+        _ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil, to html: inout HTML
+    ) -> (width: Double, height: Double) {
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices)
+            .draw(headers: headers, into: &html)
     }
 
     /// The category and role headers and the priority row: the same in every part of a matrix
@@ -33,11 +44,10 @@ extension TeamPlot {
     static let matrixRepeatsStatusAbove = 20
 
     /// "Title — holder — 0,89 fte", the way a function is named in tooltips and descriptions.
-    func functionLine(_ result: FunctionResult) -> String {
-        let function = result.function
+    func functionLine(_ function: TeamFunction, fte functionFte: Double) -> String {
         let who = function.isVacancy ? pick("vacature", "vacancy") : function.holder
         let fte = function.workload == nil ? pick("uren onbekend", "hours unknown")
-            : "\(NumberFormatting.fte(result.fte, language)) " + pick("fte", "FTE")
+            : "\(NumberFormatting.fte(functionFte, language)) " + pick("fte", "FTE")
         return ([function.title, who].compactMap { $0 } + [fte]).joined(separator: " — ")
     }
 }
@@ -141,31 +151,32 @@ private struct MatrixLayout {
         categoryHeaders() + roleHeaders() + priorityRow()
     }
 
-    func draw(headers: HTML? = nil) -> Drawing {
+    func draw(headers: HTML? = nil, into html: inout HTML) -> (width: Double, height: Double) {
         let legend = legendItems()
         let (legendRows, height) = legendLayout(legend)
-
-        var content = PlotStyle.patterns(prefix: plot.id("matrix"))
-        content += background()
-        content += corner()
-        content += headers ?? self.headers()
-        if repeatsStatus {
-            content += statusLabel(top: topStatusTop)
-            content += statusCells(top: topStatusTop)
-        }
-        content += functionRows()
-        content += statusRows()
-        for (item, place) in zip(legend, legendRows) {
-            content += item.draw(Self.pad + place.x, legendTop + Double(place.row) * 28)
-        }
-        let svg = SVG.root(
+        SVG.appendRoot(
             id: plot.id("matrix"), width: width, height: height,
             title: plot.pick("Teamplot van \(analysis.teamName)", "Team plot of \(analysis.teamName)")
                 + (rows.count < analysis.functions.count
                     ? plot.pick(", functies \(rows.lowerBound + 1)–\(rows.upperBound)",
                                 ", functions \(rows.lowerBound + 1)–\(rows.upperBound)") : ""),
-            description: description(), content: content)
-        return Drawing(svg: svg, width: width, height: height)
+            description: description(), to: &html
+        ) { content in
+            content += PlotStyle.patterns(prefix: plot.id("matrix"))
+            content += background()
+            content += corner()
+            content += headers ?? self.headers()
+            if repeatsStatus {
+                content += statusLabel(top: topStatusTop)
+                content += statusCells(top: topStatusTop)
+            }
+            functionRows(into: &content)
+            content += statusRows()
+            for (item, place) in zip(legend, legendRows) {
+                content += item.draw(Self.pad + place.x, legendTop + Double(place.row) * 28)
+            }
+        }
+        return (width, height)
     }
 
     // MARK: Bands and grid
@@ -293,22 +304,24 @@ private struct MatrixLayout {
 
     // MARK: Functions
 
-    private func functionRows() -> HTML {
-        var html = HTML()
+    /// Reads each function's parts from the results directly: `analysis.functions[index]` would
+    /// put together a whole result, with arrays of shares and warnings, for every row.
+    private func functionRows(into html: inout HTML) {
         let language = plot.language
+        let results = analysis.functions
         for index in rows {
-            let result = analysis.functions[index]
+            let function = results.teamFunctions[index]
+            let fte = results.fte(index)
             let top = rowsTop + Double(index - rows.lowerBound) * Self.row
-            let function = result.function
             let title = TextMetrics.truncate(function.title, maxWidth: Self.labelWidth - 14, size: 12, bold: true)
             var who = function.isVacancy ? plot.pick("Vacature", "Vacancy") : (function.holder ?? "—")
             who += " · " + (function.workload == nil ? plot.pick("uren onbekend", "hours unknown")
-                : "\(NumberFormatting.fte(result.fte, language)) " + plot.pick("fte", "FTE"))
-            if result.warnings.contains(where: { if case .overloaded = $0 { true } else { false } }) {
+                : "\(NumberFormatting.fte(fte, language)) " + plot.pick("fte", "FTE"))
+            if results.warnings(index).contains(where: { if case .overloaded = $0 { true } else { false } }) {
                 who += " · " + plot.pick("overbelast", "overloaded")
             }
             let second = TextMetrics.truncate(who, maxWidth: Self.labelWidth - 14, size: 11)
-            let line = plot.functionLine(result)
+            let line = plot.functionLine(function, fte: fte)
             html += SVG.titled(line) {
                 if function.isVacancy {
                     SVG.rect(x: Self.pad + 1, y: top + 2, width: Self.labelWidth - 6, height: Self.row - 4,
@@ -318,22 +331,20 @@ private struct MatrixLayout {
                 SVG.text(second.text, x: Self.pad + 5, y: top + 29, size: 11, bold: function.isVacancy,
                          italic: function.isVacancy, fill: function.isVacancy ? PlotStyle.heldInk : PlotStyle.muted)
             }
-            for share in result.roles {
-                guard let column = columnOfRole[share.roleId] else { continue }
-                html += cell(share, column: column, top: top, function: result, line: line)
+            for share in results.shareRange(index) {
+                guard let column = columnOfRole[results.roleId(index, share)] else { continue }
+                html += cell(results.share(index, share), column: column, top: top, vacant: function.isVacancy, line: line)
             }
         }
-        return html
     }
 
     /// A function holding a role: a filled square with its share; a dashed one for a vacancy.
     /// `line` is the function's `functionLine`, worded once per row.
-    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, function: FunctionResult, line: String) -> HTML {
+    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, vacant: Bool, line: String) -> HTML {
         let left = x(ofColumn: column)
         let language = plot.language
         let percent = "\(Int(share.sharePercent.rounded()))%"
         let size = TextMetrics.width(percent, size: 10) > Self.column - 6 ? 8.5 : 10
-        let vacant = function.function.isVacancy
         let roleName = roles[column].role.name(language)
         let tooltip = "\(line): \(roleName) \(NumberFormatting.short(share.sharePercent, language))%"
             + " (\(NumberFormatting.fte(share.fte, language)) " + plot.pick("fte", "FTE") + ")"
