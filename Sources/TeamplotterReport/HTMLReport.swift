@@ -70,9 +70,11 @@ public struct HTMLReport: Sendable {
 
     private func header(team: Team, analysis: GapAnalysis, title: String) -> HTML {
         let plot = TeamPlot(language: language)
-        let current = analysis.functions.filter { !$0.function.isVacancy }
-        let vacancies = analysis.functions.count - current.count
-        let fte = current.map(\.fte).reduce(0, +)
+        // By index, without putting a whole result together per function.
+        let results = analysis.functions
+        let current = results.indices.filter { !results.teamFunctions[$0].isVacancy }
+        let vacancies = results.count - current.count
+        let fte = current.map(results.fte).reduce(0, +)
         var facts = [
             plot.functions(analysis.functions.count),
             pick("\(NumberFormatting.short(fte, language)) fte bezet", "\(NumberFormatting.short(fte, language)) FTE filled"),

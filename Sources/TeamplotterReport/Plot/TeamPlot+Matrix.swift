@@ -75,6 +75,8 @@ private struct MatrixLayout {
     let categoryLabels: [(lines: [String], truncated: Bool)]
     let roleLabels: [(lines: [String], truncated: Bool)]
     let hasVacancies: Bool
+    /// Per role: name, status and why, the tooltip of its status cells.
+    let statusTooltips: [String]
 
     // Vertical bands, top to bottom.
     let categoryTop: Double
@@ -118,7 +120,16 @@ private struct MatrixLayout {
             first += count
         }
         self.categories = categories
-        hasVacancies = analysis.functions.contains { $0.function.isVacancy }
+        // The team's own functions: iterating the results would put a whole result together
+        // for each function, and this runs once per part of a long plot.
+        hasVacancies = analysis.functions.teamFunctions.contains { $0.isVacancy }
+        // Each role's status worded once per drawing, for the status row above and below.
+        let words = AnalysisWording(plot.language)
+        statusTooltips = roles.map { role in
+            let reason = words.reason(role)
+            return "\(role.role.name(plot.language)): \(role.status.label(plot.language))"
+                + (reason.isEmpty ? "" : " — \(reason)")
+        }
 
         let language = plot.language
         categoryLabels = categories.enumerated().map { number, category in
@@ -363,7 +374,6 @@ private struct MatrixLayout {
     private func statusRows() -> HTML {
         var html = HTML()
         let language = plot.language
-        let words = AnalysisWording(language)
         let labelX = matrixLeft - 6
         html += statusLabel(top: statusTop)
         html += statusCells(top: statusTop)
@@ -378,8 +388,7 @@ private struct MatrixLayout {
         for (index, role) in roles.enumerated() {
             let left = x(ofColumn: index)
             let center = left + Self.column / 2
-            let reason = words.reason(role)
-            html += SVG.titled(statusTooltip(role, reason: reason)) {
+            html += SVG.titled(statusTooltips[index]) {
                 SVG.text(role.minPeople.map { "\(role.people)/\($0)" } ?? "\(role.people)", x: center, y: peopleTop + 13,
                          size: 10, anchor: "middle", bold: role.lacksPeople)
                 SVG.text(NumberFormatting.short(role.fte, language), x: center, y: fteTop + 13, size: 9.5,
@@ -399,17 +408,14 @@ private struct MatrixLayout {
         SVG.text(plot.pick("Status", "Status"), x: matrixLeft - 6, y: top + 19, size: 12, anchor: "end", bold: true)
     }
 
-    private func statusTooltip(_ role: RoleResult, reason: String) -> String {
-        "\(role.role.name(plot.language)): \(role.status.label(plot.language))" + (reason.isEmpty ? "" : " — \(reason)")
-    }
 
     /// Each role's status: symbol on a badge, over its pattern and colour.
     private func statusCells(top: Double) -> HTML {
         var html = HTML()
-        let words = AnalysisWording(plot.language)
+        let prefix = plot.id("matrix")
         for (index, role) in roles.enumerated() {
-            html += SVG.titled(statusTooltip(role, reason: words.reason(role))) {
-                PlotStyle.swatch(role.status, prefix: plot.id("matrix"), x: x(ofColumn: index) + 2, y: top,
+            html += SVG.titled(statusTooltips[index]) {
+                PlotStyle.swatch(role.status, prefix: prefix, x: x(ofColumn: index) + 2, y: top,
                                  width: Self.column - 4, height: Self.statusHeight - 4)
             }
         }
@@ -482,7 +488,7 @@ private struct MatrixLayout {
             let label = status.label(language)
             parts.append("\(label.prefix(1).uppercased() + label.dropFirst()) (\(names.count)): \(names.joined(separator: ", ")).")
         }
-        let vacancies = analysis.functions.filter(\.function.isVacancy).map { $0.function.title }
+        let vacancies = analysis.functions.teamFunctions.filter(\.isVacancy).map(\.title)
         if !vacancies.isEmpty {
             parts.append(plot.pick("Vacatures: ", "Vacancies: ") + vacancies.joined(separator: ", ") + ".")
         }
