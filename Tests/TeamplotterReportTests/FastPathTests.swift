@@ -166,4 +166,40 @@ import TeamplotterCore
             }
         }
     }
+
+    /// Elements written in place into a page give the bytes of the nested values they replace.
+    @Test func appendedElementsAreTheNestedOnes() {
+        let texts = ["", "plain", "a < b & \"c\" 'd'", "café — ∑ 🙂", "tab\tnew\nline\u{01}"]
+        for text in texts {
+            for content in [HTML(), HTML(text), element("p") { text }] {
+                var html = HTML.raw(trusted: "before ")
+                appendElement("section", .id(text), nil, HTMLAttribute("aria-label", text), to: &html) { $0 += content }
+                #expect(html.markup == "before " + element("section", .id(text), nil, HTMLAttribute("aria-label", text)) { content }.markup)
+                var listed = HTML()
+                appendElement("div", attributes: [.class(text)], to: &listed) { $0 += content }
+                #expect(listed == element("div", attributes: [.class(text)], content: content))
+            }
+        }
+        // Nested in place three deep, as the report's outer elements are.
+        var nested = HTML()
+        appendElement("html", to: &nested) { html in
+            appendElement("body", to: &html) { html in
+                appendElement("main", .class("m"), to: &html) { $0 += HTML("x") }
+            }
+        }
+        #expect(nested == element("html") { element("body") { element("main", .class("m")) { "x" } } })
+    }
+
+    /// The matrix written into a page that has content already is the drawing, appended.
+    @Test func theMatrixAppendedIsTheDrawing() {
+        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 60, roles: 24))
+        let plot = TeamPlot(language: .nl)
+        for rows in [nil, 0..<9, 50..<60] {
+            var html = HTML.raw(trusted: "<p>ervoor</p>")
+            let size = plot.appendMatrix(analysis, rows: rows, to: &html)
+            let drawing = plot.matrixDrawing(analysis, rows: rows)
+            #expect(html.markup == "<p>ervoor</p>" + drawing.svg.markup)
+            #expect(size.width == drawing.width && size.height == drawing.height)
+        }
+    }
 }
