@@ -94,6 +94,38 @@ import TeamplotterCore
         }
     }
 
+    /// Escaping written the plain way, character by character.
+    private func plainEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The one-pass escape (runs between special bytes copied as blocks) against the plain one:
+    /// specials at either end, side by side, alone, none at all, non-ASCII around them, and long text.
+    @Test func escapingInOnePassIsThePlainEscape() {
+        let long = String(repeating: "Teamleider ‘digitaal’ & <co>ördinator \u{7}", count: 5_000)
+        let edges = ["", "&", "<>", "&&&", "a&", "&a", "\u{0}", "x\u{1f}y", "\r\n\t", "é<ü>ñ", "🙂\"🙂'",
+                     "plain text without specials", String(repeating: "z", count: 100_000), long]
+        for text in samples + edges {
+            var bytes: [UInt8] = [0x41]
+            HTML.appendEscaped(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "A" + plainEscape(text), "\(text.prefix(40))")
+            #expect(HTML.escape(text) == plainEscape(text))
+        }
+    }
+
     @Test func elementsAreWrittenWhole() {
         // A one-letter tag, stored as a scalar rather than bytes.
         #expect(element("g") { "x" }.markup == "<g>x</g>")

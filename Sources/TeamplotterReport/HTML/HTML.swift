@@ -57,23 +57,29 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
 
     /// `escape(text)`'s bytes, appended: for markup written as bytes.
     static func appendEscaped(_ text: String, to result: inout [UInt8]) {
-        // Most text needs nothing: then it goes in as one block.
-        guard text.utf8.contains(where: needsWork) else {
-            result += text.utf8
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &result) }
+    }
+
+    /// One pass over the bytes: the runs between bytes that need work go in as blocks, which for
+    /// most text is the whole of it. (A check first and a copy after read every byte twice, and
+    /// this runs for every attribute and text of a plot.)
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices where needsWork(bytes[index]) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch bytes[index] {
             case UInt8(ascii: "&"): result += "&amp;".utf8
             case UInt8(ascii: "<"): result += "&lt;".utf8
             case UInt8(ascii: ">"): result += "&gt;".utf8
             case UInt8(ascii: "\""): result += "&quot;".utf8
             case UInt8(ascii: "'"): result += "&#39;".utf8
             // Control characters other than tab and line breaks have no place in markup.
-            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
-            default: result.append(byte)
+            default: break
             }
+            start = index + 1
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static func needsWork(_ byte: UInt8) -> Bool {
