@@ -222,6 +222,23 @@ import TeamplotterCore
         #expect(nested == element("html") { element("body") { element("main", .class("m")) { "x" } } })
     }
 
+    /// Parts drawn from one layout shared by all of them are the parts each drawn on its own.
+    @Test func partsOfOneLayoutAreEachDrawnAlone() {
+        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 50, roles: 24))
+        for plot in [TeamPlot(language: .nl), TeamPlot(language: .en, idPrefix: "x")] {
+            for pages in [[0..<50], [0..<9, 9..<18, 18..<50], [0..<25, 25..<49, 49..<50]] {
+                var shared = HTML()
+                plot.appendMatrixParts(analysis, pages: pages, to: &shared)
+                var alone = HTML()
+                for (number, rows) in pages.enumerated() {
+                    let part = number == 0 ? plot : TeamPlot(language: plot.language, idPrefix: "\(plot.idPrefix)-p\(number + 1)")
+                    alone += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows).svg }
+                }
+                #expect(shared == alone)
+            }
+        }
+    }
+
     /// The matrix written into a page that has content already is the drawing, appended.
     @Test func theMatrixAppendedIsTheDrawing() {
         let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 60, roles: 24))

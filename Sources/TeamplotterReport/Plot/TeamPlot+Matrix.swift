@@ -26,6 +26,20 @@ extension TeamPlot {
             .draw(headers: headers, into: &html)
     }
 
+    /// The matrix in parts, each in a `tp-plot-part` box, every part with its own ids: one layout
+    /// for all the parts, and the headers drawn once.
+    func appendMatrixParts(_ analysis: GapAnalysis, pages: [Range<Int>], to html: inout HTML) {
+        let whole = MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices)
+        let headers = pages.count > 1 ? whole.headers() : nil
+        for (number, rows) in pages.enumerated() {
+            // Each part is an SVG of its own, so its ids need their own prefix.
+            let plot = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
+            appendElement("div", .class("tp-plot-part"), to: &html) { html in
+                _ = whole.part(rows, plot: plot).draw(headers: headers, into: &html)
+            }
+        }
+    }
+
     /// The category and role headers and the priority row: the same in every part of a matrix
     /// drawn in parts (they depend on neither the rows nor the ids), so drawn once for all.
     func matrixHeaders(_ analysis: GapAnalysis) -> HTML {
@@ -55,10 +69,11 @@ extension TeamPlot {
 /// The geometry of the matrix: functions down the left, roles across the top grouped under their
 /// categories, a cell wherever a function holds a role, and the status of each role underneath.
 private struct MatrixLayout {
-    let plot: TeamPlot
+    /// Variable so that the parts of one matrix can share one layout (see `part`).
+    private(set) var plot: TeamPlot
     let analysis: GapAnalysis
     /// The functions drawn, by index: all of them, or one page's worth.
-    let rows: Range<Int>
+    private(set) var rows: Range<Int>
 
     static let pad = 12.0
     static let labelWidth = 250.0
@@ -77,6 +92,8 @@ private struct MatrixLayout {
     let hasVacancies: Bool
     /// Per role: name, status and why, the tooltip of its status cells.
     let statusTooltips: [String]
+    /// The drawing's `<desc>`: the same for every part.
+    private(set) var textAlternative = ""
 
     // Vertical bands, top to bottom.
     let categoryTop: Double
@@ -147,6 +164,17 @@ private struct MatrixLayout {
         categoryHeight = Double(categoryLines) * 13 + 9
         let longest = roleLabels.flatMap(\.lines).map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
         roleHeight = max(longest + 14, 70)
+        textAlternative = description()
+    }
+
+    /// The layout of one part: `rows` drawn by `plot` (its own ids). Everything worked out in
+    /// `init` (labels, band heights, tooltips, the text alternative) depends on neither, so a
+    /// long matrix works it out once rather than once per part.
+    func part(_ rows: Range<Int>, plot: TeamPlot) -> MatrixLayout {
+        var part = self
+        part.rows = rows.clamped(to: analysis.functions.indices)
+        part.plot = plot
+        return part
     }
 
     func x(ofColumn index: Int) -> Double { matrixLeft + Double(index) * Self.column }
@@ -171,7 +199,7 @@ private struct MatrixLayout {
                 + (rows.count < analysis.functions.count
                     ? plot.pick(", functies \(rows.lowerBound + 1)–\(rows.upperBound)",
                                 ", functions \(rows.lowerBound + 1)–\(rows.upperBound)") : ""),
-            description: description(), to: &html
+            description: textAlternative, to: &html
         ) { content in
             content += PlotStyle.patterns(prefix: plot.id("matrix"))
             content += background()

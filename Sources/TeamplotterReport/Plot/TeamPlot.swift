@@ -61,7 +61,6 @@ public struct TeamPlot: Sendable {
     func appendMatrixFigure(
         _ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil, to html: inout HTML
     ) {
-        let headers = pages.count > 1 ? matrixHeaders(analysis) : nil
         appendFigure(
             "matrix",
             caption: pick(
@@ -69,13 +68,7 @@ public struct TeamPlot: Sendable {
                 "Team plot: which function holds which role, and each role's status (bottom rows)."),
             table: (table ?? functionsTable(analysis)) + rolesTable(analysis, roles: analysis.roles), to: &html
         ) { html in
-            for (number, rows) in pages.enumerated() {
-                // Each part is an SVG of its own, so its ids need their own prefix.
-                let part = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
-                appendElement("div", .class("tp-plot-part"), to: &html) { html in
-                    part.appendMatrix(analysis, rows: rows, headers: headers, to: &html)
-                }
-            }
+            appendMatrixParts(analysis, pages: pages, to: &html)
         }
     }
 
