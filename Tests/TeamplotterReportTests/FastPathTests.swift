@@ -170,17 +170,6 @@ import TeamplotterCore
         #expect(SVG.titled("") { HTML() }.markup == "<g><title></title></g>\n")
     }
 
-    /// A long matrix in parts draws its headers once for all parts: each part is as drawn alone.
-    @Test func sharedHeadersAreEachPartsOwn() {
-        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 120, roles: 30))
-        for plot in [TeamPlot(language: .nl), TeamPlot(language: .en, idPrefix: "tp-p3")] {
-            let headers = plot.matrixHeaders(analysis)
-            for rows in [0..<25, 25..<50, 100..<120, 0..<120] {
-                #expect(plot.matrixDrawing(analysis, rows: rows, headers: headers).svg == plot.matrixDrawing(analysis, rows: rows).svg)
-            }
-        }
-    }
-
     @Test func theMatrixSizeIsTheDrawingsSize() {
         let teams = [
             SyntheticTeam.make(functions: 0, roles: 3, categories: 1),

@@ -10,24 +10,23 @@ struct Drawing {
 extension TeamPlot {
     /// The matrix; with `rows`, only those functions (a page of a long team), headers and status
     /// rows included, so that every part reads on its own.
-    /// `headers` is `matrixHeaders(analysis)` when the caller draws several parts of one matrix.
-    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil) -> Drawing {
+    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> Drawing {
         var svg = HTML()
-        let size = appendMatrix(analysis, rows: rows, headers: headers, to: &svg)
+        let size = appendMatrix(analysis, rows: rows, to: &svg)
         return Drawing(svg: svg, width: size.width, height: size.height)
     }
 
     /// `matrixDrawing`'s SVG written into `html`; its size returned.
     @discardableResult
     func appendMatrix(
-        _ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil, to html: inout HTML
+        _ analysis: GapAnalysis, rows: Range<Int>? = nil, to html: inout HTML
     ) -> (width: Double, height: Double) {
-        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices)
-            .draw(headers: headers, into: &html)
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(into: &html)
     }
 
     /// The matrix in parts, each in a `tp-plot-part` box, every part with its own ids: one layout
-    /// for all the parts, and the headers drawn once.
+    /// for all the parts, and the category and role headers and the priority row (which depend on
+    /// neither the rows nor the ids) drawn once.
     func appendMatrixParts(_ analysis: GapAnalysis, pages: [Range<Int>], to html: inout HTML) {
         let whole = MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices)
         let headers = pages.count > 1 ? whole.headers() : nil
@@ -38,12 +37,6 @@ extension TeamPlot {
                 _ = whole.part(rows, plot: plot).draw(headers: headers, into: &html)
             }
         }
-    }
-
-    /// The category and role headers and the priority row: the same in every part of a matrix
-    /// drawn in parts (they depend on neither the rows nor the ids), so drawn once for all.
-    func matrixHeaders(_ analysis: GapAnalysis) -> HTML {
-        MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices).headers()
     }
 
     /// The size `matrixDrawing` would have, without drawing it: for placing it on a page.
