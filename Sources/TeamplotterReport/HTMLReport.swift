@@ -17,40 +17,45 @@ public struct HTMLReport: Sendable {
     public static let mediaType = "text/html; charset=utf-8"
 
     public func render(team: Team, analysis: GapAnalysis) -> String {
-        "<!DOCTYPE html>\n" + document(team: team, analysis: analysis).markup + "\n"
+        // One buffer for the whole page: the report runs to megabytes for a large team, and
+        // nested values would copy it into every parent element in turn.
+        var html = HTML.raw(trusted: "<!DOCTYPE html>\n")
+        document(team: team, analysis: analysis, into: &html)
+        html.append(trusted: "\n")
+        return html.markup
     }
 
     private func pick(_ dutch: String, _ english: String) -> String { language.pick(dutch, english) }
 
-    private func document(team: Team, analysis: GapAnalysis) -> HTML {
+    private func document(team: Team, analysis: GapAnalysis, into html: inout HTML) {
         let plot = TeamPlot(language: language, idPrefix: "tp")
         // The plot's data table and the functions section show the same table: made once.
         let functionsTable = plot.functionsTable(analysis)
         let title = pick("Gap-analyse van \(analysis.teamName)", "Gap analysis of \(analysis.teamName)")
-        return element("html", HTMLAttribute("lang", language.rawValue)) {
-            element("head") {
+        appendElement("html", HTMLAttribute("lang", language.rawValue), to: &html) { html in
+            html += element("head") {
                 element("meta", HTMLAttribute("charset", "utf-8"))
                 element("meta", HTMLAttribute("name", "viewport"), HTMLAttribute("content", "width=device-width, initial-scale=1"))
                 element("title") { "Teamplotter — " + title }
                 element("style") { HTML.raw(trusted: "\n" + ReportStyle.css + "\n") }
             }
-            element("body") {
-                element("main", .class("tp-report")) {
-                    header(team: team, analysis: analysis, title: title)
-                    SVG.newline
-                    summary(analysis, plot: plot)
-                    SVG.newline
-                    urgent(analysis, plot: plot)
-                    SVG.newline
-                    plotSection(analysis, plot: plot, functionsTable: functionsTable)
-                    SVG.newline
-                    categories(analysis, plot: plot)
-                    SVG.newline
-                    functions(functionsTable)
-                    SVG.newline
-                    tasksAndCompetencies(analysis)
-                    SVG.newline
-                    element("footer") {
+            appendElement("body", to: &html) { html in
+                appendElement("main", .class("tp-report"), to: &html) { html in
+                    html += header(team: team, analysis: analysis, title: title)
+                    html += SVG.newline
+                    html += summary(analysis, plot: plot)
+                    html += SVG.newline
+                    html += urgent(analysis, plot: plot)
+                    html += SVG.newline
+                    plotSection(analysis, plot: plot, functionsTable: functionsTable, into: &html)
+                    html += SVG.newline
+                    html += categories(analysis, plot: plot)
+                    html += SVG.newline
+                    html += functions(functionsTable)
+                    html += SVG.newline
+                    html += tasksAndCompetencies(analysis)
+                    html += SVG.newline
+                    html += element("footer") {
                         element("p") {
                             pick("Gemaakt met Teamplotter, naar de Teamplotter en rollenlijst van VNG Realisatie. ",
                                  "Made with Teamplotter, after the Teamplotter and role catalogue of VNG Realisatie. ")
@@ -65,9 +70,11 @@ public struct HTMLReport: Sendable {
 
     private func header(team: Team, analysis: GapAnalysis, title: String) -> HTML {
         let plot = TeamPlot(language: language)
-        let current = analysis.functions.filter { !$0.function.isVacancy }
-        let vacancies = analysis.functions.count - current.count
-        let fte = current.map(\.fte).reduce(0, +)
+        // By index, without putting a whole result together per function.
+        let results = analysis.functions
+        let current = results.indices.filter { !results.teamFunctions[$0].isVacancy }
+        let vacancies = results.count - current.count
+        let fte = current.map(results.fte).reduce(0, +)
         var facts = [
             plot.functions(analysis.functions.count),
             pick("\(NumberFormatting.short(fte, language)) fte bezet", "\(NumberFormatting.short(fte, language)) FTE filled"),
@@ -139,7 +146,7 @@ public struct HTMLReport: Sendable {
 
     /// The plot gets a page of its own, turned to landscape when that shows it larger; a plot too
     /// big to read on one page (a very large team) runs over several pages instead of shrinking.
-    private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot, functionsTable: HTML) -> HTML {
+    private func plotSection(_ analysis: GapAnalysis, plot: TeamPlot, functionsTable: HTML, into html: inout HTML) {
         // Only the sizes are needed to choose the page; the parts are drawn once, below.
         let size = plot.matrixSize(analysis)
         let placement = ReportStyle.placement(width: size.width, height: size.height)
@@ -157,14 +164,14 @@ public struct HTMLReport: Sendable {
             }
             classes += " tp-flow-\(paging.orientation.rawValue)"
         }
-        return element("section", .id("teamplot"), .class(classes),
-                       HTMLAttribute("aria-labelledby", "teamplot-kop")) {
-            element("h2", .id("teamplot-kop")) { pick("Teamplot", "Team plot") }
-            element("p", .class("tp-how")) {
+        appendElement("section", .id("teamplot"), .class(classes), HTMLAttribute("aria-labelledby", "teamplot-kop"),
+                      to: &html) { html in
+            html += element("h2", .id("teamplot-kop")) { pick("Teamplot", "Team plot") }
+            html += element("p", .class("tp-how")) {
                 pick("Elke rij is een functie, elke kolom een rol. Een blauw vak: de functie vervult de rol, met het deel van de tijd; gestippeld: vacature. Onderaan de status van elke rol, met symbool en patroon.",
                      "Each row is a function, each column a role. A blue cell: the function holds the role, with the share of its time; dashed: a vacancy. At the bottom each role's status, with symbol and pattern.")
             }
-            plot.matrixFigure(analysis, pages: pages, functionsTable: functionsTable)
+            plot.appendMatrixFigure(analysis, pages: pages, functionsTable: functionsTable, to: &html)
         }
     }
 

@@ -94,6 +94,38 @@ import TeamplotterCore
         }
     }
 
+    /// Escaping written the plain way, character by character.
+    private func plainEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The one-pass escape (runs between special bytes copied as blocks) against the plain one:
+    /// specials at either end, side by side, alone, none at all, non-ASCII around them, and long text.
+    @Test func escapingInOnePassIsThePlainEscape() {
+        let long = String(repeating: "Teamleider ‘digitaal’ & <co>ördinator \u{7}", count: 5_000)
+        let edges = ["", "&", "<>", "&&&", "a&", "&a", "\u{0}", "x\u{1f}y", "\r\n\t", "é<ü>ñ", "🙂\"🙂'",
+                     "plain text without specials", String(repeating: "z", count: 100_000), long]
+        for text in samples + edges {
+            var bytes: [UInt8] = [0x41]
+            HTML.appendEscaped(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "A" + plainEscape(text), "\(text.prefix(40))")
+            #expect(HTML.escape(text) == plainEscape(text))
+        }
+    }
+
     @Test func elementsAreWrittenWhole() {
         // A one-letter tag, stored as a scalar rather than bytes.
         #expect(element("g") { "x" }.markup == "<g>x</g>")
@@ -138,17 +170,6 @@ import TeamplotterCore
         #expect(SVG.titled("") { HTML() }.markup == "<g><title></title></g>\n")
     }
 
-    /// A long matrix in parts draws its headers once for all parts: each part is as drawn alone.
-    @Test func sharedHeadersAreEachPartsOwn() {
-        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 120, roles: 30))
-        for plot in [TeamPlot(language: .nl), TeamPlot(language: .en, idPrefix: "tp-p3")] {
-            let headers = plot.matrixHeaders(analysis)
-            for rows in [0..<25, 25..<50, 100..<120, 0..<120] {
-                #expect(plot.matrixDrawing(analysis, rows: rows, headers: headers).svg == plot.matrixDrawing(analysis, rows: rows).svg)
-            }
-        }
-    }
-
     @Test func theMatrixSizeIsTheDrawingsSize() {
         let teams = [
             SyntheticTeam.make(functions: 0, roles: 3, categories: 1),
@@ -164,6 +185,59 @@ import TeamplotterCore
                 let size = plot.matrixSize(analysis, rows: rows)
                 #expect(size.width == drawing.width && size.height == drawing.height)
             }
+        }
+    }
+
+    /// Elements written in place into a page give the bytes of the nested values they replace.
+    @Test func appendedElementsAreTheNestedOnes() {
+        let texts = ["", "plain", "a < b & \"c\" 'd'", "café — ∑ 🙂", "tab\tnew\nline\u{01}"]
+        for text in texts {
+            for content in [HTML(), HTML(text), element("p") { text }] {
+                var html = HTML.raw(trusted: "before ")
+                appendElement("section", .id(text), nil, HTMLAttribute("aria-label", text), to: &html) { $0 += content }
+                #expect(html.markup == "before " + element("section", .id(text), nil, HTMLAttribute("aria-label", text)) { content }.markup)
+                var listed = HTML()
+                appendElement("div", attributes: [.class(text)], to: &listed) { $0 += content }
+                #expect(listed == element("div", attributes: [.class(text)], content: content))
+            }
+        }
+        // Nested in place three deep, as the report's outer elements are.
+        var nested = HTML()
+        appendElement("html", to: &nested) { html in
+            appendElement("body", to: &html) { html in
+                appendElement("main", .class("m"), to: &html) { $0 += HTML("x") }
+            }
+        }
+        #expect(nested == element("html") { element("body") { element("main", .class("m")) { "x" } } })
+    }
+
+    /// Parts drawn from one layout shared by all of them are the parts each drawn on its own.
+    @Test func partsOfOneLayoutAreEachDrawnAlone() {
+        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 50, roles: 24))
+        for plot in [TeamPlot(language: .nl), TeamPlot(language: .en, idPrefix: "x")] {
+            for pages in [[0..<50], [0..<9, 9..<18, 18..<50], [0..<25, 25..<49, 49..<50]] {
+                var shared = HTML()
+                plot.appendMatrixParts(analysis, pages: pages, to: &shared)
+                var alone = HTML()
+                for (number, rows) in pages.enumerated() {
+                    let part = number == 0 ? plot : TeamPlot(language: plot.language, idPrefix: "\(plot.idPrefix)-p\(number + 1)")
+                    alone += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows).svg }
+                }
+                #expect(shared == alone)
+            }
+        }
+    }
+
+    /// The matrix written into a page that has content already is the drawing, appended.
+    @Test func theMatrixAppendedIsTheDrawing() {
+        let analysis = GapAnalyser.analyse(SyntheticTeam.make(functions: 60, roles: 24))
+        let plot = TeamPlot(language: .nl)
+        for rows in [nil, 0..<9, 50..<60] {
+            var html = HTML.raw(trusted: "<p>ervoor</p>")
+            let size = plot.appendMatrix(analysis, rows: rows, to: &html)
+            let drawing = plot.matrixDrawing(analysis, rows: rows)
+            #expect(html.markup == "<p>ervoor</p>" + drawing.svg.markup)
+            #expect(size.width == drawing.width && size.height == drawing.height)
         }
     }
 }

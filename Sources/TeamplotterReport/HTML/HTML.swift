@@ -28,6 +28,11 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
     }
     public var isEmpty: Bool { markup.isEmpty }
 
+    /// Appends trusted markup in place (`+= .raw(trusted:)` without the wrapper).
+    mutating func append(trusted markup: String) {
+        self.markup += markup
+    }
+
     /// Appends to the left side in place when it is a temporary (`element(…) + SVG.newline`).
     public static func + (lhs: consuming HTML, rhs: HTML) -> HTML {
         lhs.markup += rhs.markup
@@ -52,23 +57,29 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible {
 
     /// `escape(text)`'s bytes, appended: for markup written as bytes.
     static func appendEscaped(_ text: String, to result: inout [UInt8]) {
-        // Most text needs nothing: then it goes in as one block.
-        guard text.utf8.contains(where: needsWork) else {
-            result += text.utf8
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &result) }
+    }
+
+    /// One pass over the bytes: the runs between bytes that need work go in as blocks, which for
+    /// most text is the whole of it. (A check first and a copy after read every byte twice, and
+    /// this runs for every attribute and text of a plot.)
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices where needsWork(bytes[index]) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch bytes[index] {
             case UInt8(ascii: "&"): result += "&amp;".utf8
             case UInt8(ascii: "<"): result += "&lt;".utf8
             case UInt8(ascii: ">"): result += "&gt;".utf8
             case UInt8(ascii: "\""): result += "&quot;".utf8
             case UInt8(ascii: "'"): result += "&#39;".utf8
             // Control characters other than tab and line breaks have no place in markup.
-            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
-            default: result.append(byte)
+            default: break
             }
+            start = index + 1
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static func needsWork(_ byte: UInt8) -> Bool {
@@ -156,6 +167,28 @@ public func element(
 ) -> HTML {
     let isVoid = isVoidElement(name)
     return markup(name, attributes.lazy.compactMap { $0 }, content: isVoid ? nil : content())
+}
+
+/// `element(name, attributes) { … }` written into `html` in place: the opening tag, what `content`
+/// appends, the closing tag. For the big outer elements of a page, whose content would otherwise be
+/// copied into every parent in turn. The same bytes as `element` for a non-void element.
+func appendElement(
+    _ name: StaticString, _ attributes: HTMLAttribute?..., to html: inout HTML, content: (inout HTML) -> Void
+) {
+    appendElement(name, attributes: attributes.compactMap { $0 }, to: &html, content: content)
+}
+
+/// The same with an array of attributes.
+func appendElement(
+    _ name: StaticString, attributes: [HTMLAttribute], to html: inout HTML, content: (inout HTML) -> Void
+) {
+    name.withUTF8Buffer { tag in
+        html.append(trusted: tags(tag, attributes, closed: false, contentSize: 0))
+        content(&html)
+        html.append(trusted: "</")
+        html.append(trusted: String(decoding: tag, as: UTF8.self))
+        html.append(trusted: ">")
+    }
 }
 
 /// The same with an array of attributes, for attributes built in a loop.

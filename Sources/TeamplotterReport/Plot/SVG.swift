@@ -93,12 +93,24 @@ enum SVG {
         return .raw(trusted: markup)
     }
 
-    /// The root element: an image for assistive technology, named by its title and described by
-    /// its desc, scaling with its container.
+    /// `appendRoot` as a value, for the small drawings.
     static func root(
         id: String, width: Double, height: Double, title: String, description: String, content: HTML
     ) -> HTML {
-        element(
+        var html = HTML()
+        appendRoot(id: id, width: width, height: height, title: title, description: description, to: &html) {
+            $0 += content
+        }
+        return html
+    }
+
+    /// The root element: an image for assistive technology, named by its title and described by
+    /// its desc, scaling with its container. What `content` appends goes inside.
+    static func appendRoot(
+        id: String, width: Double, height: Double, title: String, description: String, to html: inout HTML,
+        content: (inout HTML) -> Void
+    ) {
+        appendElement(
             "svg",
             attributes: [
                 HTMLAttribute("xmlns", namespace),
@@ -111,9 +123,14 @@ enum SVG {
                 HTMLAttribute("height", number(height)),
                 HTMLAttribute("font-family", PlotStyle.font),
             ],
-            content: newline + element("title", .id("\(id)-title")) { title }
-                + element("desc", .id("\(id)-desc")) { description } + newline
-                + content)
+            to: &html
+        ) { html in
+            html += newline
+            html += element("title", .id("\(id)-title")) { title }
+            html += element("desc", .id("\(id)-desc")) { description }
+            html += newline
+            content(&html)
+        }
     }
 }
 

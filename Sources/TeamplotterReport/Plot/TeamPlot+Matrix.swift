@@ -10,15 +10,33 @@ struct Drawing {
 extension TeamPlot {
     /// The matrix; with `rows`, only those functions (a page of a long team), headers and status
     /// rows included, so that every part reads on its own.
-    /// `headers` is `matrixHeaders(analysis)` when the caller draws several parts of one matrix.
-    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil, headers: HTML? = nil) -> Drawing {
-        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(headers: headers)
+    func matrixDrawing(_ analysis: GapAnalysis, rows: Range<Int>? = nil) -> Drawing {
+        var svg = HTML()
+        let size = appendMatrix(analysis, rows: rows, to: &svg)
+        return Drawing(svg: svg, width: size.width, height: size.height)
     }
 
-    /// The category and role headers and the priority row: the same in every part of a matrix
-    /// drawn in parts (they depend on neither the rows nor the ids), so drawn once for all.
-    func matrixHeaders(_ analysis: GapAnalysis) -> HTML {
-        MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices).headers()
+    /// `matrixDrawing`'s SVG written into `html`; its size returned.
+    @discardableResult
+    func appendMatrix(
+        _ analysis: GapAnalysis, rows: Range<Int>? = nil, to html: inout HTML
+    ) -> (width: Double, height: Double) {
+        MatrixLayout(plot: self, analysis: analysis, rows: rows ?? analysis.functions.indices).draw(into: &html)
+    }
+
+    /// The matrix in parts, each in a `tp-plot-part` box, every part with its own ids: one layout
+    /// for all the parts, and the category and role headers and the priority row (which depend on
+    /// neither the rows nor the ids) drawn once.
+    func appendMatrixParts(_ analysis: GapAnalysis, pages: [Range<Int>], to html: inout HTML) {
+        let whole = MatrixLayout(plot: self, analysis: analysis, rows: analysis.functions.indices)
+        let headers = pages.count > 1 ? whole.headers() : nil
+        for (number, rows) in pages.enumerated() {
+            // Each part is an SVG of its own, so its ids need their own prefix.
+            let plot = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
+            appendElement("div", .class("tp-plot-part"), to: &html) { html in
+                _ = whole.part(rows, plot: plot).draw(headers: headers, into: &html)
+            }
+        }
     }
 
     /// The size `matrixDrawing` would have, without drawing it: for placing it on a page.
@@ -33,11 +51,10 @@ extension TeamPlot {
     static let matrixRepeatsStatusAbove = 20
 
     /// "Title — holder — 0,89 fte", the way a function is named in tooltips and descriptions.
-    func functionLine(_ result: FunctionResult) -> String {
-        let function = result.function
+    func functionLine(_ function: TeamFunction, fte functionFte: Double) -> String {
         let who = function.isVacancy ? pick("vacature", "vacancy") : function.holder
         let fte = function.workload == nil ? pick("uren onbekend", "hours unknown")
-            : "\(NumberFormatting.fte(result.fte, language)) " + pick("fte", "FTE")
+            : "\(NumberFormatting.fte(functionFte, language)) " + pick("fte", "FTE")
         return ([function.title, who].compactMap { $0 } + [fte]).joined(separator: " — ")
     }
 }
@@ -45,10 +62,11 @@ extension TeamPlot {
 /// The geometry of the matrix: functions down the left, roles across the top grouped under their
 /// categories, a cell wherever a function holds a role, and the status of each role underneath.
 private struct MatrixLayout {
-    let plot: TeamPlot
+    /// Variable so that the parts of one matrix can share one layout (see `part`).
+    private(set) var plot: TeamPlot
     let analysis: GapAnalysis
     /// The functions drawn, by index: all of them, or one page's worth.
-    let rows: Range<Int>
+    private(set) var rows: Range<Int>
 
     static let pad = 12.0
     static let labelWidth = 250.0
@@ -65,6 +83,10 @@ private struct MatrixLayout {
     let categoryLabels: [(lines: [String], truncated: Bool)]
     let roleLabels: [(lines: [String], truncated: Bool)]
     let hasVacancies: Bool
+    /// Per role: name, status and why, the tooltip of its status cells.
+    let statusTooltips: [String]
+    /// The drawing's `<desc>`: the same for every part.
+    private(set) var textAlternative = ""
 
     // Vertical bands, top to bottom.
     let categoryTop: Double
@@ -108,7 +130,16 @@ private struct MatrixLayout {
             first += count
         }
         self.categories = categories
-        hasVacancies = analysis.functions.contains { $0.function.isVacancy }
+        // The team's own functions: iterating the results would put a whole result together
+        // for each function, and this runs once per part of a long plot.
+        hasVacancies = analysis.functions.teamFunctions.contains { $0.isVacancy }
+        // Each role's status worded once per drawing, for the status row above and below.
+        let words = AnalysisWording(plot.language)
+        statusTooltips = roles.map { role in
+            let reason = words.reason(role)
+            return "\(role.role.name(plot.language)): \(role.status.label(plot.language))"
+                + (reason.isEmpty ? "" : " — \(reason)")
+        }
 
         let language = plot.language
         categoryLabels = categories.enumerated().map { number, category in
@@ -126,6 +157,17 @@ private struct MatrixLayout {
         categoryHeight = Double(categoryLines) * 13 + 9
         let longest = roleLabels.flatMap(\.lines).map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
         roleHeight = max(longest + 14, 70)
+        textAlternative = description()
+    }
+
+    /// The layout of one part: `rows` drawn by `plot` (its own ids). Everything worked out in
+    /// `init` (labels, band heights, tooltips, the text alternative) depends on neither, so a
+    /// long matrix works it out once rather than once per part.
+    func part(_ rows: Range<Int>, plot: TeamPlot) -> MatrixLayout {
+        var part = self
+        part.rows = rows.clamped(to: analysis.functions.indices)
+        part.plot = plot
+        return part
     }
 
     func x(ofColumn index: Int) -> Double { matrixLeft + Double(index) * Self.column }
@@ -141,31 +183,32 @@ private struct MatrixLayout {
         categoryHeaders() + roleHeaders() + priorityRow()
     }
 
-    func draw(headers: HTML? = nil) -> Drawing {
+    func draw(headers: HTML? = nil, into html: inout HTML) -> (width: Double, height: Double) {
         let legend = legendItems()
         let (legendRows, height) = legendLayout(legend)
-
-        var content = PlotStyle.patterns(prefix: plot.id("matrix"))
-        content += background()
-        content += corner()
-        content += headers ?? self.headers()
-        if repeatsStatus {
-            content += statusLabel(top: topStatusTop)
-            content += statusCells(top: topStatusTop)
-        }
-        content += functionRows()
-        content += statusRows()
-        for (item, place) in zip(legend, legendRows) {
-            content += item.draw(Self.pad + place.x, legendTop + Double(place.row) * 28)
-        }
-        let svg = SVG.root(
+        SVG.appendRoot(
             id: plot.id("matrix"), width: width, height: height,
             title: plot.pick("Teamplot van \(analysis.teamName)", "Team plot of \(analysis.teamName)")
                 + (rows.count < analysis.functions.count
                     ? plot.pick(", functies \(rows.lowerBound + 1)–\(rows.upperBound)",
                                 ", functions \(rows.lowerBound + 1)–\(rows.upperBound)") : ""),
-            description: description(), content: content)
-        return Drawing(svg: svg, width: width, height: height)
+            description: textAlternative, to: &html
+        ) { content in
+            content += PlotStyle.patterns(prefix: plot.id("matrix"))
+            content += background()
+            content += corner()
+            content += headers ?? self.headers()
+            if repeatsStatus {
+                content += statusLabel(top: topStatusTop)
+                content += statusCells(top: topStatusTop)
+            }
+            functionRows(into: &content)
+            content += statusRows()
+            for (item, place) in zip(legend, legendRows) {
+                content += item.draw(Self.pad + place.x, legendTop + Double(place.row) * 28)
+            }
+        }
+        return (width, height)
     }
 
     // MARK: Bands and grid
@@ -293,22 +336,24 @@ private struct MatrixLayout {
 
     // MARK: Functions
 
-    private func functionRows() -> HTML {
-        var html = HTML()
+    /// Reads each function's parts from the results directly: `analysis.functions[index]` would
+    /// put together a whole result, with arrays of shares and warnings, for every row.
+    private func functionRows(into html: inout HTML) {
         let language = plot.language
+        let results = analysis.functions
         for index in rows {
-            let result = analysis.functions[index]
+            let function = results.teamFunctions[index]
+            let fte = results.fte(index)
             let top = rowsTop + Double(index - rows.lowerBound) * Self.row
-            let function = result.function
             let title = TextMetrics.truncate(function.title, maxWidth: Self.labelWidth - 14, size: 12, bold: true)
             var who = function.isVacancy ? plot.pick("Vacature", "Vacancy") : (function.holder ?? "—")
             who += " · " + (function.workload == nil ? plot.pick("uren onbekend", "hours unknown")
-                : "\(NumberFormatting.fte(result.fte, language)) " + plot.pick("fte", "FTE"))
-            if result.warnings.contains(where: { if case .overloaded = $0 { true } else { false } }) {
+                : "\(NumberFormatting.fte(fte, language)) " + plot.pick("fte", "FTE"))
+            if results.warnings(index).contains(where: { if case .overloaded = $0 { true } else { false } }) {
                 who += " · " + plot.pick("overbelast", "overloaded")
             }
             let second = TextMetrics.truncate(who, maxWidth: Self.labelWidth - 14, size: 11)
-            let line = plot.functionLine(result)
+            let line = plot.functionLine(function, fte: fte)
             html += SVG.titled(line) {
                 if function.isVacancy {
                     SVG.rect(x: Self.pad + 1, y: top + 2, width: Self.labelWidth - 6, height: Self.row - 4,
@@ -318,22 +363,20 @@ private struct MatrixLayout {
                 SVG.text(second.text, x: Self.pad + 5, y: top + 29, size: 11, bold: function.isVacancy,
                          italic: function.isVacancy, fill: function.isVacancy ? PlotStyle.heldInk : PlotStyle.muted)
             }
-            for share in result.roles {
-                guard let column = columnOfRole[share.roleId] else { continue }
-                html += cell(share, column: column, top: top, function: result, line: line)
+            for share in results.shareRange(index) {
+                guard let column = columnOfRole[results.roleId(index, share)] else { continue }
+                html += cell(results.share(index, share), column: column, top: top, vacant: function.isVacancy, line: line)
             }
         }
-        return html
     }
 
     /// A function holding a role: a filled square with its share; a dashed one for a vacancy.
     /// `line` is the function's `functionLine`, worded once per row.
-    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, function: FunctionResult, line: String) -> HTML {
+    private func cell(_ share: FunctionRoleShare, column: Int, top: Double, vacant: Bool, line: String) -> HTML {
         let left = x(ofColumn: column)
         let language = plot.language
         let percent = "\(Int(share.sharePercent.rounded()))%"
         let size = TextMetrics.width(percent, size: 10) > Self.column - 6 ? 8.5 : 10
-        let vacant = function.function.isVacancy
         let roleName = roles[column].role.name(language)
         let tooltip = "\(line): \(roleName) \(NumberFormatting.short(share.sharePercent, language))%"
             + " (\(NumberFormatting.fte(share.fte, language)) " + plot.pick("fte", "FTE") + ")"
@@ -352,7 +395,6 @@ private struct MatrixLayout {
     private func statusRows() -> HTML {
         var html = HTML()
         let language = plot.language
-        let words = AnalysisWording(language)
         let labelX = matrixLeft - 6
         html += statusLabel(top: statusTop)
         html += statusCells(top: statusTop)
@@ -367,8 +409,7 @@ private struct MatrixLayout {
         for (index, role) in roles.enumerated() {
             let left = x(ofColumn: index)
             let center = left + Self.column / 2
-            let reason = words.reason(role)
-            html += SVG.titled(statusTooltip(role, reason: reason)) {
+            html += SVG.titled(statusTooltips[index]) {
                 SVG.text(role.minPeople.map { "\(role.people)/\($0)" } ?? "\(role.people)", x: center, y: peopleTop + 13,
                          size: 10, anchor: "middle", bold: role.lacksPeople)
                 SVG.text(NumberFormatting.short(role.fte, language), x: center, y: fteTop + 13, size: 9.5,
@@ -388,17 +429,14 @@ private struct MatrixLayout {
         SVG.text(plot.pick("Status", "Status"), x: matrixLeft - 6, y: top + 19, size: 12, anchor: "end", bold: true)
     }
 
-    private func statusTooltip(_ role: RoleResult, reason: String) -> String {
-        "\(role.role.name(plot.language)): \(role.status.label(plot.language))" + (reason.isEmpty ? "" : " — \(reason)")
-    }
 
     /// Each role's status: symbol on a badge, over its pattern and colour.
     private func statusCells(top: Double) -> HTML {
         var html = HTML()
-        let words = AnalysisWording(plot.language)
+        let prefix = plot.id("matrix")
         for (index, role) in roles.enumerated() {
-            html += SVG.titled(statusTooltip(role, reason: words.reason(role))) {
-                PlotStyle.swatch(role.status, prefix: plot.id("matrix"), x: x(ofColumn: index) + 2, y: top,
+            html += SVG.titled(statusTooltips[index]) {
+                PlotStyle.swatch(role.status, prefix: prefix, x: x(ofColumn: index) + 2, y: top,
                                  width: Self.column - 4, height: Self.statusHeight - 4)
             }
         }
@@ -471,7 +509,7 @@ private struct MatrixLayout {
             let label = status.label(language)
             parts.append("\(label.prefix(1).uppercased() + label.dropFirst()) (\(names.count)): \(names.joined(separator: ", ")).")
         }
-        let vacancies = analysis.functions.filter(\.function.isVacancy).map { $0.function.title }
+        let vacancies = analysis.functions.teamFunctions.filter(\.isVacancy).map(\.title)
         if !vacancies.isEmpty {
             parts.append(plot.pick("Vacatures: ", "Vacancies: ") + vacancies.joined(separator: ", ") + ".")
         }

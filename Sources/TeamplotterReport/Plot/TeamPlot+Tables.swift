@@ -28,23 +28,27 @@ extension TeamPlot {
             }
             element("tbody") {
                 SVG.newline
-                for result in analysis.functions {
-                    let function = result.function
+                // By index, without putting a whole result together per function.
+                let results = analysis.functions
+                for index in results.indices {
+                    let function = results.teamFunctions[index]
                     tableRow(function.isVacancy ? .class("tp-vacancy") : nil) {
                         element("th", HTMLAttribute("scope", "row")) { function.title }
                         element("td") {
                             function.isVacancy ? pick("vacature", "vacancy") : (function.holder ?? "—")
                         }
                         element("td", .class("tp-number")) {
-                            function.workload == nil ? pick("onbekend", "unknown") : NumberFormatting.fte(result.fte, language)
+                            function.workload == nil ? pick("onbekend", "unknown") : NumberFormatting.fte(results.fte(index), language)
                         }
                         element("td") {
-                            result.roles.map {
-                                "\(catalogueNames[$0.roleId] ?? $0.roleId) \(NumberFormatting.short($0.sharePercent, language))%"
+                            results.shareRange(index).map { share in
+                                let roleId = results.roleId(index, share)
+                                return "\(catalogueNames[roleId] ?? roleId) "
+                                    + "\(NumberFormatting.short(results.sharePercent(index, share), language))%"
                             }.joined(separator: ", ")
                         }
                         element("td") {
-                            result.warnings.filter { $0 != .vacancy }
+                            results.warnings(index).filter { $0 != .vacancy }
                                 .map { words.warning($0, catalogue: catalogue) }
                                 .joined(separator: "; ")
                         }

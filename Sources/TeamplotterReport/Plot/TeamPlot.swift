@@ -25,7 +25,10 @@ public struct TeamPlot: Sendable {
 
     /// The team matrix as a file of its own (`plot.svg`): an XML declaration and the SVG.
     public func document(analysis: GapAnalysis) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(analysis: analysis).markup + "\n"
+        var html = HTML.raw(trusted: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        appendMatrix(analysis, to: &html)
+        html.append(trusted: "\n")
+        return html.markup
     }
 
     /// The coverage per category as an inline `<svg>`.
@@ -48,19 +51,25 @@ public struct TeamPlot: Sendable {
     /// headers and status rows, for printing a long team. `functionsTable` is this plot's
     /// `functionsTable(analysis)` when the caller has it already.
     func matrixFigure(_ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil) -> HTML {
-        var parts = HTML()
-        let headers = pages.count > 1 ? matrixHeaders(analysis) : nil
-        for (number, rows) in pages.enumerated() {
-            // Each part is an SVG of its own, so its ids need their own prefix.
-            let part = number == 0 ? self : TeamPlot(language: language, idPrefix: "\(idPrefix)-p\(number + 1)")
-            parts += element("div", .class("tp-plot-part")) { part.matrixDrawing(analysis, rows: rows, headers: headers).svg }
-        }
-        return figure(
-            "matrix", svg: parts,
+        var html = HTML()
+        appendMatrixFigure(analysis, pages: pages, functionsTable: table, to: &html)
+        return html
+    }
+
+    /// `matrixFigure` written into `html`: the parts go straight into the page rather than being
+    /// copied through every element around them.
+    func appendMatrixFigure(
+        _ analysis: GapAnalysis, pages: [Range<Int>], functionsTable table: HTML? = nil, to html: inout HTML
+    ) {
+        appendFigure(
+            "matrix",
             caption: pick(
                 "Teamplot: welke functie welke rol vervult, en de status van elke rol (onderste rijen).",
                 "Team plot: which function holds which role, and each role's status (bottom rows)."),
-            table: (table ?? functionsTable(analysis)) + rolesTable(analysis, roles: analysis.roles))
+            table: (table ?? functionsTable(analysis)) + rolesTable(analysis, roles: analysis.roles), to: &html
+        ) { html in
+            appendMatrixParts(analysis, pages: pages, to: &html)
+        }
     }
 
     public func coverageFigure(analysis: GapAnalysis) -> HTML {
@@ -79,11 +88,20 @@ public struct TeamPlot: Sendable {
     }
 
     private func figure(_ kind: String, svg: HTML, caption: String, table: HTML) -> HTML {
-        element("figure", .class("tp-figure tp-\(kind)")) {
-            element("div", .class("tp-scroll")) { svg }
-            SVG.newline
-            element("figcaption") { caption }
-            element("details", .class("tp-data")) {
+        var html = HTML()
+        appendFigure(kind, caption: caption, table: table, to: &html) { $0 += svg }
+        return html
+    }
+
+    /// A figure: what `svg` appends in a scrolling box, the caption, and the table in a `<details>`.
+    private func appendFigure(
+        _ kind: String, caption: String, table: HTML, to html: inout HTML, svg: (inout HTML) -> Void
+    ) {
+        appendElement("figure", .class("tp-figure tp-\(kind)"), to: &html) { html in
+            appendElement("div", .class("tp-scroll"), to: &html, content: svg)
+            html += SVG.newline
+            html += element("figcaption") { caption }
+            html += element("details", .class("tp-data")) {
                 element("summary") { pick("Dezelfde gegevens als tabel", "The same data as a table") }
                 table
             }
