@@ -10,7 +10,9 @@ for tool in hyperfine /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hyperfine time" >&2; exit 1; }
 done
 
-swift build -c release --product teamplotter --product TeamplotterBench >/dev/null
+# One product per call: with two --product flags SwiftPM builds only the last.
+swift build -c release --product teamplotter >/dev/null
+swift build -c release --product TeamplotterBench >/dev/null
 bin=.build/release/teamplotter
 # Output goes to scratch files: the figures include writing it, as a user's run would.
 scratch=$(mktemp -d)
