@@ -51,7 +51,7 @@ public enum SpreadsheetImport {
         for index in workbook.sheets.indices where !named(workbook.sheets[index].name, outputSheetNames) {
             // Taken out of the workbook, so that its cells go as its table is made.
             var sheet = workbook.sheets[index]
-            workbook.sheets[index].cells = [:]
+            workbook.sheets[index].removeAllCells()
             let (table, conversion) = SheetTable.table(emptying: &sheet, file: file)
             let candidate = Candidate(sheet: sheet, table: table, conversion: conversion)
             let layout = TableLayout.detect(table, catalogue: catalogue)
