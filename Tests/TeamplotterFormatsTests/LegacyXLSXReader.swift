@@ -167,6 +167,8 @@ struct LegacyWorkbookParts {
         _ root: XMLTree, sharedStrings: [String], styles: CellStyles, date1904: Bool, part: String
     ) throws -> Sheet {
         var sheet = Sheet(name: "")
+        // Gathered here and given to the sheet once: `Sheet.cells` is built anew on each use.
+        var cells: [Int: [Int: Sheet.Cell]] = [:]
         var rowNumber = 0
         for row in root.child("sheetData")?.children("row") ?? [] {
             rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
@@ -189,10 +191,11 @@ struct LegacyWorkbookParts {
                     of: cell, sharedStrings: sharedStrings, isDate: styles.isDate(style), date1904: date1904,
                     part: part)
                 if value == nil, formula == nil { continue }
-                sheet.cells[rowNumber, default: [:]][columnNumber] = Sheet.Cell(
+                cells[rowNumber, default: [:]][columnNumber] = Sheet.Cell(
                     value: value, formula: formula, isPercent: styles.isPercent(style))
             }
         }
+        sheet.cells = cells
         sheet.merged = root.child("mergeCells")?.children("mergeCell").compactMap { $0.attribute("ref").flatMap(CellRange.init) } ?? []
         return sheet
     }

@@ -84,6 +84,7 @@ import TeamplotterCore
         ("types", workbook(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v> 1 </v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="b"><v>0</v></c><c r="E1" t="e"><v>#DIV/0!</v></c><c r="F1" t="d"><v>2026-03-06T00:00:00</v></c><c r="G1" t="str"><f>A1&amp;B1</f><v>ab_x0041_</v></c><c r="H1"><v> 22.5 </v></c><c r="I1"><v></v></c><c r="J1"/><c r="K1" t="s"/></row>"#, sharedStrings: ["<si><t>a</t></si>", "<si><r><t>b</t></r><r><rPr/><t xml:space=\"preserve\"> c </t></r><rPh><t>x</t></rPh><phoneticPr/></si>"])),
         ("dates and percentages", workbook(#"<row r="2"><c r="A2" s="1"><v>45658</v></c><c r="B2" s="2"><v>45659.5</v></c><c r="C2" s="3"><v>0.25</v></c><c r="D2" s="4"><v>1</v></c><c r="E2" s="9"><v>3</v></c></row>"#, styles: styles)),
         ("no references", workbook(#"<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row><row><c t="inlineStr"><is><t>x</t></is></c></row><row r="7"><c r="AA7"><v>7</v></c><c r="XFD7"><v>8</v></c></row><row><c r="$B$8"><v>9</v></c></row>"#)),
+        ("repeated rows and columns", repeatedRowsAndColumns),
         ("formulas", workbook(#"<row r="1"><c r="A1"><f>SUM(B1:B3)</f><v>6</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0"/><v>2</v></c><c r="C1"><f t="shared" si="0"/></c><c r="D1"><f>1/0</f><v>x</v></c></row>"#.replacingOccurrences(of: "<v>x</v>", with: ""))),
         ("merged", workbook(WorkbookBuilder.textRow(1, ["Functie", "Rollen"]), extra: #"<mergeCells count="3"><mergeCell ref="A5:B6"/><mergeCell ref="C1"/><mergeCell ref="bad"/></mergeCells><mergeCells><mergeCell ref="D1:E1"/></mergeCells>"#)),
         ("escapes, entities, CDATA, line ends", workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#233;&#x20AC;&#x1F600;</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t><![CDATA[<raw> & \r\n]]>x\r\ny\rz</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>tab_x0009_ _x005F_x0041_ _xZZZZ_</t></is></c></row>")),
@@ -147,6 +148,32 @@ import TeamplotterCore
 
     @Test func handMadeWorkbooks() {
         for (label, data) in Self.handMade { Self.expectAgreement(data, label) }
+    }
+
+    /// A row number given twice, columns out of order and a column twice in one row.
+    static let repeatedRowsAndColumns = workbook(
+        #"<row r="3"><c r="C3"><v>1</v></c><c r="A3"><v>2</v></c><c r="C3"><v>3</v></c></row><row r="1"><c r="B1"><v>4</v></c></row><row r="3"><c r="A3"><v>5</v></c><c r="D3"><v>6</v></c></row>"#)
+
+    /// A sheet keeps each row's cells sorted by column; a column given again, in the row or in a
+    /// later row of the same number, keeps the later cell.
+    @Test func repeatedRowsMergeAndLaterCellsWin() throws {
+        guard case .read(let workbook) = Self.streamed(Self.repeatedRowsAndColumns) else {
+            Issue.record("refused")
+            return
+        }
+        let sheet = try #require(workbook.sheets.first)
+        #expect(sheet.rowNumbers == [1, 3])
+        #expect(sheet.rows[3]?.map(\.column) == [1, 3, 4])
+        #expect(sheet[3, 1]?.value == .number(5))
+        #expect(sheet[3, 3]?.value == .number(3))
+        #expect(sheet[3, 4]?.value == .number(6))
+        #expect(sheet[3, 2] == nil && sheet[2, 1] == nil)
+        #expect(sheet[1, 2]?.value == .number(4))
+        #expect(sheet.cells[3]?.count == 3)
+        // Set through `cells`, read back the same.
+        var copy = Sheet(name: "x")
+        copy.cells = sheet.cells
+        #expect(copy.rows == sheet.rows)
     }
 
     @Test func exportsTemplateAndTrickyInputs() throws {

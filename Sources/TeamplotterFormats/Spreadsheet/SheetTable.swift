@@ -19,13 +19,14 @@ enum SheetTable {
         var problems: [InputProblem] = []
         // At least two cells a row when the sheet has two columns: a sheet row with one filled
         // cell is not, as in a CSV, a row written with another delimiter.
-        let width = min(sheet.cells.values.compactMap { $0.keys.max() }.max() ?? 0, 2)
+        let width = min(sheet.rows.values.compactMap { $0.last?.column }.max() ?? 0, 2)
         for rowNumber in sheet.rowNumbers {
-            guard let cells = sheet.cells.removeValue(forKey: rowNumber), let lastColumn = cells.keys.max() else { continue }
+            guard let entries = sheet.removeRow(rowNumber), let lastColumn = entries.last?.column else { continue }
             // Rows are dense arrays; a cell far to the right must not make every row huge.
             var texts = [String](repeating: "", count: max(min(lastColumn, maximumColumns), width))
             var dates: Set<Int> = []
-            for (column, cell) in cells.sorted(by: { $0.key < $1.key }) {
+            for entry in entries {
+                let (column, cell) = (entry.column, entry.cell)
                 let location = SourceLocation(file: file, sheet: sheet.name, row: rowNumber, column: column)
                 guard column <= maximumColumns else {
                     problems.append(InputProblem(.spreadsheet(.beyondLastColumn(limit: maximumColumns)), at: location))
@@ -58,7 +59,7 @@ enum SheetTable {
             let row = CSVRow(number: rowNumber, cells: texts, dateColumns: dates)
             if !row.isBlank { rows.append(row) }
         }
-        sheet.cells = [:]
+        sheet.removeAllCells()
         return (CSVTable(delimiter: ";", rows: rows, sheet: sheet.name), problems)
     }
 

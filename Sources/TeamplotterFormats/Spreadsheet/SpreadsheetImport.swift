@@ -51,7 +51,7 @@ public enum SpreadsheetImport {
         for index in workbook.sheets.indices where !named(workbook.sheets[index].name, outputSheetNames) {
             // Taken out of the workbook, so that its cells go as its table is made.
             var sheet = workbook.sheets[index]
-            workbook.sheets[index].cells = [:]
+            workbook.sheets[index].removeAllCells()
             let (table, conversion) = SheetTable.table(emptying: &sheet, file: file)
             let candidate = Candidate(sheet: sheet, table: table, conversion: conversion)
             let layout = TableLayout.detect(table, catalogue: catalogue)
@@ -106,7 +106,11 @@ public enum SpreadsheetImport {
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
         var team: Team?
         var warnings: [InputProblem] = []
-        if let (candidate, layout) = chosenTeam {
+        if case (var candidate, let layout)? = chosenTeam {
+            // The chosen table is read from this one copy only: `WorksheetReader` lets go of each
+            // row as it reads it, which frees nothing while another copy still holds the rows.
+            chosenTeam = nil
+            teamSheets = []
             problems += candidate.conversion
             let headerRow: Int?
             switch layout {
@@ -116,11 +120,13 @@ public enum SpreadsheetImport {
                 headerRow = MatrixReader.headerRow(in: candidate.table, catalogue: catalogue).map { candidate.table.rows[$0].number }
             }
             problems += SheetTable.mergeProblems(candidate.sheet, headerRow: headerRow ?? 1, file: file)
+            let table = candidate.table
+            candidate.table.rows = []
             do {
                 let result =
                     switch layout {
-                    case .worksheet: try WorksheetReader.read(candidate.table, file: file, catalogue: catalogue, teamName: name)
-                    case .matrix: try MatrixReader.read(candidate.table, file: file, catalogue: catalogue, teamName: name)
+                    case .worksheet: try WorksheetReader.read(table, file: file, catalogue: catalogue, teamName: name)
+                    case .matrix: try MatrixReader.read(table, file: file, catalogue: catalogue, teamName: name)
                     }
                 team = result.team
                 problems += result.warnings

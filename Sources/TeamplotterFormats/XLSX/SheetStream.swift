@@ -187,7 +187,7 @@ struct SheetHandler: XMLStreamHandler {
     private var inRun = false
     private var cell = CellInProgress()
     /// The cells of the row being read, put into the sheet at its end: one insert per row.
-    private var rowCells: [Int: Sheet.Cell] = [:]
+    private var rowCells: [Sheet.Entry] = []
     private enum Target { case none, value, formula, inline }
     private var target = Target.none
     private var targetDepth = 0
@@ -333,12 +333,9 @@ struct SheetHandler: XMLStreamHandler {
 
     private mutating func finishRow() {
         guard !rowCells.isEmpty else { return }
-        if sheet.cells[rowNumber] == nil {
-            sheet.cells[rowNumber] = rowCells
-        } else {
-            // The same row number again: its cells join the earlier ones, later ones win.
-            sheet.cells[rowNumber]!.merge(rowCells) { _, later in later }
-        }
+        // A copy of exactly the row's size (not the buffer itself, which would then be copied
+        // on the next row's first append); the buffer stays for the next row.
+        sheet.add(row: rowNumber, Array(rowCells[...]))
         rowCells.removeAll(keepingCapacity: true)
     }
 
@@ -359,7 +356,7 @@ struct SheetHandler: XMLStreamHandler {
         // Shared strings are counted once, where they are read; every other text is the cell's own.
         if case .text(let text) = value, cell.type != .sharedString { textBytes += text.utf8.count }
         try budget.take(cells: 1, textBytes: textBytes, part: part)
-        rowCells[columnNumber] = Sheet.Cell(value: value, formula: formula, isPercent: styles.isPercent(cell.style))
+        rowCells.append(Sheet.Entry(column: columnNumber, cell: Sheet.Cell(value: value, formula: formula, isPercent: styles.isPercent(cell.style))))
     }
 
     private func value(isDate: Bool) throws(PartFailure) -> Sheet.Value? {
