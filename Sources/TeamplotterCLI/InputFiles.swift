@@ -76,18 +76,7 @@ enum InputFiles {
         }
         // The text's own bytes, not a copy: a large document would otherwise be in memory twice.
         var text = text
-        let failure = text.withUTF8 { bytes -> CLIError? in
-            let data = bytes.baseAddress.map {
-                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
-            } ?? Data()
-            do throws(CLIError) {
-                try write(data, to: path, inputs: inputs, language: language)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        if let failure = text.withUTF8({ writeInPlace($0, to: path, inputs: inputs, language: language) }) { throw failure }
     }
 
     /// `write` for a report's UTF-8 bytes, written to a file as they are (no `String` in between).
@@ -98,18 +87,25 @@ enum InputFiles {
             console.write(String(decoding: bytes, as: UTF8.self))
             return
         }
-        let failure = bytes.withUnsafeBufferPointer { bytes -> CLIError? in
-            let data = bytes.baseAddress.map {
-                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
-            } ?? Data()
-            do throws(CLIError) {
-                try write(data, to: path, inputs: inputs, language: language)
-                return nil
-            } catch {
-                return error
-            }
+        if let failure = bytes.withUnsafeBufferPointer({ writeInPlace($0, to: path, inputs: inputs, language: language) }) {
+            throw failure
         }
-        if let failure { throw failure }
+    }
+
+    /// Writes bytes that stay where they are (wrapped, not copied, into `Data`); the failure, if
+    /// any, is returned because the closures this runs in cannot throw a typed error.
+    private static func writeInPlace(
+        _ bytes: UnsafeBufferPointer<UInt8>, to path: String, inputs: [String?], language: Language
+    ) -> CLIError? {
+        let data = bytes.baseAddress.map {
+            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
+        } ?? Data()
+        do throws(CLIError) {
+            try write(data, to: path, inputs: inputs, language: language)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// `write` for UTF-8 bytes: to a file as they are, to standard output as text.

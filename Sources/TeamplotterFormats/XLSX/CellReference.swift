@@ -14,10 +14,15 @@ public struct CellReference: Sendable, Hashable {
 
     /// "B12" → row 12, column 2; "$B$12" too. Nil for anything else.
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes (a sheet's `r` attribute as the stream reads it).
+    init?(utf8: some Sequence<UInt8>) {
         var column = 0
         var row = 0
         var seenDigit = false
-        for character in text.utf8 where character != UInt8(ascii: "$") {
+        for character in utf8 where character != UInt8(ascii: "$") {
             switch character {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !seenDigit:
                 column = column * 26 + Int(character - UInt8(ascii: "A")) + 1

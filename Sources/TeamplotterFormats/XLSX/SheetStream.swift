@@ -72,25 +72,7 @@ enum SheetBytes {
 
     /// The column of a cell's `r` ("B12", "$B$12"), as `CellReference` reads it.
     static func column(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var column = 0
-        var row = 0
-        var seenDigit = false
-        for character in bytes where character != UInt8(ascii: "$") {
-            switch character {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z") where !seenDigit:
-                column = column * 26 + Int(character - UInt8(ascii: "A")) + 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z") where !seenDigit:
-                column = column * 26 + Int(character - UInt8(ascii: "a")) + 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                seenDigit = true
-                row = row * 10 + Int(character - UInt8(ascii: "0"))
-            default:
-                return nil
-            }
-            if column > CellReference.maximumColumn || row > CellReference.maximumRow { return nil }
-        }
-        guard column > 0, row > 0 else { return nil }
-        return column
+        CellReference(utf8: bytes)?.column
     }
 
     /// A shared string's index, `Int(trimmed(text))`: plain digits are read from the bytes.
