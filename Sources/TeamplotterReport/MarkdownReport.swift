@@ -92,12 +92,7 @@ public struct MarkdownReport: Sendable {
     private func functionRows(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let l = language
         let vacancy = l.pick("vacature", "vacancy")
-        let ordinals = RoleOrdinals(catalogue)
-        // Role names by catalogue ordinal; the last role with an id wins, as in `Catalogue.role(id:)`.
-        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
-        for role in catalogue.roles {
-            if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(l).utf8) }
-        }
+        let roleShares = RoleShareList(catalogue: catalogue, language: l)
         var field: [UInt8] = []
         // Read in parts, so that no function result is put together.
         for index in functions.indices {
@@ -110,19 +105,7 @@ public struct MarkdownReport: Sendable {
             NumberFormatting.appendFTE(functions.fte(index), l, to: &out.bytes)
             out.bytes.append(contentsOf: " | ".utf8)
             field.removeAll(keepingCapacity: true)
-            let shares = functions.shareRange(index)
-            for share in shares {
-                if share > shares.lowerBound { field.append(contentsOf: ", ".utf8) }
-                let roleId = functions.roleId(index, share)
-                if let ordinal = ordinals.ordinal(of: roleId, in: catalogue) {
-                    field.append(contentsOf: names[ordinal])
-                } else {
-                    field.append(contentsOf: roleId.utf8)
-                }
-                field.append(0x20)
-                NumberFormatting.appendShort(functions.sharePercent(index, share), l, to: &field)
-                field.append(UInt8(ascii: "%"))
-            }
+            roleShares.append(index, of: functions, to: &field)
             escape(field, to: &out)
             out.bytes.append(contentsOf: " | ".utf8)
             let warnings = functions.warnings(index)

@@ -106,13 +106,7 @@ public struct TextReport: Sendable {
     private func functions(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let vacancy = Array(language.pick("vacature", "vacancy").utf8)
         let hoursUnknown = Array(language.pick("uren onbekend", "hours unknown").utf8)
-        // Role names by catalogue ordinal, worked out once rather than once per share. The last
-        // role with an id wins, as in `Catalogue.role(id:)`.
-        let ordinals = RoleOrdinals(catalogue)
-        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
-        for role in catalogue.roles {
-            if let ordinal = catalogue.ordinal(ofRole: role.id) { names[ordinal] = Array(role.name(language).utf8) }
-        }
+        let roleShares = RoleShareList(catalogue: catalogue, language: language)
         var entry: [UInt8] = []
         // Read in parts, so that no function result is put together.
         let teamFunctions = functions.teamFunctions
@@ -135,21 +129,9 @@ public struct TextReport: Sendable {
             }
             out.appendWrapped(entry, width: Self.width, indent: "  ", hanging: "    ")
 
-            let shares = functions.shareRange(index)
-            if !shares.isEmpty {
+            if !functions.shareRange(index).isEmpty {
                 entry.removeAll(keepingCapacity: true)
-                for share in shares {
-                    if share > shares.lowerBound { entry.append(contentsOf: ", ".utf8) }
-                    let roleId = functions.roleId(index, share)
-                    if let ordinal = ordinals.ordinal(of: roleId, in: catalogue) {
-                        entry.append(contentsOf: names[ordinal])
-                    } else {
-                        entry.append(contentsOf: roleId.utf8)
-                    }
-                    entry.append(0x20)
-                    NumberFormatting.appendShort(functions.sharePercent(index, share), language, to: &entry)
-                    entry.append(UInt8(ascii: "%"))
-                }
+                roleShares.append(index, of: functions, to: &entry)
                 out.appendWrapped(entry, width: Self.width, indent: "    ")
             }
             for warning in functions.warnings(index) where warning != .vacancy {

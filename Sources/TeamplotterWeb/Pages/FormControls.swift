@@ -15,12 +15,7 @@ enum FormControls {
         hiddenLabelSuffix: String? = nil
     ) -> HTML {
         element("div", .class(error == nil ? "field" : "field field-invalid")) {
-            element("label", HTMLAttribute("for", id)) {
-                label
-                // Repeated fields (a share per role) need a name that says which one they are.
-                if let hiddenLabelSuffix { element("span", .class("visually-hidden")) { " " + hiddenLabelSuffix } }
-            }
-            hintAndError(id: id, hint: hint, error: error)
+            labelHintAndError(id: id, label: label, hiddenLabelSuffix: hiddenLabelSuffix, hint: hint, error: error)
             element(
                 "input",
                 attributes: [
@@ -39,8 +34,7 @@ enum FormControls {
 
     static func textArea(id: String, label: String, value: String, error: String? = nil, hint: String? = nil, rows: Int = 4) -> HTML {
         element("div", .class(error == nil ? "field" : "field field-invalid")) {
-            element("label", HTMLAttribute("for", id)) { label }
-            hintAndError(id: id, hint: hint, error: error)
+            labelHintAndError(id: id, label: label, hint: hint, error: error)
             element(
                 "textarea", .id(id), HTMLAttribute("name", id), HTMLAttribute("rows", String(rows)),
                 error == nil ? nil : HTMLAttribute("aria-invalid", "true"), describedBy(id: id, hint: hint, error: error)
@@ -64,11 +58,7 @@ enum FormControls {
         hint: String? = nil, hiddenLabelSuffix: String? = nil
     ) -> HTML {
         element("div", .class(error == nil ? "field" : "field field-invalid")) {
-            element("label", HTMLAttribute("for", id)) {
-                label
-                if let hiddenLabelSuffix { element("span", .class("visually-hidden")) { " " + hiddenLabelSuffix } }
-            }
-            hintAndError(id: id, hint: hint, error: error)
+            labelHintAndError(id: id, label: label, hiddenLabelSuffix: hiddenLabelSuffix, hint: hint, error: error)
             element(
                 "select", .id(id), HTMLAttribute("name", id), error == nil ? nil : HTMLAttribute("aria-invalid", "true"),
                 describedBy(id: id, hint: hint, error: error)
@@ -115,8 +105,15 @@ enum FormControls {
     static func errorId(_ id: String) -> String { id + "-error" }
     static func hintId(_ id: String) -> String { id + "-hint" }
 
-    private static func hintAndError(id: String, hint: String?, error: String?) -> HTML {
-        var html = HTML()
+    /// A field's label, then its hint and error (which the control names in aria-describedby).
+    private static func labelHintAndError(
+        id: String, label: String, hiddenLabelSuffix: String? = nil, hint: String?, error: String?
+    ) -> HTML {
+        var html = element("label", HTMLAttribute("for", id)) {
+            label
+            // Repeated fields (a share per role) need a name that says which one they are.
+            if let hiddenLabelSuffix { element("span", .class("visually-hidden")) { " " + hiddenLabelSuffix } }
+        }
         if let hint { html += element("p", .class("hint"), .id(hintId(id))) { hint } }
         if let error {
             html += element("p", .class("field-error"), .id(errorId(id))) { error }
