@@ -133,8 +133,13 @@ enum InputFiles {
             // wrong for /dev/null, a FIFO or a terminal (the rename would replace the device).
             // A symlink's target is written, so the link stays a link.
             var status = stat()
-            let isSpecial = stat(target, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+            let exists = stat(target, &status) == 0
+            let kind = status.st_mode & S_IFMT
+            let isSpecial = exists && kind != S_IFREG && kind != S_IFDIR
             try data.write(to: URL(fileURLWithPath: isSpecial ? path : target), options: isSpecial ? [] : .atomic)
+            // The rename gives the file default permissions; a file kept private (a team holds
+            // people's names) stays private.
+            if exists, kind == S_IFREG { chmod(target, status.st_mode & 0o7777) }
         } catch {
             var isDirectory: ObjCBool = false
             let code = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

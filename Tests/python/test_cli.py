@@ -75,3 +75,13 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path):
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert "Usability expert" in target.read_text()
+
+
+def test_overwriting_a_private_output_file_keeps_it_private(tmp_path):
+    out = tmp_path / "analyse.txt"
+    out.write_text("old")
+    os.chmod(out, 0o600)
+    result = run(["analyse", TEAM, "-o", str(out)])
+    assert result.returncode == 0, result.stderr
+    assert "Usability expert" in out.read_text()
+    assert os.stat(out).st_mode & 0o777 == 0o600
