@@ -39,12 +39,16 @@ public enum TeamLoader {
 
     /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,
     /// nearly every file, is then read record by record without building a table of the whole file.
-    static func team(from records: inout CSVReader.Records, file: String?, teamName: String) throws(InputProblems) -> Loaded {
+    static func team(
+        from records: inout CSVReader.Records, file: String?, teamName: String,
+        minimumBytesToSplit: Int = WorksheetReader.minimumBytesToSplit
+    ) throws(InputProblems) -> Loaded {
         var table = CSVTable(delimiter: records.delimiterCharacter, rows: [])
         while table.rows.count < TableLayout.rowsLookedAt, let row = try records.next() { table.rows.append(row) }
         switch TableLayout.detect(table, catalogue: .builtIn) {
         case .worksheet?:
-            let (team, warnings) = try WorksheetReader.read(head: table, rest: &records, file: file, teamName: teamName)
+            let (team, warnings) = try WorksheetReader.read(
+                head: table, rest: &records, file: file, teamName: teamName, minimumBytesToSplit: minimumBytesToSplit)
             return Loaded(team: team, warnings: warnings)
         case .matrix?:
             while let row = try records.next() { table.rows.append(row) }

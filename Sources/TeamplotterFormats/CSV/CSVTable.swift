@@ -96,11 +96,12 @@ public enum CSVReader {
     /// bytes in the file; only a quoted cell with `""` or a CR inside, or text after its closing
     /// quote, is put together first.
     struct Records {
-        let bytes: UnsafeBufferPointer<UInt8>
+        private(set) var bytes: UnsafeBufferPointer<UInt8>
         let file: String?
         let delimiter: UInt8
         private var index = 0
-        private var row = 1
+        /// The number the next record gets.
+        private(set) var row = 1
         private var pieced: [UInt8] = []
         /// The cell count of the last record, to size the next one's array.
         private var lastCount = 8
@@ -118,7 +119,46 @@ public enum CSVReader {
             self.delimiter = detectDelimiter(bytes)
         }
 
+        /// The records in `bytes`, which start at a record boundary of a file in `delimiter`.
+        private init(part bytes: UnsafeBufferPointer<UInt8>, of whole: Records) {
+            self.bytes = bytes
+            self.file = whole.file
+            self.delimiter = whole.delimiter
+            self.itemColumns = whole.itemColumns
+            self.lastCount = whole.lastCount
+        }
+
         var delimiterCharacter: Character { Character(UnicodeScalar(delimiter)) }
+
+        /// Cuts the records not read yet in two at a line break near the middle, for two threads:
+        /// `self` keeps the first part, the second is returned, numbering its records from 1. Nil
+        /// when fewer than `minimumBytes` are left or no line break is found. The cut is a guess:
+        /// it is made where an even number of quotes lies behind it, which a stray quote inside
+        /// an unquoted cell can fool. Reading the first part to its end without an error proves
+        /// it right (that part then ends with a complete record, its line break outside quotes);
+        /// after an error the caller reads the whole rest again from a copy made before cutting.
+        mutating func splitOff(minimumBytes: Int) -> Records? {
+            let count = bytes.count
+            guard count - index >= max(minimumBytes, 2) else { return nil }
+            var cut = index + (count - index) / 2
+            var quotes = 0
+            for byte in UnsafeBufferPointer(rebasing: bytes[index..<cut]) where byte == Byte.quote { quotes += 1 }
+            var inQuotes = quotes % 2 == 1
+            while cut < count {
+                let byte = bytes[cut]
+                cut += 1
+                if byte == Byte.quote {
+                    inQuotes.toggle()
+                } else if byte == Byte.lf, !inQuotes {
+                    break
+                }
+            }
+            // The cut must follow a line feed: a lone CR could be the first half of a CR LF.
+            guard cut < count, bytes[cut - 1] == Byte.lf else { return nil }
+            let second = Records(part: UnsafeBufferPointer(rebasing: bytes[cut...]), of: self)
+            bytes = UnsafeBufferPointer(rebasing: bytes[..<cut])
+            return second
+        }
 
         /// Reads the records left only for a broken quote among them.
         mutating func skipToEnd() throws(InputProblems) {

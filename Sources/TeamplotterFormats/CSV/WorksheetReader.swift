@@ -58,7 +58,7 @@ public enum WorksheetReader {
     /// quote anywhere in the file still comes first, as when the file is parsed before it is read.
     static func read(
         head: CSVTable, rest: inout CSVReader.Records, file: String?, catalogue: Catalogue = .builtIn,
-        teamName: String
+        teamName: String, minimumBytesToSplit: Int = minimumBytesToSplit
     ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
         var reader: RowReader
         do {
@@ -69,8 +69,46 @@ public enum WorksheetReader {
         }
         for row in head.rows.dropFirst(reader.headerIndex + 1) { reader.read(row) }
         rest.itemColumns = ItemColumns(tasks: reader.tasksColumn, roles: reader.rolesColumn, competencies: reader.competenciesColumn)
-        while let row = try rest.next() { reader.read(row, items: rest.items) }
+        try readInHalves(&rest, into: &reader, minimumBytes: minimumBytesToSplit)
         return try reader.finish(teamName: teamName)
+    }
+
+    /// Below this many bytes a file is read on one thread: a second one would not pay for itself.
+    /// Tests pass a smaller one to split small files.
+    static let minimumBytesToSplit = 1_048_576
+
+    /// Reads the records left into `reader`: the second half of a large file on a second thread.
+    /// What comes out is what one thread reading them in order gives, problems and their rows
+    /// included.
+    static func readInHalves(
+        _ rest: inout CSVReader.Records, into reader: inout RowReader, minimumBytes: Int
+    ) throws(InputProblems) {
+        let whole = rest
+        guard var second = rest.splitOff(minimumBytes: minimumBytes) else {
+            return try readAll(&rest, into: &reader)
+        }
+        var first = rest
+        var firstReader = reader
+        var secondReader = reader.startingAfresh()
+        let (firstOutcome, secondOutcome) = Halves.run(
+            { Result { () throws(InputProblems) in try readAll(&first, into: &firstReader) } },
+            { Result { () throws(InputProblems) in try readAll(&second, into: &secondReader) } })
+        guard case .success = firstOutcome else {
+            // An error in the first half may come of a cut inside a quoted cell: read on one thread.
+            rest = whole
+            return try readAll(&rest, into: &reader)
+        }
+        // The first half read cleanly, so the second began where a record did, and its records
+        // are numbered on from the first half's.
+        let rowsBefore = first.row - 1
+        if case .failure(let error) = secondOutcome { throw error.shiftingRows(by: rowsBefore) }
+        rest = second
+        reader = firstReader
+        reader.append(secondReader, shiftingRowsBy: rowsBefore)
+    }
+
+    private static func readAll(_ records: inout CSVReader.Records, into reader: inout RowReader) throws(InputProblems) {
+        while let row = try records.next() { reader.read(row, items: records.items) }
     }
 
     /// `Catalogue.Match` with the role's id only.
@@ -194,6 +232,20 @@ public enum WorksheetReader {
             functions.append(function(
                 title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
                 competencies: items.competencies, at: at(.competencies), into: &problems))
+        }
+
+        /// The same reader with no functions or problems yet, to read another part of the file.
+        func startingAfresh() -> RowReader {
+            var reader = self
+            reader.functions = []
+            reader.problems = []
+            return reader
+        }
+
+        /// Adds what `other` read from the records after this one's.
+        mutating func append(_ other: consuming RowReader, shiftingRowsBy rows: Int) {
+            functions.append(contentsOf: other.functions)
+            problems.append(contentsOf: InputProblems(other.problems).shiftingRows(by: rows).problems)
         }
 
         consuming func finish(teamName: String) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
