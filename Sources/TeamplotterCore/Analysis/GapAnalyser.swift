@@ -27,8 +27,11 @@ public enum GapAnalyser {
                         let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
                         let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
                         let firstShare = functions.shareCount
+                        // The function's fields one by one: passing the whole function copied it,
+                        // retaining each of its texts and lists.
                         let held = functionResult(
-                            function: teamFunctions[index], standardWeekHours: team.standardWeekHours,
+                            isVacancy: teamFunctions[index].isVacancy, workload: teamFunctions[index].workload,
+                            roles: teamFunctions[index].roles, standardWeekHours: team.standardWeekHours,
                             roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept,
                             shareFte: shareFte, warnings: &warnings, into: &functions)
                         let isVacancy = teamFunctions[index].isVacancy
@@ -86,21 +89,21 @@ public enum GapAnalyser {
     /// holds: their ordinals are written to `ordinals`, their positions among the function's roles
     /// to `kept`, their FTE to `shareFte`.
     private static func functionResult(
-        function: TeamFunction, standardWeekHours: Double, roleOrdinals: RoleOrdinals, catalogue: Catalogue,
+        isVacancy: Bool, workload: Workload?, roles: [RoleAssignment], standardWeekHours: Double, roleOrdinals: RoleOrdinals, catalogue: Catalogue,
         ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>,
         shareFte: UnsafeMutableBufferPointer<Double>, warnings: inout [FunctionWarning], into results: inout FunctionResults
     ) -> Int {
         warnings.removeAll(keepingCapacity: true)
-        if function.isVacancy { warnings.append(.vacancy) }
-        if function.workload == nil { warnings.append(.hoursUnknown) }
-        let fte = function.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
+        if isVacancy { warnings.append(.vacancy) }
+        if workload == nil { warnings.append(.hoursUnknown) }
+        let fte = workload?.fte(standardWeekHours: standardWeekHours) ?? 0
 
         // A role named twice counts once; the first mention wins. A function holds a handful of
         // roles, so a linear look is cheaper than a set.
         var held = 0
         var explicitTotal = 0.0
         var unshared = 0
-        for (position, assignment) in function.roles.enumerated() {
+        for (position, assignment) in roles.enumerated() {
             guard let ordinal = roleOrdinals.ordinal(of: assignment.roleId, in: catalogue) else {
                 warnings.append(.unknownRole(roleId: assignment.roleId))
                 continue
@@ -121,7 +124,7 @@ public enum GapAnalyser {
         let warnsWithoutTime = unshared > 0 && explicitTotal >= 100 - tolerance
 
         for share in 0..<held {
-            let assignment = function.roles[kept[share]]
+            let assignment = roles[kept[share]]
             if warnsWithoutTime, assignment.sharePercent == nil { warnings.append(.roleWithoutTime(roleId: assignment.roleId)) }
             shareFte[share] = FunctionResults.fte(fte, assignment.sharePercent ?? rest)
         }

@@ -103,8 +103,10 @@ public enum WorksheetReader {
         let rowsBefore = first.row - 1
         if case .failure(let error) = secondOutcome { throw error.shiftingRows(by: rowsBefore) }
         rest = second
-        reader = firstReader
-        reader.append(secondReader, shiftingRowsBy: rowsBefore)
+        // Swapped, not assigned: a copy left in `firstReader` would make the append copy every
+        // function rather than move them.
+        swap(&reader, &firstReader)
+        reader.append(taking: &secondReader, shiftingRowsBy: rowsBefore)
     }
 
     private static func readAll(_ records: inout CSVReader.Records, into reader: inout RowReader) throws(InputProblems) {
@@ -242,10 +244,22 @@ public enum WorksheetReader {
             return reader
         }
 
-        /// Adds what `other` read from the records after this one's.
-        mutating func append(_ other: consuming RowReader, shiftingRowsBy rows: Int) {
-            functions.append(contentsOf: other.functions)
+        /// Adds what `other` read from the records after this one's, leaving `other` without
+        /// functions. (In place: a copy of `other` would share its functions, and moving them out
+        /// of a shared array copies them first.)
+        mutating func append(taking other: inout RowReader, shiftingRowsBy rows: Int) {
+            // Moved, not copied: a copy retains every text and list of every function, and on a
+            // large file each of those touches is a cache miss (30 ms for 50,000 functions).
+            let start = functions.count
+            functions.reserveCapacity(start + other.functions.count)
+            functions.append(contentsOf: repeatElement(TeamFunction(title: ""), count: other.functions.count))
+            functions.withUnsafeMutableBufferPointer { target in
+                other.functions.withUnsafeMutableBufferPointer { source in
+                    for index in source.indices { swap(&target[start + index], &source[index]) }
+                }
+            }
             problems.append(contentsOf: InputProblems(other.problems).shiftingRows(by: rows).problems)
+            other.functions = []
         }
 
         consuming func finish(teamName: String) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
