@@ -2,7 +2,7 @@ import Testing
 import TeamplotterCore
 @testable import TeamplotterFormats
 
-/// A worksheet read in two halves on two threads gives what one thread gives: the same team, the
+/// A worksheet read in parts on several threads gives what one thread gives: the same team, the
 /// same problems at the same rows, the same refusal. Files of many lengths, so that the cut
 /// falls in many places: inside quoted cells with line breaks, next to blank records, after a
 /// stray quote that fools the guess.
@@ -32,7 +32,7 @@ import TeamplotterCore
         return text.withUTF8 { bytes in
             var records = CSVReader.Records(bytes, file: nil)
             _ = try? records.next()
-            return records.splitOff(minimumBytes: 0) != nil
+            return records.parts(WorksheetReader.parts, minimumBytes: 0).count > 1
         }
     }
 
@@ -100,12 +100,15 @@ import TeamplotterCore
 
     @Test func aStrayQuoteThatFoolsTheCutStillReadsTheSame() {
         for count in 14...60 {
-            var rows = (0..<count).map { Self.row($0) }
-            // A quote inside an unquoted cell is a plain character, but flips the guessed parity:
-            // the cut lands inside a quoted cell. (Past the first ten records, which are read
+            // In the first part, and further on. (Past the first ten records, which are read
             // before the rest is cut.)
-            rows[10 + (count - 10) / 4] = "Functie 5\"x;Mens;36;Taak;Webredacteur;Lezen"
-            Self.expectSame(([Self.header] + rows).joined(separator: "\n") + "\n", "stray quote, \(count) rows")
+            for stray in Set([10, 10 + (count - 10) / 4, 10 + (count - 10) / 2]) {
+                var rows = (0..<count).map { Self.row($0) }
+                // A quote inside an unquoted cell is a plain character, but flips the guessed
+                // parity: the next cut lands inside a quoted cell.
+                rows[stray] = "Functie 5\"x;Mens;36;Taak;Webredacteur;Lezen"
+                Self.expectSame(([Self.header] + rows).joined(separator: "\n") + "\n", "stray quote in \(stray) of \(count) rows")
+            }
         }
     }
 
@@ -140,12 +143,43 @@ import TeamplotterCore
         Self.expectSame(text, "500 problems")
     }
 
+    @Test func thePartsCoverTheRestAndStartAfterLineFeeds() {
+        let text = ([Self.header] + (0..<300).map { Self.row($0) }).joined(separator: "\n")
+        var copy = text
+        copy.withUTF8 { bytes in
+            var records = CSVReader.Records(bytes, file: nil)
+            _ = try? records.next()
+            let parts = records.parts(WorksheetReader.parts, minimumBytes: 0)
+            #expect(parts.count == WorksheetReader.parts)
+            var joined: [UInt8] = []
+            var afterHeader = records
+            while let _ = try? afterHeader.next() {}
+            for (number, part) in parts.enumerated() {
+                let piece = number == 0 ? UnsafeBufferPointer(rebasing: part.bytes[(Self.header.utf8.count + 1)...]) : part.bytes
+                if number > 0 { #expect(part.bytes.baseAddress.map { $0[-1] } == UInt8(ascii: "\n")) }
+                joined.append(contentsOf: piece)
+            }
+            #expect(joined == Array(bytes[(Self.header.utf8.count + 1)...]))
+        }
+    }
+
+    @Test func quotesAreCountedEightBytesAtATime() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+            let bytes: [UInt8] = (0..<length).map { _ in
+                [UInt8(ascii: "\""), 0, 0xA2, 0x22 ^ 0x80, 0x21, 0x23, UInt8.random(in: 0...255, using: &generator)].randomElement(using: &generator)!
+            }
+            let counted = bytes.withUnsafeBufferPointer { CSVReader.Records.quoteCount($0) }
+            #expect(counted == bytes.count { $0 == UInt8(ascii: "\"") }, "\(length) bytes")
+        }
+    }
+
     @Test func smallFilesAreNotCut() {
         let text = Self.header + "\n" + Self.row(1) + "\n" + Self.row(2)
         var copy = text
         copy.withUTF8 { bytes in
-            var records = CSVReader.Records(bytes, file: nil)
-            #expect(records.splitOff(minimumBytes: bytes.count + 1) == nil)
+            let records = CSVReader.Records(bytes, file: nil)
+            #expect(records.parts(WorksheetReader.parts, minimumBytes: bytes.count).count == 1)
         }
     }
 }

@@ -119,45 +119,93 @@ public enum CSVReader {
             self.delimiter = detectDelimiter(bytes)
         }
 
-        /// The records in `bytes`, which start at a record boundary of a file in `delimiter`.
-        private init(part bytes: UnsafeBufferPointer<UInt8>, of whole: Records) {
-            self.bytes = bytes
-            self.file = whole.file
-            self.delimiter = whole.delimiter
-            self.itemColumns = whole.itemColumns
-            self.lastCount = whole.lastCount
-        }
-
         var delimiterCharacter: Character { Character(UnicodeScalar(delimiter)) }
 
-        /// Cuts the records not read yet in two at a line break near the middle, for two threads:
-        /// `self` keeps the first part, the second is returned, numbering its records from 1. Nil
-        /// when fewer than `minimumBytes` are left or no line break is found. The cut is a guess:
-        /// it is made where an even number of quotes lies behind it, which a stray quote inside
-        /// an unquoted cell can fool. Reading the first part to its end without an error proves
-        /// it right (that part then ends with a complete record, its line break outside quotes);
-        /// after an error the caller reads the whole rest again from a copy made before cutting.
-        mutating func splitOff(minimumBytes: Int) -> Records? {
-            let count = bytes.count
-            guard count - index >= max(minimumBytes, 2) else { return nil }
-            var cut = index + (count - index) / 2
+        /// Cuts the records not read yet into up to `count` parts of at least `minimumBytes` at
+        /// line breaks, for threads: the first part keeps this reader's place and numbering, the
+        /// others number their records from 1. One part (a copy of `self`) when the rest is too
+        /// small. Each cut is a guess: it is made where an even number of quotes lies behind it,
+        /// which a stray quote inside an unquoted cell can fool. Reading a part to its end without
+        /// an error proves the cut after it right (the part then ends with a complete record, its
+        /// line break outside quotes); after an error the caller reads on from that part's start
+        /// in a reader over the whole rest (`self` is left uncut for that).
+        func parts(_ count: Int, minimumBytes: Int) -> [Records] {
+            let end = bytes.count
+            let size = max((end - index) / max(count, 1), minimumBytes, 1)
+            let wanted = min(count, (end - index) / size)
+            var parts: [Records] = []
+            var start = index
             var quotes = 0
-            for byte in UnsafeBufferPointer(rebasing: bytes[index..<cut]) where byte == Byte.quote { quotes += 1 }
-            var inQuotes = quotes % 2 == 1
-            while cut < count {
-                let byte = bytes[cut]
-                cut += 1
-                if byte == Byte.quote {
-                    inQuotes.toggle()
-                } else if byte == Byte.lf, !inQuotes {
-                    break
+            var scanned = index
+            for number in 1..<max(wanted, 1) {
+                // Near the even share of the rest; past the last cut where that overshot it.
+                var cut = max(index + number * size, scanned)
+                quotes += Self.quoteCount(UnsafeBufferPointer(rebasing: bytes[scanned..<cut]))
+                var inQuotes = quotes % 2 == 1
+                while cut < end {
+                    let byte = bytes[cut]
+                    cut += 1
+                    if byte == Byte.quote {
+                        inQuotes.toggle()
+                        quotes += 1
+                    } else if byte == Byte.lf, !inQuotes {
+                        break
+                    }
                 }
+                scanned = cut
+                // A cut must follow a line feed (a lone CR could be the first half of a CR LF) and
+                // leave something after it.
+                guard cut < end, bytes[cut - 1] == Byte.lf else { break }
+                parts.append(part(start..<cut))
+                start = cut
             }
-            // The cut must follow a line feed: a lone CR could be the first half of a CR LF.
-            guard cut < count, bytes[cut - 1] == Byte.lf else { return nil }
-            let second = Records(part: UnsafeBufferPointer(rebasing: bytes[cut...]), of: self)
-            bytes = UnsafeBufferPointer(rebasing: bytes[..<cut])
-            return second
+            parts.append(part(start..<end))
+            return parts
+        }
+
+        /// The records in `range` of `bytes`, which starts at a record boundary: the one this
+        /// reader is at, numbered on, or a later one, numbered from 1.
+        private func part(_ range: Range<Int>) -> Records {
+            var part = self
+            part.bytes = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+            if range.lowerBound != index {
+                part.bytes = UnsafeBufferPointer(rebasing: bytes[range])
+                part.index = 0
+                part.row = 1
+            }
+            return part
+        }
+
+        /// This part of `whole` (from `parts`) running on to the end of `whole`.
+        func reaching(endOf whole: Records) -> Records {
+            var records = self
+            if let base = bytes.baseAddress, let wholeBase = whole.bytes.baseAddress {
+                records.bytes = UnsafeBufferPointer(start: base, count: wholeBase + whole.bytes.count - base)
+            }
+            return records
+        }
+
+        /// How many quote bytes `bytes` holds, eight bytes at a time.
+        static func quoteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            guard let base = bytes.baseAddress else { return 0 }
+            let count = bytes.count
+            var quotes = 0
+            var index = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                // A byte of `word` is zero exactly where the text has a quote; the high bit of each
+                // byte of `found` marks a zero byte (without carries between bytes: 0x7F per byte).
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ (ones &* UInt64(Byte.quote))
+                let found = ~(((word & ~highs) &+ ~highs) | word) & highs
+                quotes += found.nonzeroBitCount
+                index += 8
+            }
+            while index < count {
+                if bytes[index] == Byte.quote { quotes += 1 }
+                index += 1
+            }
+            return quotes
         }
 
         /// Reads the records left only for a broken quote among them.

@@ -69,44 +69,72 @@ public enum WorksheetReader {
         }
         for row in head.rows.dropFirst(reader.headerIndex + 1) { reader.read(row) }
         rest.itemColumns = ItemColumns(tasks: reader.tasksColumn, roles: reader.rolesColumn, competencies: reader.competenciesColumn)
-        try readInHalves(&rest, into: &reader, minimumBytes: minimumBytesToSplit)
+        try readInParts(&rest, into: &reader, minimumBytes: minimumBytesToSplit)
         return try reader.finish(teamName: teamName)
     }
 
-    /// Below this many bytes a file is read on one thread: a second one would not pay for itself.
-    /// Tests pass a smaller one to split small files.
-    static let minimumBytesToSplit = 1_048_576
+    /// Parts smaller than this are not worth a thread of their own (handing one over costs tens
+    /// of microseconds); a file under twice this size is read on one thread. Tests pass a
+    /// smaller one to cut small files.
+    static let minimumBytesToSplit = 512 * 1024
 
-    /// Reads the records left into `reader`: the second half of a large file on a second thread.
-    /// What comes out is what one thread reading them in order gives, problems and their rows
-    /// included.
-    static func readInHalves(
+    /// Into how many parts a large file is cut: a few per core, so that a slow part (a thread
+    /// that had to wait) leaves the others to the free cores.
+    static let parts = 8
+
+    /// Reads the records left into `reader`, a large file in parts on all cores. What comes out
+    /// is what one thread reading them in order gives: the same functions, problems and rows.
+    static func readInParts(
         _ rest: inout CSVReader.Records, into reader: inout RowReader, minimumBytes: Int
     ) throws(InputProblems) {
-        let whole = rest
-        guard var second = rest.splitOff(minimumBytes: minimumBytes) else {
-            return try readAll(&rest, into: &reader)
+        let parts = rest.parts(Self.parts, minimumBytes: minimumBytes)
+        guard parts.count > 1 else { return try readAll(&rest, into: &reader) }
+        let start = reader
+        // Plain values rather than `Result`s, so that the readers can be taken out of the array in
+        // place: a copy would share their functions, and taking those copies them all.
+        var reads = Parts.map(parts.count) { index in
+            var records = parts[index]
+            var part = PartRead(reader: index == 0 ? start : start.startingAfresh())
+            do throws(InputProblems) {
+                try readAll(&records, into: &part.reader)
+            } catch {
+                part.error = error
+            }
+            part.rows = records.row - 1
+            return part
         }
-        var first = rest
-        var firstReader = reader
-        var secondReader = reader.startingAfresh()
-        let (firstOutcome, secondOutcome) = Halves.run(
-            { Result { () throws(InputProblems) in try readAll(&first, into: &firstReader) } },
-            { Result { () throws(InputProblems) in try readAll(&second, into: &secondReader) } })
-        guard case .success = firstOutcome else {
-            // An error in the first half may come of a cut inside a quoted cell: read on one thread.
-            rest = whole
-            return try readAll(&rest, into: &reader)
+        var rowsBefore = 0
+        for index in reads.indices {
+            if let error = reads[index].error {
+                // The first part starts where a record does; a later one, when the part before it
+                // read cleanly. So the last part's error is the file's, and any other may come of
+                // a cut inside a quoted cell: read on from that part's start on this thread.
+                if index == reads.count - 1 { throw error.shiftingRows(by: rowsBefore) }
+                var records = parts[index].reaching(endOf: rest)
+                if index == 0 { return try readAll(&records, into: &reader) }
+                var part = start.startingAfresh()
+                do throws(InputProblems) {
+                    try readAll(&records, into: &part)
+                } catch {
+                    throw error.shiftingRows(by: rowsBefore)
+                }
+                return reader.append(taking: &part, shiftingRowsBy: rowsBefore)
+            }
+            if index == 0 {
+                swap(&reader, &reads[index].reader)
+            } else {
+                reader.append(taking: &reads[index].reader, shiftingRowsBy: rowsBefore)
+            }
+            rowsBefore += reads[index].rows
         }
-        // The first half read cleanly, so the second began where a record did, and its records
-        // are numbered on from the first half's.
-        let rowsBefore = first.row - 1
-        if case .failure(let error) = secondOutcome { throw error.shiftingRows(by: rowsBefore) }
-        rest = second
-        // Swapped, not assigned: a copy left in `firstReader` would make the append copy every
-        // function rather than move them.
-        swap(&reader, &firstReader)
-        reader.append(taking: &secondReader, shiftingRowsBy: rowsBefore)
+    }
+
+    /// What one part of a file gave.
+    private struct PartRead {
+        var reader: RowReader
+        var error: InputProblems?
+        /// The records the part read, blank ones included.
+        var rows = 0
     }
 
     private static func readAll(_ records: inout CSVReader.Records, into reader: inout RowReader) throws(InputProblems) {
