@@ -46,21 +46,18 @@ public enum CellParsing {
 
     /// `quantity` on the bytes of an all-ASCII cell, where a character is a byte: the same steps
     /// without building strings. Nil (outer) for any other text, which takes the general path.
-    private static func asciiQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Double, unit: Unit)??? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    static func asciiQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Double, unit: Unit)??? {
+        for byte in bytes where byte >= 0x80 { return nil }
         var start = 0
         var end = bytes.count
-        func trim() {
-            while start < end, isASCIISpace(bytes[start]) { start += 1 }
-            while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-        }
-        trim()
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
         if start == end { return .some(.some(nil)) }
         var unit = Unit.none
-        for (suffix, meaning) in asciiUnits where end - start >= suffix.count
-            && zip(bytes[(end - suffix.count)..<end], suffix).allSatisfy({ lowercased($0) == $1 }) {
+        for (suffix, meaning) in asciiUnits where hasASCIISuffix(bytes, start, end, suffix) {
             end -= suffix.count
-            trim()
+            while start < end, isASCIISpace(bytes[start]) { start += 1 }
+            while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
             unit = meaning
             break
         }
@@ -75,6 +72,9 @@ public enum CellParsing {
             }
         }
         guard separators <= 1, hasDigit else { return .some(nil) }
+        if let number = exactDecimal(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            return .some(.some((number, unit)))
+        }
         let digits = String(unsafeUninitializedCapacity: end - start) { buffer in
             for offset in start..<end {
                 buffer[offset - start] = bytes[offset] == UInt8(ascii: ",") ? UInt8(ascii: ".") : bytes[offset]
@@ -83,6 +83,57 @@ public enum CellParsing {
         }
         guard let number = Double(digits), number.isFinite else { return .some(nil) }
         return .some(.some((number, unit)))
+    }
+
+    /// Whether `bytes[start..<end]` ends in `suffix` (lower case) in any case.
+    private static func hasASCIISuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ suffix: [UInt8]) -> Bool {
+        guard end - start >= suffix.count else { return false }
+        var offset = end - suffix.count
+        for byte in suffix {
+            guard lowercased(bytes[offset]) == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Exact powers of ten: every one up to 10^22 is a Double without rounding.
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    /// `Double` of a plain decimal ("-22,5", "36") without making its text: at most 15 digits in
+    /// all, and digits on both sides of a separator. Both the digits as a whole number and the
+    /// power of ten are then exact Doubles, and one division of exact values rounds correctly,
+    /// as `Double(String)` does: the result is the same to the bit. Nil for anything else, which
+    /// is left to `Double(String)`.
+    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var offset = 0
+        var negative = false
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") {
+            negative = true
+            offset += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var separator = false
+        var digitsBeforeSeparator = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if separator { fractionDigits += 1 }
+            } else if (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")) && !separator {
+                separator = true
+                digitsBeforeSeparator = digits
+            } else {
+                return nil
+            }
+            guard digits <= 15 else { return nil }
+            offset += 1
+        }
+        guard digits > 0, !separator || (digitsBeforeSeparator > 0 && fractionDigits > 0) else { return nil }
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
 
     static func isASCIISpace(_ byte: UInt8) -> Bool {
@@ -111,31 +162,79 @@ public enum CellParsing {
 
     /// `items` of a cell still in the file's bytes (valid UTF-8), without making the cell's text.
     static func items(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var separators = 0
+        for byte in bytes where isItemSeparator(byte) { separators += 1 }
         // Sized up front: the items stay in the team, and growing would leave spare room.
         var items: [String] = []
-        if !bytes.isEmpty { items.reserveCapacity(1 + bytes.count { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) }
+        items.reserveCapacity(separators + 1)
         var start = 0
-        for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x3B {
-            var text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, !isItemSeparator(bytes[end]) { end += 1 }
+            if let item = item(UnsafeBufferPointer(rebasing: bytes[start..<end])) { items.append(item) }
             start = end + 1
-            // Only "- " and "* " start with an ASCII byte; no other one can begin a bullet.
-            if let first = text.utf8.first, first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
-                for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                    text = text.dropFirst(bullet.count).trimmed
-                }
-            }
-            if !text.isEmpty { items.append(text) }
         }
-        return items
+        // A cell of white space alone keeps no room.
+        return items.isEmpty ? [] : items
+    }
+
+    private static func isItemSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x0D || byte == 0x3B
+    }
+
+    /// The bullets an item may start with, in the order they are dropped.
+    private static let bullets = ["- ", "• ", "* ", "· "]
+    private static let bulletBytes = bullets.map { Array($0.utf8) }
+
+    /// One item: trimmed, bullets dropped, nil when nothing is left. Trimmed and stripped on the
+    /// bytes while every end and every byte after a bullet is ASCII: a character is then a byte
+    /// where it matters (no white space to trim beyond ASCII, nothing composing onto a bullet's
+    /// space), and only the item's own text is made. Other items take `bulletsDropped`.
+    private static func item(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        guard bytes[end - 1] < 0x80 else { return bulletsDropped(bytes) }
+        for bullet in bulletBytes where hasPrefix(bytes, start, end, bullet) {
+            start += bullet.count
+            while start < end, isASCIISpace(bytes[start]) { start += 1 }
+            // Ends in a byte other than white space, so something is left.
+            guard bytes[start] < 0x80 else { return bulletsDropped(bytes) }
+        }
+        // With no bullet dropped, a first byte other than ASCII may begin white space to trim.
+        guard bytes[start] < 0x80 else { return bulletsDropped(bytes) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: [UInt8]) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        var offset = start
+        for byte in prefix {
+            guard bytes[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// `item` on characters: trimmed as text, then each bullet in turn dropped from the front.
+    private static func bulletsDropped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = trimmed(bytes)
+        for bullet in bullets where text.hasPrefix(bullet) {
+            text = text.dropFirst(bullet.count).trimmed
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// `trimmed`, without any work for text that starts and ends with an ASCII byte other than
     /// white space (nearly every cell): `trimmed` would return it as it is.
     static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last,
-            first < 0x80, last < 0x80, !isASCIISpace(first), !isASCIISpace(last)
-        else { return text.trimmed }
-        return text
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first < 0x80 && last < 0x80 && !isASCIISpace(first) && !isASCIISpace(last)
+        }
+        return plain == true ? text : text.trimmed
     }
 
     /// `trimmed` of valid UTF-8 text, made straight from the bytes when only ASCII white space is
@@ -151,6 +250,12 @@ public enum CellParsing {
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
     public static func splitShare(_ item: String) -> (name: String, share: String?) {
+        let ascii = item.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiSplitShare(bytes).map { split in
+                (text(bytes, split.name), split.share.map { text(bytes, $0) })
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
         let trimmed = Self.trimmed(item)
         if endsInOther(than: [UInt8(ascii: ")"), UInt8(ascii: "%")], trimmed) { return (trimmed, nil) }
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
@@ -169,6 +274,40 @@ public enum CellParsing {
             }
         }
         return (trimmed, nil)
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `splitShare` on the bytes of ASCII text without CR, where a character is a byte (CR LF
+    /// would be one): the byte ranges of the name and the share. Nil for any other text.
+    static func asciiSplitShare(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: Range<Int>, share: Range<Int>?)? {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var (start, end) = (range.lowerBound, range.upperBound)
+            while start < end, isASCIISpace(bytes[start]) { start += 1 }
+            while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+            return start..<end
+        }
+        let whole = trimmed(0..<bytes.count)
+        guard let last = whole.last.map({ bytes[$0] }) else { return (whole, nil) }
+        if last == UInt8(ascii: ")"), let open = whole.last(where: { bytes[$0] == UInt8(ascii: "(") }) {
+            let inner = trimmed(open + 1..<whole.upperBound - 1)
+            if let percent = inner.last, bytes[percent] == UInt8(ascii: "%") {
+                return (trimmed(whole.lowerBound..<open), trimmed(inner.lowerBound..<percent))
+            }
+        }
+        if last == UInt8(ascii: "%"), let space = whole.last(where: { bytes[$0] == 0x20 }) {
+            let name = trimmed(whole.lowerBound..<space)
+            let share = space + 1..<whole.upperBound - 1
+            if !name.isEmpty, share.allSatisfy({ isDecimalByte(bytes[$0]) }) { return (name, share) }
+        }
+        return (whole, nil)
+    }
+
+    private static func isDecimalByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
     }
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
@@ -204,7 +343,8 @@ public enum CellParsing {
     /// is that byte alone (nothing composes onto an ASCII character), so no `hasSuffix` of one of
     /// them can hold. Saves the character-level checks for nearly every item.
     private static func endsInOther(than endings: [UInt8], _ text: String) -> Bool {
-        guard let last = text.utf8.last else { return false }
+        let last = text.utf8.withContiguousStorageIfAvailable(\.last) ?? text.utf8.last
+        guard let last else { return false }
         return last < 0x80 && !endings.contains(last)
     }
 
@@ -215,26 +355,52 @@ public enum CellParsing {
     }
 
     private static let vacancyKeys: Set<String> = ["vacature", "vacant", "vacancy", "openvacature", "nietingevuld"]
-    private static let longestVacancyKey = vacancyKeys.map(\.utf8.count).max()!
+    /// The keys packed as `isASCIIVacancy` packs a cell's key.
+    private static let packedVacancyKeys = vacancyKeys.map { key in
+        var packed = PackedKey()
+        for byte in key.utf8 { _ = packed.append(byte) }
+        return packed
+    }
 
-    /// `isVacancy` for ASCII text without building its key: `TextKey.compact` of ASCII is its bytes
-    /// in lower case without white space and ` -/._'`, so a digit or a long name settles it at once.
-    /// Nil for any other text.
-    private static func isASCIIVacancy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestVacancyKey) { key in
-            var count = 0
-            for byte in bytes where !isASCIISpace(byte) && !compactIgnored.contains(byte) {
-                let lower = lowercased(byte)
-                guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), count < longestVacancyKey else { return false }
-                key[count] = lower
-                count += 1
+    /// Up to 16 bytes of a key in two words, zero beyond the end; the keys are letters, so no key
+    /// ends in a zero byte and equal words mean equal keys.
+    private struct PackedKey: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = 0
+
+        /// Adds a byte; false when the key is full.
+        mutating func append(_ byte: UInt8) -> Bool {
+            guard count < 16 else { return false }
+            if count < 8 {
+                low |= UInt64(byte) << (8 * count)
+            } else {
+                high |= UInt64(byte) << (8 * (count - 8))
             }
-            return vacancyKeys.contains(String(decoding: UnsafeBufferPointer(rebasing: key[..<count]), as: UTF8.self))
+            count += 1
+            return true
         }
     }
 
-    private static let compactIgnored = Array(" -/._'".utf8)
+    /// `isVacancy` for ASCII text without building its key: `TextKey.compact` of ASCII is its bytes
+    /// in lower case without white space and ` -/._'`, so a byte other than a letter or a long
+    /// name settles it at once. Nil for any other text.
+    private static func isASCIIVacancy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var key = PackedKey()
+        for byte in bytes where !isASCIISpace(byte) && !isCompactIgnored(byte) {
+            let lower = lowercased(byte)
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), key.append(lower) else { return false }
+        }
+        return packedVacancyKeys.contains(key)
+    }
+
+    private static func isCompactIgnored(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "'"): true
+        default: false
+        }
+    }
 }
 
 /// Matches loosely written header names to the fields they stand for.
@@ -243,6 +409,9 @@ struct HeaderMap<Field: Hashable & Sendable> {
     let accepted: [(field: Field, names: [String])]
     private(set) var columns: [Field: Int] = [:]
     private(set) var duplicates: [(header: String, column: Int)] = []
+    /// `columns` as a list: a few comparisons cost less than hashing, and rows look fields up
+    /// for every cell.
+    private var found: [(field: Field, column: Int)] = []
 
     init(accepted: [(field: Field, names: [String])], header: [String]) {
         self.accepted = accepted
@@ -254,13 +423,17 @@ struct HeaderMap<Field: Hashable & Sendable> {
             guard let field = lookup[TextKey.compact(cell)] else { continue }
             if columns[field] == nil {
                 columns[field] = index
+                found.append((field, index))
             } else {
                 duplicates.append((cell, index + 1))
             }
         }
     }
 
-    subscript(field: Field) -> Int? { columns[field] }
+    subscript(field: Field) -> Int? {
+        for entry in found where entry.field == field { return entry.column }
+        return nil
+    }
 
     func names(of field: Field) -> [String] {
         accepted.first { $0.field == field }?.names ?? []
