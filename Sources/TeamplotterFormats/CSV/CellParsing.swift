@@ -343,7 +343,8 @@ public enum CellParsing {
     /// is that byte alone (nothing composes onto an ASCII character), so no `hasSuffix` of one of
     /// them can hold. Saves the character-level checks for nearly every item.
     private static func endsInOther(than endings: [UInt8], _ text: String) -> Bool {
-        let last = text.utf8.withContiguousStorageIfAvailable(\.last) ?? text.utf8.last
+        // A closure rather than a key path: applying `\.last` cost more than the rest of a cell.
+        let last = text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
         guard let last else { return false }
         return last < 0x80 && !endings.contains(last)
     }
@@ -382,15 +383,21 @@ public enum CellParsing {
         }
     }
 
+    /// The letters keys start with, bit n for the letter n places after "a".
+    private static let vacancyInitials = vacancyKeys.reduce(UInt32(0)) { $0 | 1 << ($1.utf8.first! - UInt8(ascii: "a")) }
+
     /// `isVacancy` for ASCII text without building its key: `TextKey.compact` of ASCII is its bytes
-    /// in lower case without white space and ` -/._'`, so a byte other than a letter or a long
-    /// name settles it at once. Nil for any other text.
+    /// in lower case without white space and ` -/._'`, so a byte other than a letter, a first
+    /// letter no key starts with ("Medewerker") or a long name settles it at once. Nil for any
+    /// other text.
     private static func isASCIIVacancy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         for byte in bytes where byte >= 0x80 { return nil }
         var key = PackedKey()
         for byte in bytes where !isASCIISpace(byte) && !isCompactIgnored(byte) {
             let lower = lowercased(byte)
-            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), key.append(lower) else { return false }
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+            if key.count == 0, vacancyInitials & 1 << (lower - UInt8(ascii: "a")) == 0 { return false }
+            guard key.append(lower) else { return false }
         }
         return packedVacancyKeys.contains(key)
     }
