@@ -126,6 +126,18 @@ import Testing
         }
     }
 
+    @Test func quotesAndLineBreaksAtEveryOffset() {
+        let filler = "abcdefghijklmnopqrstuvwxyz0123456789é"
+        for length in 0...20 {
+            let run = String(filler.prefix(length))
+            for inside in ["\"\"", "\r\n", "\r", "\n", ";", ","] {
+                expectSameAsReference("\(run);\"\(run)\(inside)\(run)\";\(run)\r\n\"\(run)\"x\(run);\(run)\n")
+            }
+            // A quote left open after a long run is still found.
+            expectSameAsReference("\(run);\(run)\n\"\(run)\(run)\(run)")
+        }
+    }
+
     @Test func blankRowsAsCharacters() {
         for cell in ["", " ", "\t\r\n", "\u{00A0}", " \u{2003} ", "a", " a ", "\u{00A0}x", "é", "\u{0301}"] {
             #expect(CSVRow.isBlank(cell) == cell.allSatisfy(\.isWhitespace), "\(cell.debugDescription)")
@@ -348,6 +360,35 @@ import Testing
         }
         // A cell of white space alone keeps no room for items.
         #expect(Array(" \n ".utf8).withUnsafeBufferPointer { CellParsing.items($0) }.capacity == 0)
+    }
+
+    @Test func wordScanMarksExactlyTheBytesSought() {
+        for sought in [UInt8(0x0A), 0x0D, 0x22, 0x3B, 0x00, 0x80, 0xFF, 0x7F] {
+            for value in 0...255 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: sought ^ 0x01, count: 8)
+                    bytes[position] = UInt8(value)
+                    let mask = bytes.withUnsafeBufferPointer { WordScan.matches(WordScan.load($0, 0), sought) }
+                    let expected = UInt8(value) == sought ? UInt64(0x80) << (8 * position) : 0
+                    #expect(mask == expected, "\(value) at \(position) for \(sought)")
+                    if mask != 0 { #expect(WordScan.first(mask) == position && WordScan.count(mask) == 1) }
+                }
+            }
+        }
+        let all = [UInt8](repeating: 0x3B, count: 8).withUnsafeBufferPointer { WordScan.matches(WordScan.load($0, 0), 0x3B) }
+        #expect(WordScan.count(all) == 8 && WordScan.first(all) == 0)
+    }
+
+    @Test func longCellsSplitAtEveryOffset() {
+        let text = "Taak één, met komma\u{00A0}en meer woorden dan acht bytes"
+        for length in 0...40 {
+            for separator in ["\n", "\r", ";", "\r\n", "\n\n"] {
+                let first = String(text.unicodeScalars.prefix(length).map(Character.init))
+                let cell = first + separator + "- " + text + separator + " " + first
+                let fromBytes = Array(cell.utf8).withUnsafeBufferPointer { CellParsing.items($0) }
+                #expect(fromBytes == referenceItems(cell), "\(cell.debugDescription)")
+            }
+        }
     }
 
     @Test func exactDecimalsAsDouble() {

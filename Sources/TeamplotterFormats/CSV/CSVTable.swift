@@ -160,6 +160,15 @@ public enum CSVReader {
         /// Plain text up to the end of the cell: a quote here is just a character.
         private mutating func skipToCellEnd() {
             let count = bytes.count
+            while index + 8 <= count {
+                let word = WordScan.load(bytes, index)
+                let mask = WordScan.matches(word, delimiter) | WordScan.matches(word, Byte.lf) | WordScan.matches(word, Byte.cr)
+                if mask != 0 {
+                    index += WordScan.first(mask)
+                    return
+                }
+                index += 8
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte == delimiter || byte == Byte.lf || byte == Byte.cr { return }
@@ -184,6 +193,16 @@ public enum CSVReader {
                     pieced.removeAll(keepingCapacity: true)
                     var closed = false
                     while index < count {
+                        // Past the bytes that are neither a quote nor a CR, eight at a time.
+                        if index + 8 <= count {
+                            let word = WordScan.load(bytes, index)
+                            let mask = WordScan.matches(word, Byte.quote) | WordScan.matches(word, Byte.cr)
+                            if mask == 0 {
+                                index += 8
+                                continue
+                            }
+                            index += WordScan.first(mask)
+                        }
                         let byte = bytes[index]
                         if byte == Byte.quote {
                             guard index + 1 < count, bytes[index + 1] == Byte.quote else {
