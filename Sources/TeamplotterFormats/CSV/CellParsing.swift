@@ -55,13 +55,14 @@ public enum CellParsing {
         if start == end { return .some(.some(nil)) }
         var unit = Unit.none
         // Every unit ends in a letter or "%": a number written alone needs no look at them.
-        let endsInDigit = bytes[end - 1] >= UInt8(ascii: "0") && bytes[end - 1] <= UInt8(ascii: "9")
-        for (suffix, meaning) in asciiUnits where !endsInDigit && hasASCIISuffix(bytes, start, end, suffix) {
-            end -= suffix.count
-            while start < end, isASCIISpace(bytes[start]) { start += 1 }
-            while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-            unit = meaning
-            break
+        if bytes[end - 1] < UInt8(ascii: "0") || bytes[end - 1] > UInt8(ascii: "9") {
+            for (suffix, meaning) in asciiUnits where hasASCIISuffix(bytes, start, end, suffix) {
+                end -= suffix.count
+                while start < end, isASCIISpace(bytes[start]) { start += 1 }
+                while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+                unit = meaning
+                break
+            }
         }
         var separators = 0
         var hasDigit = false
