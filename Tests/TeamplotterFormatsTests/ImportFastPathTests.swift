@@ -464,6 +464,21 @@ import Testing
             #expect(bytes.team.functions[0].roles.count == 2, "\(item.debugDescription)")
             #expect(bytes.warnings == text.warnings, "\(item.debugDescription)")
         }
+        // Whole roles cells, read from their bytes, as their items read one by one as text.
+        let cells = ["- Strateeg (20%);\n\n• Verbinder\r\n * strateeg 40% ;\u{00A0}Web analist\u{00A0}", " ", "", ";\n",
+                     "Strateeg\n", "·  Verbinder (10%)\r\rStrateeg", "Strateeg;Strateeg (5%);Verbinder 5%"]
+        for cell in cells {
+            let quoted = "\"" + cell + "\""
+            let loaded = try TeamLoader.loadTeam(Data((header + "A;B;36;\(quoted)\n").utf8), file: "w.csv")
+            let table = try CSVReader.parse(header + "A;B;36;\(quoted)\n", file: "w.csv")
+            let expected = CellParsing.items(table.rows[1].cells[3]).map { item in
+                let (name, share) = CellParsing.splitShare(item)
+                return RoleAssignment(roleId: Catalogue.builtIn.role(matching: name)!.id, sharePercent: share.flatMap { CellParsing.number($0) ?? nil })
+            }
+            #expect(loaded.team.functions[0].roles == expected, "\(cell.debugDescription)")
+            #expect(try WorksheetReader.read(table, file: "w.csv").team.functions[0].roles == expected, "\(cell.debugDescription)")
+            #expect(expected.isEmpty == (loaded.team.functions[0].roles.capacity == 0), "\(cell.debugDescription)")
+        }
         // Items the byte path leaves to the text path, each with its problem; the second row
         // finds the spelling already matched.
         let problems: [(String, InputProblem.Kind)] = [

@@ -143,7 +143,7 @@ public enum CSVReader {
                 if column == itemColumns.tasks {
                     items.tasks = CellParsing.items(cell)
                 } else if column == itemColumns.roles {
-                    items.roles = CellParsing.items(cell)
+                    items.roles = String(decoding: cell, as: UTF8.self)
                 } else if column == itemColumns.competencies {
                     items.competencies = CellParsing.items(cell)
                 } else {
@@ -296,10 +296,11 @@ struct ItemColumns: Sendable, Hashable {
     var competencies: Int?
 }
 
-/// The items of one record's `ItemColumns`; empty for a column that is missing.
+/// The items of one record's `ItemColumns`; empty for a column that is missing. The roles cell
+/// stays whole: its items are read on their bytes, most never becoming text.
 struct RecordItems: Sendable, Hashable {
     var tasks: [String] = []
-    var roles: [String] = []
+    var roles = ""
     var competencies: [String] = []
 }
 

@@ -165,30 +165,61 @@ public enum CellParsing {
 
     /// `items` of a cell still in the file's bytes (valid UTF-8), without making the cell's text.
     static func items(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        let count = bytes.count
-        // Eight bytes at a time: separators are few, and a byte-wise scan was most of the cost.
-        var separators = 0
-        var offset = 0
-        while offset + 8 <= count {
-            separators += WordScan.count(separatorMask(WordScan.load(bytes, offset)))
-            offset += 8
-        }
-        while offset < count {
-            if isItemSeparator(bytes[offset]) { separators += 1 }
-            offset += 1
-        }
+        var scanner = ItemScanner(bytes)
         // Sized up front: the items stay in the team, and growing would leave spare room.
         var items: [String] = []
-        items.reserveCapacity(separators + 1)
-        var start = 0
-        while start <= count {
-            let end = separators == 0 ? count : nextSeparator(bytes, from: start)
-            if let item = item(UnsafeBufferPointer(rebasing: bytes[start..<end])) { items.append(item) }
-            separators -= 1
-            start = end + 1
+        items.reserveCapacity(scanner.limit)
+        while let item = scanner.next() {
+            switch item {
+            case .plain(let range): items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            case .text(let text): items.append(text)
+            }
         }
         // A cell of white space alone keeps no room.
         return items.isEmpty ? [] : items
+    }
+
+    /// One item of a cell as `ItemScanner` finds it.
+    enum Item {
+        /// The item's bytes in the cell, trimmed and without bullets, ASCII at both ends.
+        case plain(Range<Int>)
+        /// The item as text, for one whose ends or bullets take characters to read.
+        case text(String)
+    }
+
+    /// The items of a cell in its bytes (valid UTF-8) one at a time, so that a reader can look
+    /// at an item before, or instead of, making its text.
+    struct ItemScanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var start = 0
+        private var separators = 0
+        /// At most this many items are left: one more than the separators.
+        var limit: Int { separators + 1 }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            // Eight bytes at a time: separators are few, and a byte-wise scan was most of the cost.
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                separators += WordScan.count(separatorMask(WordScan.load(bytes, offset)))
+                offset += 8
+            }
+            while offset < bytes.count {
+                if isItemSeparator(bytes[offset]) { separators += 1 }
+                offset += 1
+            }
+        }
+
+        mutating func next() -> Item? {
+            while start <= bytes.count {
+                let end = separators == 0 ? bytes.count : nextSeparator(bytes, from: start)
+                let piece = start..<end
+                separators -= 1
+                start = end + 1
+                if let item = CellParsing.item(bytes, piece) { return item }
+            }
+            return nil
+        }
     }
 
     private static func isItemSeparator(_ byte: UInt8) -> Bool {
@@ -215,26 +246,26 @@ public enum CellParsing {
     private static let bullets = ["- ", "• ", "* ", "· "]
     private static let bulletBytes = bullets.map { Array($0.utf8) }
 
-    /// One item: trimmed, bullets dropped, nil when nothing is left. Trimmed and stripped on the
-    /// bytes while every end and every byte after a bullet is ASCII: a character is then a byte
-    /// where it matters (no white space to trim beyond ASCII, nothing composing onto a bullet's
-    /// space), and only the item's own text is made. Other items take `bulletsDropped`.
-    private static func item(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var start = 0
-        var end = bytes.count
+    /// The item in `bytes[piece]`: trimmed, bullets dropped, nil when nothing is left. Trimmed and
+    /// stripped on the bytes while every end and every byte after a bullet is ASCII: a character
+    /// is then a byte where it matters (no white space to trim beyond ASCII, nothing composing
+    /// onto a bullet's space). Other items take `bulletsDropped`.
+    private static func item(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> Item? {
+        var start = piece.lowerBound
+        var end = piece.upperBound
         while start < end, isASCIISpace(bytes[start]) { start += 1 }
         while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
         if start == end { return nil }
-        guard bytes[end - 1] < 0x80 else { return bulletsDropped(bytes) }
+        guard bytes[end - 1] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
         for bullet in bulletBytes where hasPrefix(bytes, start, end, bullet) {
             start += bullet.count
             while start < end, isASCIISpace(bytes[start]) { start += 1 }
             // Ends in a byte other than white space, so something is left.
-            guard bytes[start] < 0x80 else { return bulletsDropped(bytes) }
+            guard bytes[start] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
         }
         // With no bullet dropped, a first byte other than ASCII may begin white space to trim.
-        guard bytes[start] < 0x80 else { return bulletsDropped(bytes) }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        guard bytes[start] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
+        return .plain(start..<end)
     }
 
     private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: [UInt8]) -> Bool {
@@ -248,12 +279,12 @@ public enum CellParsing {
     }
 
     /// `item` on characters: trimmed as text, then each bullet in turn dropped from the front.
-    private static func bulletsDropped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func bulletsDropped(_ bytes: UnsafeBufferPointer<UInt8>) -> Item? {
         var text = trimmed(bytes)
         for bullet in bullets where text.hasPrefix(bullet) {
             text = text.dropFirst(bullet.count).trimmed
         }
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? nil : .text(text)
     }
 
     /// `trimmed`, without any work for text that starts and ends with an ASCII byte other than

@@ -131,7 +131,7 @@ public enum WorksheetReader {
 
         mutating func read(_ row: CSVRow) {
             read(row, items: RecordItems(
-                tasks: CellParsing.items(row[tasksColumn]), roles: CellParsing.items(row[rolesColumn]),
+                tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn],
                 competencies: CellParsing.items(row[competenciesColumn])))
         }
 
@@ -158,41 +158,60 @@ public enum WorksheetReader {
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            // Nearly every item is a role; growing the array would allocate twice.
-            roles.reserveCapacity(items.roles.count)
-            for item in items.roles {
-                if let known = item.utf8.withContiguousStorageIfAvailable({ knownRole($0) }) ?? nil {
-                    roles.append(known)
-                    continue
-                }
-                let (name, shareText) = CellParsing.splitShare(item)
-                var share: Double?
-                if let shareText {
-                    let field = "Aandeel (%) van \(name)"
-                    share = number(shareText, field: field, range: 0...100, at: at(.roles), into: &problems)
-                    if shareText.trimmed.isEmpty {
-                        problems.append(InputProblem(.invalidNumber(value: "", field: field), at: at(.roles)))
+            var rolesCell = items.roles
+            rolesCell.withUTF8 { cell in
+                var scanner = CellParsing.ItemScanner(cell)
+                // Nearly every item is a role; growing the array would allocate twice.
+                roles.reserveCapacity(scanner.limit)
+                while let piece = scanner.next() {
+                    let item: String
+                    switch piece {
+                    case .plain(let range):
+                        let bytes = UnsafeBufferPointer(rebasing: cell[range])
+                        if let known = knownRole(bytes) {
+                            roles.append(known)
+                            continue
+                        }
+                        item = String(decoding: bytes, as: UTF8.self)
+                    case .text(let text):
+                        item = text
                     }
-                }
-                var key = name
-                switch key.withUTF8({ match($0) }) {
-                case .role(let id):
-                    roles.append(RoleAssignment(roleId: id, sharePercent: share))
-                case .unknown(let suggestions):
-                    // "Strateeg, Verbinder": commas where a line break or ; belongs.
-                    let parts = name.split(separator: ",").map { $0.trimmed }
-                    if parts.count > 1, parts.allSatisfy({ catalogue.role(matching: CellParsing.splitShare($0).name) != nil }) {
-                        problems.append(InputProblem(.rolesSeparatedByCommas(cell: item), at: at(.roles)))
-                    } else {
-                        problems.append(
-                            InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
-                    }
+                    readRole(item, into: &roles, at: at)
                 }
             }
+            // A cell of white space alone keeps no room.
+            if roles.isEmpty { roles = [] }
 
             functions.append(function(
                 title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
                 competencies: items.competencies, at: at(.competencies), into: &problems))
+        }
+
+        /// A role item as text, with its problems.
+        private mutating func readRole(_ item: String, into roles: inout [RoleAssignment], at: (Field) -> SourceLocation) {
+            let (name, shareText) = CellParsing.splitShare(item)
+            var share: Double?
+            if let shareText {
+                let field = "Aandeel (%) van \(name)"
+                share = number(shareText, field: field, range: 0...100, at: at(.roles), into: &problems)
+                if shareText.trimmed.isEmpty {
+                    problems.append(InputProblem(.invalidNumber(value: "", field: field), at: at(.roles)))
+                }
+            }
+            var key = name
+            switch key.withUTF8({ match($0) }) {
+            case .role(let id):
+                roles.append(RoleAssignment(roleId: id, sharePercent: share))
+            case .unknown(let suggestions):
+                // "Strateeg, Verbinder": commas where a line break or ; belongs.
+                let parts = name.split(separator: ",").map { $0.trimmed }
+                if parts.count > 1, parts.allSatisfy({ catalogue.role(matching: CellParsing.splitShare($0).name) != nil }) {
+                    problems.append(InputProblem(.rolesSeparatedByCommas(cell: item), at: at(.roles)))
+                } else {
+                    problems.append(
+                        InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
+                }
+            }
         }
 
         /// The role of an item on its bytes, when it is plain ASCII naming a known role with a
