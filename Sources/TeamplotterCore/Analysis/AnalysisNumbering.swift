@@ -142,7 +142,7 @@ struct PeopleNumbering {
 
 /// A set of byte strings that numbers them in the order they were added. Open addressing with
 /// linear probing; the strings live one after another in one buffer.
-struct ByteStringTable: Sendable {
+package struct ByteStringTable: Sendable {
     private var bytes: [UInt8] = []
     /// Entry i is bytes[starts[i]..<starts[i + 1]].
     private var starts: [Int] = [0]
@@ -150,7 +150,7 @@ struct ByteStringTable: Sendable {
     /// Entry numbers; -1 marks a free slot.
     private var slots: [Int32]
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
@@ -158,9 +158,9 @@ struct ByteStringTable: Sendable {
         starts.reserveCapacity(capacity + 1)
     }
 
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while true {
@@ -172,7 +172,7 @@ struct ByteStringTable: Sendable {
     }
 
     /// The key's number, adding it when new.
-    mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
+    package mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while true {

@@ -231,7 +231,7 @@ public enum CSVReader {
                 if column == itemColumns.tasks {
                     items.tasks = CellParsing.items(cell)
                 } else if column == itemColumns.roles {
-                    items.roles = CellParsing.items(cell)
+                    items.roles = String(decoding: cell, as: UTF8.self)
                 } else if column == itemColumns.competencies {
                     items.competencies = CellParsing.items(cell)
                 } else {
@@ -248,6 +248,15 @@ public enum CSVReader {
         /// Plain text up to the end of the cell: a quote here is just a character.
         private mutating func skipToCellEnd() {
             let count = bytes.count
+            while index + 8 <= count {
+                let word = WordScan.load(bytes, index)
+                let mask = WordScan.matches(word, delimiter) | WordScan.matches(word, Byte.lf) | WordScan.matches(word, Byte.cr)
+                if mask != 0 {
+                    index += WordScan.first(mask)
+                    return
+                }
+                index += 8
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte == delimiter || byte == Byte.lf || byte == Byte.cr { return }
@@ -272,6 +281,16 @@ public enum CSVReader {
                     pieced.removeAll(keepingCapacity: true)
                     var closed = false
                     while index < count {
+                        // Past the bytes that are neither a quote nor a CR, eight at a time.
+                        if index + 8 <= count {
+                            let word = WordScan.load(bytes, index)
+                            let mask = WordScan.matches(word, Byte.quote) | WordScan.matches(word, Byte.cr)
+                            if mask == 0 {
+                                index += 8
+                                continue
+                            }
+                            index += WordScan.first(mask)
+                        }
                         let byte = bytes[index]
                         if byte == Byte.quote {
                             guard index + 1 < count, bytes[index + 1] == Byte.quote else {
@@ -365,10 +384,11 @@ struct ItemColumns: Sendable, Hashable {
     var competencies: Int?
 }
 
-/// The items of one record's `ItemColumns`; empty for a column that is missing.
+/// The items of one record's `ItemColumns`; empty for a column that is missing. The roles cell
+/// stays whole: its items are read on their bytes, most never becoming text.
 struct RecordItems: Sendable, Hashable {
     var tasks: [String] = []
-    var roles: [String] = []
+    var roles = ""
     var competencies: [String] = []
 }
 

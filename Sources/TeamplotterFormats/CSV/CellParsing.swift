@@ -46,23 +46,23 @@ public enum CellParsing {
 
     /// `quantity` on the bytes of an all-ASCII cell, where a character is a byte: the same steps
     /// without building strings. Nil (outer) for any other text, which takes the general path.
-    private static func asciiQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Double, unit: Unit)??? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    static func asciiQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Double, unit: Unit)??? {
+        for byte in bytes where byte >= 0x80 { return nil }
         var start = 0
         var end = bytes.count
-        func trim() {
-            while start < end, isASCIISpace(bytes[start]) { start += 1 }
-            while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-        }
-        trim()
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
         if start == end { return .some(.some(nil)) }
         var unit = Unit.none
-        for (suffix, meaning) in asciiUnits where end - start >= suffix.count
-            && zip(bytes[(end - suffix.count)..<end], suffix).allSatisfy({ lowercased($0) == $1 }) {
-            end -= suffix.count
-            trim()
-            unit = meaning
-            break
+        // Every unit ends in a letter or "%": a number written alone needs no look at them.
+        if bytes[end - 1] < UInt8(ascii: "0") || bytes[end - 1] > UInt8(ascii: "9") {
+            for (suffix, meaning) in asciiUnits where hasASCIISuffix(bytes, start, end, suffix) {
+                end -= suffix.count
+                while start < end, isASCIISpace(bytes[start]) { start += 1 }
+                while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+                unit = meaning
+                break
+            }
         }
         var separators = 0
         var hasDigit = false
@@ -75,6 +75,9 @@ public enum CellParsing {
             }
         }
         guard separators <= 1, hasDigit else { return .some(nil) }
+        if let number = exactDecimal(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            return .some(.some((number, unit)))
+        }
         let digits = String(unsafeUninitializedCapacity: end - start) { buffer in
             for offset in start..<end {
                 buffer[offset - start] = bytes[offset] == UInt8(ascii: ",") ? UInt8(ascii: ".") : bytes[offset]
@@ -83,6 +86,57 @@ public enum CellParsing {
         }
         guard let number = Double(digits), number.isFinite else { return .some(nil) }
         return .some(.some((number, unit)))
+    }
+
+    /// Whether `bytes[start..<end]` ends in `suffix` (lower case) in any case.
+    private static func hasASCIISuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ suffix: [UInt8]) -> Bool {
+        guard end - start >= suffix.count else { return false }
+        var offset = end - suffix.count
+        for byte in suffix {
+            guard lowercased(bytes[offset]) == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Exact powers of ten: every one up to 10^22 is a Double without rounding.
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    /// `Double` of a plain decimal ("-22,5", "36") without making its text: at most 15 digits in
+    /// all, and digits on both sides of a separator. Both the digits as a whole number and the
+    /// power of ten are then exact Doubles, and one division of exact values rounds correctly,
+    /// as `Double(String)` does: the result is the same to the bit. Nil for anything else, which
+    /// is left to `Double(String)`.
+    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var offset = 0
+        var negative = false
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") {
+            negative = true
+            offset += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var separator = false
+        var digitsBeforeSeparator = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if separator { fractionDigits += 1 }
+            } else if (byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")) && !separator {
+                separator = true
+                digitsBeforeSeparator = digits
+            } else {
+                return nil
+            }
+            guard digits <= 15 else { return nil }
+            offset += 1
+        }
+        guard digits > 0, !separator || (digitsBeforeSeparator > 0 && fractionDigits > 0) else { return nil }
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
 
     static func isASCIISpace(_ byte: UInt8) -> Bool {
@@ -111,31 +165,136 @@ public enum CellParsing {
 
     /// `items` of a cell still in the file's bytes (valid UTF-8), without making the cell's text.
     static func items(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var scanner = ItemScanner(bytes)
         // Sized up front: the items stay in the team, and growing would leave spare room.
         var items: [String] = []
-        if !bytes.isEmpty { items.reserveCapacity(1 + bytes.count { $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) }
-        var start = 0
-        for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x3B {
-            var text = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            start = end + 1
-            // Only "- " and "* " start with an ASCII byte; no other one can begin a bullet.
-            if let first = text.utf8.first, first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
-                for bullet in ["- ", "• ", "* ", "· "] where text.hasPrefix(bullet) {
-                    text = text.dropFirst(bullet.count).trimmed
-                }
+        items.reserveCapacity(scanner.limit)
+        while let item = scanner.next() {
+            switch item {
+            case .plain(let range): items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            case .text(let text): items.append(text)
             }
-            if !text.isEmpty { items.append(text) }
         }
-        return items
+        // A cell of white space alone keeps no room.
+        return items.isEmpty ? [] : items
+    }
+
+    /// One item of a cell as `ItemScanner` finds it.
+    enum Item {
+        /// The item's bytes in the cell, trimmed and without bullets, ASCII at both ends.
+        case plain(Range<Int>)
+        /// The item as text, for one whose ends or bullets take characters to read.
+        case text(String)
+    }
+
+    /// The items of a cell in its bytes (valid UTF-8) one at a time, so that a reader can look
+    /// at an item before, or instead of, making its text.
+    struct ItemScanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var start = 0
+        private var separators = 0
+        /// At most this many items are left: one more than the separators.
+        var limit: Int { separators + 1 }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            // Eight bytes at a time: separators are few, and a byte-wise scan was most of the cost.
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                separators += WordScan.count(separatorMask(WordScan.load(bytes, offset)))
+                offset += 8
+            }
+            while offset < bytes.count {
+                if isItemSeparator(bytes[offset]) { separators += 1 }
+                offset += 1
+            }
+        }
+
+        mutating func next() -> Item? {
+            while start <= bytes.count {
+                let end = separators == 0 ? bytes.count : nextSeparator(bytes, from: start)
+                let piece = start..<end
+                separators -= 1
+                start = end + 1
+                if let item = CellParsing.item(bytes, piece) { return item }
+            }
+            return nil
+        }
+    }
+
+    private static func isItemSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x0D || byte == 0x3B
+    }
+
+    /// The offset of the first separator at or after `start`, or the end.
+    private static func nextSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        while offset + 8 <= bytes.count {
+            let mask = separatorMask(WordScan.load(bytes, offset))
+            if mask != 0 { return offset + WordScan.first(mask) }
+            offset += 8
+        }
+        while offset < bytes.count, !isItemSeparator(bytes[offset]) { offset += 1 }
+        return offset
+    }
+
+    private static func separatorMask(_ word: UInt64) -> UInt64 {
+        WordScan.matches(word, 0x0A) | WordScan.matches(word, 0x0D) | WordScan.matches(word, 0x3B)
+    }
+
+    /// The bullets an item may start with, in the order they are dropped.
+    private static let bullets = ["- ", "• ", "* ", "· "]
+    private static let bulletBytes = bullets.map { Array($0.utf8) }
+
+    /// The item in `bytes[piece]`: trimmed, bullets dropped, nil when nothing is left. Trimmed and
+    /// stripped on the bytes while every end and every byte after a bullet is ASCII: a character
+    /// is then a byte where it matters (no white space to trim beyond ASCII, nothing composing
+    /// onto a bullet's space). Other items take `bulletsDropped`.
+    private static func item(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> Item? {
+        var start = piece.lowerBound
+        var end = piece.upperBound
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        guard bytes[end - 1] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
+        for bullet in bulletBytes where hasPrefix(bytes, start, end, bullet) {
+            start += bullet.count
+            while start < end, isASCIISpace(bytes[start]) { start += 1 }
+            // Ends in a byte other than white space, so something is left.
+            guard bytes[start] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
+        }
+        // With no bullet dropped, a first byte other than ASCII may begin white space to trim.
+        guard bytes[start] < 0x80 else { return bulletsDropped(UnsafeBufferPointer(rebasing: bytes[piece])) }
+        return .plain(start..<end)
+    }
+
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: [UInt8]) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        var offset = start
+        for byte in prefix {
+            guard bytes[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// `item` on characters: trimmed as text, then each bullet in turn dropped from the front.
+    private static func bulletsDropped(_ bytes: UnsafeBufferPointer<UInt8>) -> Item? {
+        var text = trimmed(bytes)
+        for bullet in bullets where text.hasPrefix(bullet) {
+            text = text.dropFirst(bullet.count).trimmed
+        }
+        return text.isEmpty ? nil : .text(text)
     }
 
     /// `trimmed`, without any work for text that starts and ends with an ASCII byte other than
     /// white space (nearly every cell): `trimmed` would return it as it is.
     static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last,
-            first < 0x80, last < 0x80, !isASCIISpace(first), !isASCIISpace(last)
-        else { return text.trimmed }
-        return text
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first < 0x80 && last < 0x80 && !isASCIISpace(first) && !isASCIISpace(last)
+        }
+        return plain == true ? text : text.trimmed
     }
 
     /// `trimmed` of valid UTF-8 text, made straight from the bytes when only ASCII white space is
@@ -151,6 +310,12 @@ public enum CellParsing {
 
     /// "Contentmanager website (70%)" → ("Contentmanager website", "70"). Also "… 70%".
     public static func splitShare(_ item: String) -> (name: String, share: String?) {
+        let ascii = item.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiSplitShare(bytes).map { split in
+                (text(bytes, split.name), split.share.map { text(bytes, $0) })
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
         let trimmed = Self.trimmed(item)
         if endsInOther(than: [UInt8(ascii: ")"), UInt8(ascii: "%")], trimmed) { return (trimmed, nil) }
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
@@ -169,6 +334,59 @@ public enum CellParsing {
             }
         }
         return (trimmed, nil)
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `splitShare` on the bytes of ASCII text without CR, where a character is a byte (CR LF
+    /// would be one): the byte ranges of the name and the share. Nil for any other text.
+    static func asciiSplitShare(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: Range<Int>, share: Range<Int>?)? {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = WordScan.load(bytes, offset)
+            if word & WordScan.highBits != 0 || WordScan.matches(word, 0x0D) != 0 { return nil }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] >= 0x80 || bytes[offset] == 0x0D { return nil }
+            offset += 1
+        }
+        let whole = asciiTrimmed(bytes, 0..<bytes.count)
+        guard !whole.isEmpty else { return (whole, nil) }
+        let last = bytes[whole.upperBound - 1]
+        if last == UInt8(ascii: ")") {
+            var open = whole.upperBound - 1
+            while open > whole.lowerBound, bytes[open - 1] != UInt8(ascii: "(") { open -= 1 }
+            if open > whole.lowerBound {
+                let inner = asciiTrimmed(bytes, open..<whole.upperBound - 1)
+                if let percent = inner.last, bytes[percent] == UInt8(ascii: "%") {
+                    return (asciiTrimmed(bytes, whole.lowerBound..<open - 1), asciiTrimmed(bytes, inner.lowerBound..<percent))
+                }
+            }
+        } else if last == UInt8(ascii: "%") {
+            var space = whole.upperBound - 1
+            while space > whole.lowerBound, bytes[space - 1] != 0x20 { space -= 1 }
+            if space > whole.lowerBound {
+                let name = asciiTrimmed(bytes, whole.lowerBound..<space - 1)
+                let share = space..<whole.upperBound - 1
+                if !name.isEmpty, share.allSatisfy({ isDecimalByte(bytes[$0]) }) { return (name, share) }
+            }
+        }
+        return (whole, nil)
+    }
+
+    private static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    private static func isDecimalByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
     }
 
     /// "Schrijven (niveau 3)", "Writing (level 3)" or "Schrijven (3)" → a competency with level 3.
@@ -204,7 +422,9 @@ public enum CellParsing {
     /// is that byte alone (nothing composes onto an ASCII character), so no `hasSuffix` of one of
     /// them can hold. Saves the character-level checks for nearly every item.
     private static func endsInOther(than endings: [UInt8], _ text: String) -> Bool {
-        guard let last = text.utf8.last else { return false }
+        // A closure rather than a key path: applying `\.last` cost more than the rest of a cell.
+        let last = text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
+        guard let last else { return false }
         return last < 0x80 && !endings.contains(last)
     }
 
@@ -215,26 +435,88 @@ public enum CellParsing {
     }
 
     private static let vacancyKeys: Set<String> = ["vacature", "vacant", "vacancy", "openvacature", "nietingevuld"]
-    private static let longestVacancyKey = vacancyKeys.map(\.utf8.count).max()!
+    /// The keys packed as `isASCIIVacancy` packs a cell's key.
+    private static let packedVacancyKeys = vacancyKeys.map { key in
+        var packed = PackedKey()
+        for byte in key.utf8 { _ = packed.append(byte) }
+        return packed
+    }
 
-    /// `isVacancy` for ASCII text without building its key: `TextKey.compact` of ASCII is its bytes
-    /// in lower case without white space and ` -/._'`, so a digit or a long name settles it at once.
-    /// Nil for any other text.
-    private static func isASCIIVacancy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestVacancyKey) { key in
-            var count = 0
-            for byte in bytes where !isASCIISpace(byte) && !compactIgnored.contains(byte) {
-                let lower = lowercased(byte)
-                guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), count < longestVacancyKey else { return false }
-                key[count] = lower
-                count += 1
+    /// Up to 16 bytes of a key in two words, zero beyond the end; the keys are letters, so no key
+    /// ends in a zero byte and equal words mean equal keys.
+    private struct PackedKey: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = 0
+
+        /// Adds a byte; false when the key is full.
+        mutating func append(_ byte: UInt8) -> Bool {
+            guard count < 16 else { return false }
+            if count < 8 {
+                low |= UInt64(byte) << (8 * count)
+            } else {
+                high |= UInt64(byte) << (8 * (count - 8))
             }
-            return vacancyKeys.contains(String(decoding: UnsafeBufferPointer(rebasing: key[..<count]), as: UTF8.self))
+            count += 1
+            return true
         }
     }
 
-    private static let compactIgnored = Array(" -/._'".utf8)
+    /// The letters keys start with, bit n for the letter n places after "a".
+    private static let vacancyInitials = vacancyKeys.reduce(UInt32(0)) { $0 | 1 << ($1.utf8.first! - UInt8(ascii: "a")) }
+
+    /// `isVacancy` for ASCII text without building its key: `TextKey.compact` of ASCII is its bytes
+    /// in lower case without white space and ` -/._'`, so a byte other than a letter, a first
+    /// letter no key starts with ("Medewerker") or a long name settles it at once. Nil for any
+    /// other text.
+    private static func isASCIIVacancy(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var key = PackedKey()
+        for byte in bytes where !isASCIISpace(byte) && !isCompactIgnored(byte) {
+            let lower = lowercased(byte)
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+            if key.count == 0, vacancyInitials & 1 << (lower - UInt8(ascii: "a")) == 0 { return false }
+            guard key.append(lower) else { return false }
+        }
+        return packedVacancyKeys.contains(key)
+    }
+
+    private static func isCompactIgnored(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "'"): true
+        default: false
+        }
+    }
+}
+
+/// Scans of cells and items eight bytes at a time: most bytes are none of the few a scan looks
+/// for, and a byte-wise loop was most of its cost.
+enum WordScan {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `offset` (at least eight must be left), the first in the lowest bits.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The top bit of each byte of `word` that is `byte`, exactly: after the XOR such a byte is
+    /// zero, and the low seven bits of any other byte added to 0x7F carry into its top bit, with
+    /// no sum carrying out of its byte.
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let bytes = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((bytes & low) &+ low) | bytes | low)
+    }
+
+    /// How many bytes a mask of `matches` marks.
+    static func count(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+
+    /// The offset in its word of the first byte a mask of `matches` marks (the mask not zero).
+    static func first(_ mask: UInt64) -> Int {
+        mask.trailingZeroBitCount / 8
+    }
 }
 
 /// Matches loosely written header names to the fields they stand for.
@@ -243,6 +525,9 @@ struct HeaderMap<Field: Hashable & Sendable> {
     let accepted: [(field: Field, names: [String])]
     private(set) var columns: [Field: Int] = [:]
     private(set) var duplicates: [(header: String, column: Int)] = []
+    /// `columns` as a list: a few comparisons cost less than hashing, and rows look fields up
+    /// for every cell.
+    private var found: [(field: Field, column: Int)] = []
 
     init(accepted: [(field: Field, names: [String])], header: [String]) {
         self.accepted = accepted
@@ -254,13 +539,17 @@ struct HeaderMap<Field: Hashable & Sendable> {
             guard let field = lookup[TextKey.compact(cell)] else { continue }
             if columns[field] == nil {
                 columns[field] = index
+                found.append((field, index))
             } else {
                 duplicates.append((cell, index + 1))
             }
         }
     }
 
-    subscript(field: Field) -> Int? { columns[field] }
+    subscript(field: Field) -> Int? {
+        for entry in found where entry.field == field { return entry.column }
+        return nil
+    }
 
     func names(of field: Field) -> [String] {
         accepted.first { $0.field == field }?.names ?? []

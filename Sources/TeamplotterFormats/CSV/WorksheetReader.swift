@@ -160,9 +160,12 @@ public enum WorksheetReader {
         let titleColumn: Int?, holderColumn: Int?, rolesColumn: Int?, tasksColumn: Int?, competenciesColumn: Int?
         var functions: [TeamFunction] = []
         var problems: [InputProblem] = []
-        /// Role names repeat across rows; match each spelling once. Only the id of a role is
-        /// kept: copying a whole `Role` per item costs a retain for each of its texts.
-        var matches: [String: RoleMatch] = [:]
+        /// Role names repeat across rows; match each spelling once. Spellings are found by their
+        /// bytes, so that a role item need not become text; `matches[i]` is the match of entry i.
+        /// Only the id of a role is kept: copying a whole `Role` per item costs a retain for each
+        /// of its texts.
+        var spellings = ByteStringTable(capacity: 64)
+        var matches: [RoleMatch] = []
 
         /// Finds the header in the first rows of `head` (a title line above it is common).
         init(head: borrowing CSVTable, file: String?, catalogue: Catalogue) throws(InputProblems) {
@@ -196,7 +199,7 @@ public enum WorksheetReader {
 
         mutating func read(_ row: CSVRow) {
             read(row, items: RecordItems(
-                tasks: CellParsing.items(row[tasksColumn]), roles: CellParsing.items(row[rolesColumn]),
+                tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn],
                 competencies: CellParsing.items(row[competenciesColumn])))
         }
 
@@ -223,41 +226,29 @@ public enum WorksheetReader {
             let workload = workload(row, map: map, at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            // Nearly every item is a role; growing the array would allocate twice.
-            roles.reserveCapacity(items.roles.count)
-            for item in items.roles {
-                let (name, shareText) = CellParsing.splitShare(item)
-                var share: Double?
-                if let shareText {
-                    share = number(shareText, field: "Aandeel (%) van \(name)", range: 0...100, at: at(.roles), into: &problems)
-                    if shareText.trimmed.isEmpty {
-                        problems.append(InputProblem(.invalidNumber(value: "", field: "Aandeel (%) van \(name)"), at: at(.roles)))
+            var rolesCell = items.roles
+            rolesCell.withUTF8 { cell in
+                var scanner = CellParsing.ItemScanner(cell)
+                // Nearly every item is a role; growing the array would allocate twice.
+                roles.reserveCapacity(scanner.limit)
+                while let piece = scanner.next() {
+                    let item: String
+                    switch piece {
+                    case .plain(let range):
+                        let bytes = UnsafeBufferPointer(rebasing: cell[range])
+                        if let known = knownRole(bytes) {
+                            roles.append(known)
+                            continue
+                        }
+                        item = String(decoding: bytes, as: UTF8.self)
+                    case .text(let text):
+                        item = text
                     }
-                }
-                let match: RoleMatch
-                if let known = matches[name] {
-                    match = known
-                } else {
-                    switch catalogue.match(name) {
-                    case .role(let role): match = .role(id: role.id)
-                    case .unknown(let suggestions): match = .unknown(suggestions: suggestions)
-                    }
-                    matches[name] = match
-                }
-                switch match {
-                case .role(let id):
-                    roles.append(RoleAssignment(roleId: id, sharePercent: share))
-                case .unknown(let suggestions):
-                    // "Strateeg, Verbinder": commas where a line break or ; belongs.
-                    let parts = name.split(separator: ",").map { $0.trimmed }
-                    if parts.count > 1, parts.allSatisfy({ catalogue.role(matching: CellParsing.splitShare($0).name) != nil }) {
-                        problems.append(InputProblem(.rolesSeparatedByCommas(cell: item), at: at(.roles)))
-                    } else {
-                        problems.append(
-                            InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
-                    }
+                    readRole(item, into: &roles, at: at)
                 }
             }
+            // A cell of white space alone keeps no room.
+            if roles.isEmpty { roles = [] }
 
             functions.append(function(
                 title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
@@ -288,6 +279,61 @@ public enum WorksheetReader {
             }
             problems.append(contentsOf: InputProblems(other.problems).shiftingRows(by: rows).problems)
             other.functions = []
+        }
+
+        /// A role item as text, with its problems.
+        private mutating func readRole(_ item: String, into roles: inout [RoleAssignment], at: (Field) -> SourceLocation) {
+            let (name, shareText) = CellParsing.splitShare(item)
+            var share: Double?
+            if let shareText {
+                let field = "Aandeel (%) van \(name)"
+                share = number(shareText, field: field, range: 0...100, at: at(.roles), into: &problems)
+                if shareText.trimmed.isEmpty {
+                    problems.append(InputProblem(.invalidNumber(value: "", field: field), at: at(.roles)))
+                }
+            }
+            var key = name
+            switch key.withUTF8({ match($0) }) {
+            case .role(let id):
+                roles.append(RoleAssignment(roleId: id, sharePercent: share))
+            case .unknown(let suggestions):
+                // "Strateeg, Verbinder": commas where a line break or ; belongs.
+                let parts = name.split(separator: ",").map { $0.trimmed }
+                if parts.count > 1, parts.allSatisfy({ catalogue.role(matching: CellParsing.splitShare($0).name) != nil }) {
+                    problems.append(InputProblem(.rolesSeparatedByCommas(cell: item), at: at(.roles)))
+                } else {
+                    problems.append(
+                        InputProblem(.unknownRole(name: name, suggestions: suggestions), at: at(.roles)))
+                }
+            }
+        }
+
+        /// The role of an item on its bytes, when it is plain ASCII naming a known role with a
+        /// valid share or none (nearly every item): no text is made for it. Nil for any other
+        /// item, which is read as text with its problems.
+        private mutating func knownRole(_ item: UnsafeBufferPointer<UInt8>) -> RoleAssignment? {
+            guard let (name, shareBytes) = CellParsing.asciiSplitShare(item) else { return nil }
+            var share: Double?
+            if let shareBytes {
+                guard case .some(.some(.some(let quantity))) = CellParsing.asciiQuantity(UnsafeBufferPointer(rebasing: item[shareBytes])),
+                    (0.0...100.0).contains(quantity.value)
+                else { return nil }
+                share = quantity.value
+            }
+            guard case .role(let id) = match(UnsafeBufferPointer(rebasing: item[name])) else { return nil }
+            return RoleAssignment(roleId: id, sharePercent: share)
+        }
+
+        /// The match of a role name given as its UTF-8 bytes, looked up in the catalogue once.
+        private mutating func match(_ name: UnsafeBufferPointer<UInt8>) -> RoleMatch {
+            let entry = spellings.number(of: name)
+            if entry < matches.count { return matches[entry] }
+            let match: RoleMatch = switch catalogue.match(String(decoding: name, as: UTF8.self)) {
+            case .role(let role): .role(id: role.id)
+            case .unknown(let suggestions): .unknown(suggestions: suggestions)
+            }
+            matches.append(match)
+            return match
         }
 
         consuming func finish(teamName: String) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
@@ -366,7 +412,7 @@ public enum WorksheetReader {
     /// holder leaves it unnamed. Shared by the worksheet and the skills-matrix layouts.
     static func function(
         title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: [String],
-        competencies: [String], at location: SourceLocation, into problems: inout [InputProblem]
+        competencies: [String], at location: @autoclosure () -> SourceLocation, into problems: inout [InputProblem]
     ) -> TeamFunction {
         let isVacancy = CellParsing.isVacancy(holder)
         return TeamFunction(
@@ -376,15 +422,17 @@ public enum WorksheetReader {
             workload: workload,
             tasks: tasks,
             roles: roles,
-            competencies: Self.competencies(competencies, at: location, into: &problems))
+            competencies: Self.competencies(competencies, at: location(), into: &problems))
     }
 
     /// The competencies among one cell's items; a level that does not exist is a problem at `location`.
-    static func competencies(_ items: [String], at location: SourceLocation, into problems: inout [InputProblem]) -> [Competency] {
+    static func competencies(
+        _ items: [String], at location: @autoclosure () -> SourceLocation, into problems: inout [InputProblem]
+    ) -> [Competency] {
         items.map { item in
             let (competency, invalidLevel) = CellParsing.parseCompetency(item)
             if let invalidLevel {
-                problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location))
+                problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location()))
             }
             return competency
         }
