@@ -24,7 +24,10 @@ struct RoleShareList {
     func append(_ index: Int, of functions: FunctionResults, to bytes: inout [UInt8]) {
         let shares = functions.shareRange(index)
         for share in shares {
-            if share > shares.lowerBound { bytes.append(contentsOf: ", ".utf8) }
+            if share > shares.lowerBound {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(0x20)
+            }
             let roleId = functions.roleId(index, share)
             if let ordinal = ordinals.ordinal(of: roleId, in: catalogue) {
                 bytes.append(contentsOf: names[ordinal])
