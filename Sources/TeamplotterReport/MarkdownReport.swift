@@ -120,6 +120,10 @@ public struct MarkdownReport: Sendable {
         let words: AnalysisWording
         let roleShares: RoleShareList
         let vacancy: String
+        // The rows' fixed pieces as bytes: appending an array is cheaper than a literal's UTF-8 view.
+        let rowStart = Array("| ".utf8)
+        let separator = Array(" | ".utf8)
+        let rowEnd = Array(" |\n".utf8)
         /// The warnings whose wording is fixed, escaped once: most functions have one or none.
         let vacancyWarning: [UInt8]
         let noRolesWarning: [UInt8]
@@ -145,17 +149,17 @@ public struct MarkdownReport: Sendable {
             // Read in parts, so that no function result is put together.
             let teamFunctions = functions.teamFunctions
             for index in range {
-                out.bytes.append(contentsOf: "| ".utf8)
+                out.bytes.append(contentsOf: rowStart)
                 report.escape(teamFunctions[index].title, to: &out)
-                out.bytes.append(contentsOf: " | ".utf8)
+                out.bytes.append(contentsOf: separator)
                 report.escape(teamFunctions[index].isVacancy ? vacancy : (teamFunctions[index].holder ?? "—"), to: &out)
-                out.bytes.append(contentsOf: " | ".utf8)
+                out.bytes.append(contentsOf: separator)
                 NumberFormatting.appendFTE(functions.fte(index), report.language, to: &out.bytes)
-                out.bytes.append(contentsOf: " | ".utf8)
+                out.bytes.append(contentsOf: separator)
                 field.removeAll(keepingCapacity: true)
                 roleShares.append(index, of: functions, to: &field)
                 report.escape(field, to: &out)
-                out.bytes.append(contentsOf: " | ".utf8)
+                out.bytes.append(contentsOf: separator)
                 // Escaped one by one: the same as escaping them joined, as every warning begins
                 // with an ASCII letter, so no character spans the separator.
                 for (number, warning) in functions.warnings(index).enumerated() {
@@ -167,7 +171,7 @@ public struct MarkdownReport: Sendable {
                     default: report.escape(words.warning(warning, catalogue: report.catalogue), to: &out)
                     }
                 }
-                out.bytes.append(contentsOf: " |\n".utf8)
+                out.bytes.append(contentsOf: rowEnd)
             }
         }
     }
@@ -181,27 +185,50 @@ public struct MarkdownReport: Sendable {
         text.withUnsafeBufferPointer { escape($0, to: &out) }
     }
 
-    /// `escape`, on bytes when the text is ASCII (where a character is a byte, but for CR LF).
+    /// `escape` on bytes, for text whose characters are single scalars but for CR LF: ASCII and
+    /// the scalars of `TextBuffer.standsAlone`. Runs of bytes left as they are are copied in one
+    /// piece. Other text (combining marks, emoji, C1 controls) is escaped character by character.
     private func escape(_ text: UnsafeBufferPointer<UInt8>, to out: inout TextBuffer) {
-        guard text.allSatisfy({ $0 < 0x80 }) else { return out.append(escape(String(decoding: text, as: UTF8.self))) }
+        let start = out.bytes.count
+        var run = 0
         var index = 0
         while index < text.count {
             let byte = text[index]
-            switch byte {
-            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "&"):
-                out.bytes.append(UInt8(ascii: "\\"))
-                out.bytes.append(byte)
-            case 0x0D where index + 1 < text.count && text[index + 1] == 0x0A:
+            if byte >= 0x80 {
+                let (value, length) = TextBuffer.scalar(startingAt: index, in: text)
+                guard TextBuffer.standsAlone(value) else {
+                    out.bytes.removeSubrange(start...)
+                    return out.append(escape(String(decoding: text, as: UTF8.self)))
+                }
+                index += length
+                continue
+            }
+            guard Self.isSpecial(byte) else {
+                index += 1
+                continue
+            }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index]))
+            if byte == 0x0D, index + 1 < text.count, text[index + 1] == 0x0A {
                 out.bytes.append(0x20)  // CR LF is one character
                 index += 1
-            case 0..<0x20, 0x7F:
+            } else if byte < 0x20 || byte == 0x7F {
                 out.bytes.append(0x20)
-            default:
+            } else {
+                out.bytes.append(UInt8(ascii: "\\"))
                 out.bytes.append(byte)
             }
             index += 1
+            run = index
         }
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+    }
+
+    /// The ASCII bytes `escape` changes: controls and | \ * _ ` [ ] < > # &, as bits of two masks.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0xFFFF_FFFF | 1 << 0x23 | 1 << 0x26 | 1 << 0x2A | 1 << 0x3C | 1 << 0x3E
+        let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5F - 64) | 1 << (0x60 - 64)
+            | 1 << (0x7C - 64) | 1 << (0x7F - 64)
+        return (byte < 64 ? low &>> UInt64(byte) : high &>> UInt64(byte & 63)) & 1 != 0
     }
 
     /// User text must not break the table or turn into markup.

@@ -240,7 +240,7 @@ struct TextBuffer {
     /// Latin letters and the punctuation, arrows and symbols the reports use: each is a
     /// character of its own, whatever precedes it, and none joins the next (no combining marks,
     /// joiners, variation selectors, Hangul jamo, regional indicators or "prepend" characters).
-    private static func standsAlone(_ value: UInt32) -> Bool {
+    static func standsAlone(_ value: UInt32) -> Bool {
         (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
             || (0x20A0...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
     }
@@ -250,7 +250,7 @@ struct TextBuffer {
         value < 0x600 || (0x2000...0x2BFF).contains(value)
     }
 
-    private static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+    static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
         let lead = UInt32(text[index])
         func trail(_ offset: Int) -> UInt32 { UInt32(text[index + offset] & 0x3F) }
         switch lead {

@@ -84,3 +84,29 @@ import TeamplotterCore
         #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n")
     }
 }
+
+/// The report's table of role ids finds what the catalogue finds.
+@Suite struct RoleShareListTests {
+    @Test func rolesAreFoundAsTheCatalogueFindsThem() {
+        let custom = Catalogue(categories: [
+            RoleCategory(id: "a", name: "A", roles: [
+                Role(id: "café", name: "Café"), Role(id: "x", name: "Kort"), Role(id: "", name: "Leeg"),
+                Role(id: "contentmanager-website", name: "Eerste"),
+            ]),
+            RoleCategory(id: "b", name: "B", roles: [
+                Role(id: "contentmanager-website", name: "Tweede"), Role(id: "contentmanager-alle-kanalen", name: "Alle"),
+                Role(id: "李", name: "Li"), Role(id: "12345678", name: "Acht"),
+            ]),
+        ])
+        for catalogue in [Catalogue.builtIn, custom] {
+            let list = RoleShareList(catalogue: catalogue, language: .nl)
+            let probes = catalogue.roles.map(\.id) + [
+                "cafe\u{301}", "caf", "cafés", "X", "contentmanager-websitf", "contentmanager-", "李李", "12345678 ",
+                "onbekend", "", "xx", String(repeating: "lang", count: 40),
+            ]
+            for id in probes {
+                #expect(list.ordinal(of: id) == catalogue.ordinal(ofRole: id), "\(id.debugDescription)")
+            }
+        }
+    }
+}
