@@ -103,6 +103,11 @@ public enum NumberFormatting {
 
     static func appendDecimal(_ number: UInt64, to out: inout [UInt8]) {
         guard number >= 10 else { return out.append(UInt8(ascii: "0") + UInt8(number)) }
+        if number < 100 {
+            // Most numbers in a report (percentages, people): without the recursive call.
+            out.append(UInt8(ascii: "0") + UInt8(number / 10))
+            return out.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         appendDecimal(number / 10, to: &out)
         out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
