@@ -5,6 +5,10 @@ public struct MarkdownReport: Sendable {
     public var language: Language
     public var catalogue: Catalogue
 
+    /// From this many functions on, their rows are written in two halves at once (see
+    /// `functionRows`). Tests set it low to compare a split report with an unsplit one.
+    package var splitMinimum = 2_000
+
     public init(language: Language = .nl, catalogue: Catalogue = .builtIn) {
         self.language = language
         self.catalogue = catalogue
@@ -20,7 +24,7 @@ public struct MarkdownReport: Sendable {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer()
-        out.bytes.reserveCapacity(64 + analysis.functions.count * 120)
+        out.bytes.reserveCapacity(64 + analysis.functions.count * Self.bytesPerFunction)
         out.line("# Teamplotter — \(escape(analysis.teamName))")
         out.line("")
         out.line("## " + l.pick("Samenvatting", "Summary"))
@@ -88,31 +92,87 @@ public struct MarkdownReport: Sendable {
         return out.bytes
     }
 
-    /// One table row per function: the bulk of a large report, so each row is written as bytes.
+    /// One table row per function: the bulk of a large report, so each row is written as bytes,
+    /// in two halves at once when there are enough functions to pay for the second thread (the
+    /// second half into a buffer of its own appended after the first).
     private func functionRows(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
-        let l = language
-        let vacancy = l.pick("vacature", "vacancy")
-        let roleShares = RoleShareList(catalogue: catalogue, language: l)
-        var field: [UInt8] = []
-        // Read in parts, so that no function result is put together.
-        for index in functions.indices {
-            let function = functions.teamFunctions[index]
-            out.bytes.append(contentsOf: "| ".utf8)
-            escape(function.title, to: &out)
-            out.bytes.append(contentsOf: " | ".utf8)
-            escape(function.isVacancy ? vacancy : (function.holder ?? "—"), to: &out)
-            out.bytes.append(contentsOf: " | ".utf8)
-            NumberFormatting.appendFTE(functions.fte(index), l, to: &out.bytes)
-            out.bytes.append(contentsOf: " | ".utf8)
-            field.removeAll(keepingCapacity: true)
-            roleShares.append(index, of: functions, to: &field)
-            escape(field, to: &out)
-            out.bytes.append(contentsOf: " | ".utf8)
-            let warnings = functions.warnings(index)
-            if !warnings.isEmpty {
-                escape(warnings.map { words.warning($0, catalogue: catalogue) }.joined(separator: "; "), to: &out)
+        let rows = FunctionRows(self, words: words)
+        guard let middle = Halves.split(functions.count, minimum: splitMinimum) else {
+            return rows.write(functions, functions.indices, to: &out)
+        }
+        let (_, second) = Halves.run({
+            rows.write(functions, 0..<middle, to: &out)
+        }, {
+            var part = TextBuffer()
+            part.bytes.reserveCapacity((functions.count - middle) * Self.bytesPerFunction)
+            rows.write(functions, middle..<functions.count, to: &part)
+            return part.bytes
+        })
+        out.bytes.append(contentsOf: second)
+    }
+
+    /// About what a function's row takes, to reserve room for the report up front.
+    private static let bytesPerFunction = 120
+
+    /// What every row needs, worked out once per report and read by both halves.
+    private struct FunctionRows {
+        let report: MarkdownReport
+        let words: AnalysisWording
+        let roleShares: RoleShareList
+        let vacancy: String
+        // The rows' fixed pieces as bytes: appending an array is cheaper than a literal's UTF-8 view.
+        let rowStart = Array("| ".utf8)
+        let separator = Array(" | ".utf8)
+        let rowEnd = Array(" |\n".utf8)
+        /// The warnings whose wording is fixed, escaped once: most functions have one or none.
+        let vacancyWarning: [UInt8]
+        let noRolesWarning: [UInt8]
+        let hoursUnknownWarning: [UInt8]
+
+        init(_ report: MarkdownReport, words: AnalysisWording) {
+            self.report = report
+            self.words = words
+            roleShares = RoleShareList(catalogue: report.catalogue, language: report.language)
+            vacancy = report.language.pick("vacature", "vacancy")
+            func escaped(_ warning: FunctionWarning) -> [UInt8] {
+                var escaped = TextBuffer()
+                report.escape(words.warning(warning, catalogue: report.catalogue), to: &escaped)
+                return escaped.bytes
             }
-            out.bytes.append(contentsOf: " |\n".utf8)
+            vacancyWarning = escaped(.vacancy)
+            noRolesWarning = escaped(.noRoles)
+            hoursUnknownWarning = escaped(.hoursUnknown)
+        }
+
+        func write(_ functions: FunctionResults, _ range: Range<Int>, to out: inout TextBuffer) {
+            var field: [UInt8] = []
+            // Read in parts, so that no function result is put together.
+            let teamFunctions = functions.teamFunctions
+            for index in range {
+                out.bytes.append(contentsOf: rowStart)
+                report.escape(teamFunctions[index].title, to: &out)
+                out.bytes.append(contentsOf: separator)
+                report.escape(teamFunctions[index].isVacancy ? vacancy : (teamFunctions[index].holder ?? "—"), to: &out)
+                out.bytes.append(contentsOf: separator)
+                NumberFormatting.appendFTE(functions.fte(index), report.language, to: &out.bytes)
+                out.bytes.append(contentsOf: separator)
+                field.removeAll(keepingCapacity: true)
+                roleShares.append(index, of: functions, to: &field)
+                report.escape(field, to: &out)
+                out.bytes.append(contentsOf: separator)
+                // Escaped one by one: the same as escaping them joined, as every warning begins
+                // with an ASCII letter, so no character spans the separator.
+                for (number, warning) in functions.warnings(index).enumerated() {
+                    if number > 0 { out.bytes.append(contentsOf: "; ".utf8) }
+                    switch warning {
+                    case .vacancy: out.bytes.append(contentsOf: vacancyWarning)
+                    case .noRoles: out.bytes.append(contentsOf: noRolesWarning)
+                    case .hoursUnknown: out.bytes.append(contentsOf: hoursUnknownWarning)
+                    default: report.escape(words.warning(warning, catalogue: report.catalogue), to: &out)
+                    }
+                }
+                out.bytes.append(contentsOf: rowEnd)
+            }
         }
     }
 
@@ -121,31 +181,54 @@ public struct MarkdownReport: Sendable {
         text.withUTF8 { escape($0, to: &out) }
     }
 
-    private func escape(_ text: [UInt8], to out: inout TextBuffer) {
+    fileprivate func escape(_ text: [UInt8], to out: inout TextBuffer) {
         text.withUnsafeBufferPointer { escape($0, to: &out) }
     }
 
-    /// `escape`, on bytes when the text is ASCII (where a character is a byte, but for CR LF).
+    /// `escape` on bytes, for text whose characters are single scalars but for CR LF: ASCII and
+    /// the scalars of `TextBuffer.standsAlone`. Runs of bytes left as they are are copied in one
+    /// piece. Other text (combining marks, emoji, C1 controls) is escaped character by character.
     private func escape(_ text: UnsafeBufferPointer<UInt8>, to out: inout TextBuffer) {
-        guard text.allSatisfy({ $0 < 0x80 }) else { return out.append(escape(String(decoding: text, as: UTF8.self))) }
+        let start = out.bytes.count
+        var run = 0
         var index = 0
         while index < text.count {
             let byte = text[index]
-            switch byte {
-            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "&"):
-                out.bytes.append(UInt8(ascii: "\\"))
-                out.bytes.append(byte)
-            case 0x0D where index + 1 < text.count && text[index + 1] == 0x0A:
+            if byte >= 0x80 {
+                let (value, length) = TextBuffer.scalar(startingAt: index, in: text)
+                guard TextBuffer.standsAlone(value) else {
+                    out.bytes.removeSubrange(start...)
+                    return out.append(escape(String(decoding: text, as: UTF8.self)))
+                }
+                index += length
+                continue
+            }
+            guard Self.isSpecial(byte) else {
+                index += 1
+                continue
+            }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index]))
+            if byte == 0x0D, index + 1 < text.count, text[index + 1] == 0x0A {
                 out.bytes.append(0x20)  // CR LF is one character
                 index += 1
-            case 0..<0x20, 0x7F:
+            } else if byte < 0x20 || byte == 0x7F {
                 out.bytes.append(0x20)
-            default:
+            } else {
+                out.bytes.append(UInt8(ascii: "\\"))
                 out.bytes.append(byte)
             }
             index += 1
+            run = index
         }
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+    }
+
+    /// The ASCII bytes `escape` changes: controls and | \ * _ ` [ ] < > # &, as bits of two masks.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0xFFFF_FFFF | 1 << 0x23 | 1 << 0x26 | 1 << 0x2A | 1 << 0x3C | 1 << 0x3E
+        let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5F - 64) | 1 << (0x60 - 64)
+            | 1 << (0x7C - 64) | 1 << (0x7F - 64)
+        return (byte < 64 ? low &>> UInt64(byte) : high &>> UInt64(byte & 63)) & 1 != 0
     }
 
     /// User text must not break the table or turn into markup.

@@ -34,7 +34,21 @@ public enum NumberFormatting {
 
     /// `short`, appended as UTF-8.
     static func appendShort(_ value: Double, _ language: Language, to out: inout [UInt8]) {
-        let rounded = (value * 100).rounded() / 100
+        let hundredths = (value * 100).rounded()
+        if abs(hundredths) < shortLimit {
+            // Whole hundredths n: the paths below print n / 100, as its value lies within 1e-8
+            // of it; no rounding of n / 100 to a double can make it whole or move its second decimal.
+            if hundredths.sign == .minus { out.append(UInt8(ascii: "-")) }
+            let whole = UInt64(abs(hundredths))
+            appendDecimal(whole / 100, to: &out)
+            let cents = UInt8(whole % 100)
+            guard cents != 0 else { return }
+            out.append(language == .nl ? UInt8(ascii: ",") : UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + cents / 10)
+            if cents % 10 != 0 { out.append(UInt8(ascii: "0") + cents % 10) }
+            return
+        }
+        let rounded = hundredths / 100
         if rounded == rounded.rounded() {
             // A whole number: printed as "%.0f" does, without localising (there is no separator).
             guard abs(rounded) < exactLimit else { return out.append(contentsOf: String(format: "%.0f", rounded).utf8) }
@@ -50,6 +64,9 @@ public enum NumberFormatting {
         appendFixed(negative: negative, hundredths: hundredths, comma: language == .nl, to: &out)
         while out.count > start, out.last == UInt8(ascii: "0") { out.removeLast() }
     }
+
+    /// Below this many hundredths (a million), `appendShort` works on whole hundredths.
+    private static let shortLimit = 1e8
 
     /// Beyond this the fast path's integer arithmetic could overflow; such numbers are not FTE.
     private static let exactLimit = 1e15
@@ -86,6 +103,11 @@ public enum NumberFormatting {
 
     static func appendDecimal(_ number: UInt64, to out: inout [UInt8]) {
         guard number >= 10 else { return out.append(UInt8(ascii: "0") + UInt8(number)) }
+        if number < 100 {
+            // Most numbers in a report (percentages, people): without the recursive call.
+            out.append(UInt8(ascii: "0") + UInt8(number / 10))
+            return out.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         appendDecimal(number / 10, to: &out)
         out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }

@@ -55,6 +55,17 @@ public enum TextLayout {
 struct TextBuffer {
     var bytes: [UInt8] = []
 
+    /// An indent as UTF-8 with its width in characters, worked out once rather than per line.
+    struct Margin: Sendable {
+        let bytes: [UInt8]
+        let width: Int
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            width = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : text.count
+        }
+    }
+
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
@@ -65,29 +76,43 @@ struct TextBuffer {
         bytes.append(0x0A)
     }
 
-    /// `TextLayout.wrap(text)`, each line followed by a line break. Works on the bytes, and
-    /// counts a word's characters only when it is not plain ASCII.
+    /// `TextLayout.wrap(text)`, each line followed by a line break.
     mutating func appendWrapped(_ text: [UInt8], width: Int, indent: String, hanging: String? = nil) {
-        let (hasControls, isASCII) = text.withUnsafeBufferPointer(Self.scan)
+        let indent = Margin(indent)
+        appendWrapped(text, width: width, indent: indent, hanging: hanging.map(Margin.init) ?? indent)
+    }
+
+    /// `TextLayout.wrap(text)`, each line followed by a line break. Works on the bytes: in one
+    /// pass for text whose characters are all single scalars of `standsAlone` or plain ASCII (a
+    /// report's usual line, with its "•" and "—"); other text is made single-line and checked first.
+    mutating func appendWrapped(_ text: [UInt8], width: Int, indent: Margin, hanging: Margin) {
+        let start = bytes.count
+        let done = text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging, checked: false) }
+        guard !done else { return }
+        bytes.removeSubrange(start...)
+        // Only now the slower checks: C1 controls and line separators are not ASCII.
         var text = text
-        if hasControls || !isASCII {
-            // Only now the slower checks: C1 controls and line separators are not ASCII.
-            Self.replaceControls(&text)
-            guard Self.spacesBreakWords(text) else {
-                let lines = TextLayout.wrapCharacters(String(decoding: text, as: UTF8.self), width: width, indent: indent, hanging: hanging)
-                for line in lines { self.line(line) }
-                return
-            }
+        Self.replaceControls(&text)
+        guard Self.spacesBreakWords(text) else {
+            let lines = TextLayout.wrapCharacters(
+                String(decoding: text, as: UTF8.self), width: width, indent: String(decoding: indent.bytes, as: UTF8.self),
+                hanging: String(decoding: hanging.bytes, as: UTF8.self))
+            for line in lines { self.line(line) }
+            return
         }
-        text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging ?? indent) }
+        _ = text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging, checked: true) }
     }
 
     /// The greedy wrap of `TextLayout.wrapCharacters`, on text whose spaces separate words. A line
-    /// whose words are one space apart in the text is copied from it in one piece.
-    private mutating func wrapWords(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: String, hanging: String) {
-        append(indent)
-        var length = Self.characterCount(indent)
-        var hangingLength: Int?
+    /// whose words are one space apart in the text is copied from it in one piece. Unless `checked`
+    /// (text already single-line with spaces that break words, whose words are counted as `String`
+    /// counts them), the text must be plain: it gives up, returning false, at a control character
+    /// or a scalar outside `standsAlone`, leaving the caller to remove what it wrote.
+    private mutating func wrapWords(
+        _ text: UnsafeBufferPointer<UInt8>, width: Int, indent: Margin, hanging: Margin, checked: Bool
+    ) -> Bool {
+        bytes.append(contentsOf: indent.bytes)
+        var length = indent.width
         // The current line's words span text[lineStart..<lineEnd]; `single` while one space apart.
         var lineStart = -1
         var lineEnd = 0
@@ -100,18 +125,40 @@ struct TextBuffer {
                 continue
             }
             let start = index
-            var high: UInt8 = 0
-            while index < count, text[index] != 0x20 {
-                high |= text[index]
-                index += 1
+            let wordLength: Int
+            if checked {
+                var high: UInt8 = 0
+                while index < count, text[index] != 0x20 {
+                    high |= text[index]
+                    index += 1
+                }
+                wordLength = high < 0x80 ? index - start : Self.characterCount(UnsafeBufferPointer(rebasing: text[start..<index]))
+            } else {
+                // Each scalar is a character: count the bytes that start one.
+                var continuations = 0
+                while index < count {
+                    let byte = text[index]
+                    // Printable ASCII other than the space, the usual byte, in one comparison.
+                    if byte &- 0x21 < 0x5E {
+                        index += 1
+                    } else if byte == 0x20 {
+                        break
+                    } else if byte < 0x80 {
+                        return false  // a control character
+                    } else {
+                        let (value, scalarLength) = Self.scalar(startingAt: index, in: text)
+                        guard Self.standsAlone(value) else { return false }
+                        continuations += scalarLength - 1
+                        index += scalarLength
+                    }
+                }
+                wordLength = index - start - continuations
             }
-            let wordLength = high < 0x80 ? index - start : Self.characterCount(UnsafeBufferPointer(rebasing: text[start..<index]))
             if lineStart >= 0, length + 1 + wordLength > width {
                 emitLine(text, lineStart, lineEnd, single: single)
                 bytes.append(0x0A)
-                append(hanging)
-                if hangingLength == nil { hangingLength = Self.characterCount(hanging) }
-                length = hangingLength! + wordLength
+                bytes.append(contentsOf: hanging.bytes)
+                length = hanging.width + wordLength
                 lineStart = start
                 single = true
             } else if lineStart >= 0 {
@@ -125,6 +172,7 @@ struct TextBuffer {
         }
         if lineStart >= 0 { emitLine(text, lineStart, lineEnd, single: single) }
         bytes.append(0x0A)
+        return true
     }
 
     /// The words of text[start..<end], one space apart.
@@ -137,21 +185,6 @@ struct TextBuffer {
             bytes.append(contentsOf: word)
             first = false
         }
-    }
-
-    /// Whether the text has ASCII control bytes, and whether it is all ASCII.
-    private static func scan(_ text: UnsafeBufferPointer<UInt8>) -> (hasControls: Bool, isASCII: Bool) {
-        var controls = false
-        var high: UInt8 = 0
-        for byte in text {
-            high |= byte
-            controls = controls || byte < 0x20 || byte == 0x7F
-        }
-        return (controls, high < 0x80)
-    }
-
-    private static func characterCount(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
     }
 
     /// A word's characters: its bytes when ASCII, its scalars when every scalar is one that
@@ -207,7 +240,7 @@ struct TextBuffer {
     /// Latin letters and the punctuation, arrows and symbols the reports use: each is a
     /// character of its own, whatever precedes it, and none joins the next (no combining marks,
     /// joiners, variation selectors, Hangul jamo, regional indicators or "prepend" characters).
-    private static func standsAlone(_ value: UInt32) -> Bool {
+    static func standsAlone(_ value: UInt32) -> Bool {
         (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
             || (0x20A0...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
     }
@@ -217,7 +250,7 @@ struct TextBuffer {
         value < 0x600 || (0x2000...0x2BFF).contains(value)
     }
 
-    private static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+    static func scalar(startingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
         let lead = UInt32(text[index])
         func trail(_ offset: Int) -> UInt32 { UInt32(text[index + offset] & 0x3F) }
         switch lead {
@@ -231,5 +264,13 @@ struct TextBuffer {
         var start = end - 1
         while text[start] & 0xC0 == 0x80 { start -= 1 }
         return scalar(startingAt: start, in: text).value
+    }
+}
+
+extension [UInt8] {
+    /// A string's UTF-8 in one copy rather than through its UTF-8 view's iterator.
+    mutating func appendUTF8(_ text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+        if copied == nil { append(contentsOf: text.utf8) }
     }
 }

@@ -9,6 +9,11 @@ public struct TextReport: Sendable {
 
     public static let width = 80
 
+    /// From this many functions on, their entries are written in two halves at once (see
+    /// `functions`). Below it the second thread costs more than it saves. Tests set it low to
+    /// compare a split report with an unsplit one.
+    package var splitMinimum = 2_000
+
     public init(language: Language = .nl, colour: Bool = false, catalogue: Catalogue = .builtIn) {
         self.language = language
         self.colour = colour
@@ -24,7 +29,7 @@ public struct TextReport: Sendable {
     package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
         let words = AnalysisWording(language)
         var out = TextBuffer()
-        out.bytes.reserveCapacity(64 + analysis.functions.count * 140)
+        out.bytes.reserveCapacity(64 + analysis.functions.count * Self.bytesPerFunction)
         wrap(&out, "Teamplotter — \(analysis.teamName)", indent: "", hanging: "  ", bold: true)
         out.line("")
         out.line(bold(language.pick("Samenvatting", "Summary")))
@@ -102,40 +107,89 @@ public struct TextReport: Sendable {
     }
 
     /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
-    /// large report, so each entry is put together in one reused byte buffer.
+    /// large report: written in two halves at once when there are enough functions to pay for
+    /// the second thread, the second half into a buffer of its own appended after the first.
     private func functions(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
-        let vacancy = Array(language.pick("vacature", "vacancy").utf8)
-        let hoursUnknown = Array(language.pick("uren onbekend", "hours unknown").utf8)
-        let roleShares = RoleShareList(catalogue: catalogue, language: language)
-        var entry: [UInt8] = []
-        // Read in parts, so that no function result is put together.
-        let teamFunctions = functions.teamFunctions
-        for index in functions.indices {
-            entry.removeAll(keepingCapacity: true)
-            entry.append(contentsOf: "• ".utf8)
-            entry.append(contentsOf: teamFunctions[index].title.utf8)
-            entry.append(contentsOf: " — ".utf8)
-            if teamFunctions[index].isVacancy {
-                entry.append(contentsOf: vacancy)
-            } else {
-                entry.append(contentsOf: (teamFunctions[index].holder ?? "—").utf8)
-            }
-            entry.append(contentsOf: " — ".utf8)
-            if teamFunctions[index].workload == nil {
-                entry.append(contentsOf: hoursUnknown)
-            } else {
-                NumberFormatting.appendFTE(functions.fte(index), language, to: &entry)
-                entry.append(contentsOf: " fte".utf8)
-            }
-            out.appendWrapped(entry, width: Self.width, indent: "  ", hanging: "    ")
+        let entries = FunctionEntries(self, words: words)
+        guard let middle = Halves.split(functions.count, minimum: splitMinimum) else {
+            return entries.write(functions, functions.indices, to: &out)
+        }
+        let (_, second) = Halves.run({
+            entries.write(functions, 0..<middle, to: &out)
+        }, {
+            var part = TextBuffer()
+            part.bytes.reserveCapacity((functions.count - middle) * Self.bytesPerFunction)
+            entries.write(functions, middle..<functions.count, to: &part)
+            return part.bytes
+        })
+        out.bytes.append(contentsOf: second)
+    }
 
-            if !functions.shareRange(index).isEmpty {
+    /// About what a function entry takes, to reserve room for the report up front.
+    private static let bytesPerFunction = 140
+
+    /// What every function entry needs, worked out once per report and read by both halves.
+    private struct FunctionEntries {
+        let report: TextReport
+        let words: AnalysisWording
+        let roleShares: RoleShareList
+        let vacancy: [UInt8]
+        let hoursUnknown: [UInt8]
+        // The entries' fixed pieces as bytes: appending an array is cheaper than a literal's UTF-8 view.
+        let bullet = Array("• ".utf8)
+        let dash = Array(" — ".utf8)
+        let lone = Array("—".utf8)
+        let fte = Array(" fte".utf8)
+        let warningSign = Array("⚠ ".utf8)
+        let titleIndent = TextBuffer.Margin("  ")
+        let detailIndent = TextBuffer.Margin("    ")
+
+        init(_ report: TextReport, words: AnalysisWording) {
+            self.report = report
+            self.words = words
+            roleShares = RoleShareList(catalogue: report.catalogue, language: report.language)
+            vacancy = Array(report.language.pick("vacature", "vacancy").utf8)
+            hoursUnknown = Array(report.language.pick("uren onbekend", "hours unknown").utf8)
+        }
+
+        /// The entries of the functions in `range`; each is put together in one reused buffer.
+        func write(_ functions: FunctionResults, _ range: Range<Int>, to out: inout TextBuffer) {
+            var entry: [UInt8] = []
+            entry.reserveCapacity(256)
+            // Read in parts, so that no function result is put together.
+            let teamFunctions = functions.teamFunctions
+            for index in range {
                 entry.removeAll(keepingCapacity: true)
-                roleShares.append(index, of: functions, to: &entry)
-                out.appendWrapped(entry, width: Self.width, indent: "    ")
-            }
-            for warning in functions.warnings(index) where warning != .vacancy {
-                wrap(&out, "⚠ " + words.warning(warning, catalogue: catalogue), indent: "    ")
+                entry.append(contentsOf: bullet)
+                entry.appendUTF8(teamFunctions[index].title)
+                entry.append(contentsOf: dash)
+                if teamFunctions[index].isVacancy {
+                    entry.append(contentsOf: vacancy)
+                } else if let holder = teamFunctions[index].holder {
+                    entry.appendUTF8(holder)
+                } else {
+                    entry.append(contentsOf: lone)
+                }
+                entry.append(contentsOf: dash)
+                if teamFunctions[index].workload == nil {
+                    entry.append(contentsOf: hoursUnknown)
+                } else {
+                    NumberFormatting.appendFTE(functions.fte(index), report.language, to: &entry)
+                    entry.append(contentsOf: fte)
+                }
+                out.appendWrapped(entry, width: TextReport.width, indent: titleIndent, hanging: detailIndent)
+
+                if !functions.shareRange(index).isEmpty {
+                    entry.removeAll(keepingCapacity: true)
+                    roleShares.append(index, of: functions, to: &entry)
+                    out.appendWrapped(entry, width: TextReport.width, indent: detailIndent, hanging: detailIndent)
+                }
+                for warning in functions.warnings(index) where warning != .vacancy {
+                    entry.removeAll(keepingCapacity: true)
+                    entry.append(contentsOf: warningSign)
+                    entry.appendUTF8(words.warning(warning, catalogue: report.catalogue))
+                    out.appendWrapped(entry, width: TextReport.width, indent: detailIndent, hanging: detailIndent)
+                }
             }
         }
     }

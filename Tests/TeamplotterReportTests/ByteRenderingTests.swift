@@ -31,6 +31,8 @@ import TeamplotterCore
         2 / 3.0, 0.1 + 0.2, 12.345, 123_456.785, 1e-300, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .ulpOfOne, 0.0049999999, 0.00500001,
         1e14, 1e14 + 0.125, 999_999_999_999_999.9, 1e15, -1e15, 1e16, 1e20, -1e20, 1.7976931348623157e308,
         .nan, .infinity, -.infinity, 0.3, 0.89, 0.78, 36, 18.5, 4_294_967_296.005,
+        // Around the end of `appendShort`'s whole-hundredths path (a million).
+        999_999.99, 999_999.994, 999_999.995, 999_999.996, -999_999.995, 1e6, 1e6 + 0.005, 1e6 - 0.001, 999_999.9949999,
     ]
 
     @Test func numbersFormatAsPrintfDid() {
@@ -55,6 +57,14 @@ import TeamplotterCore
             let language: Language = round % 2 == 0 ? .nl : .en
             #expect(NumberFormatting.fte(value, language) == formatFte(value, language), "fte \(value)")
             #expect(NumberFormatting.short(value, language) == formatShort(value, language), "short \(value)")
+        }
+    }
+
+    @Test func decimalsAreTheDigitsOfTheNumber() {
+        for number: UInt64 in [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 10_000_000_000_000_000_000, .max, .max - 1] {
+            var bytes: [UInt8] = [0x41]
+            NumberFormatting.appendDecimal(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "A\(number)")
         }
     }
 

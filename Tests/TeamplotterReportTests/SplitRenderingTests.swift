@@ -1,0 +1,112 @@
+import Testing
+import TeamplotterCore
+
+@testable import TeamplotterReport
+
+/// Large reports write their functions in two halves at once; forced to split at any size, the
+/// text and Markdown reports must give the bytes they give in one piece.
+@Suite struct SplitRenderingTests {
+    private static let texts = [
+        "Adviseur", "Coördinator “digitaal”", "李 明", "Jose\u{301}", "tab\there", "line\nbreak", "c1 \u{85} x",
+        "sep \u{2028} x", "👩‍💻 team", "| * _ ` [ ] < > # & \\", "", " a  b ", "\r\n", "e\u{301} \u{301}start",
+        "• — ⚠ ↳", String(repeating: "lang woord ", count: 12),
+    ]
+
+    /// Functions with every kind of entry: vacancies, unknown hours, no roles and each warning.
+    private func analysis(functions count: Int) -> GapAnalysis {
+        let ids = Catalogue.builtIn.roles.map(\.id)
+        let functions = (0..<count).map { index in
+            let text = Self.texts[index % Self.texts.count]
+            let first = ids[index % ids.count]
+            let second = ids[(index + 5) % ids.count]
+            let roles: [RoleAssignment] = switch index % 6 {
+            case 0: []
+            case 1: [RoleAssignment(roleId: first, sharePercent: 70), RoleAssignment(roleId: second, sharePercent: 60.125)]
+            case 2: [RoleAssignment(roleId: first), RoleAssignment(roleId: first)]
+            case 3: [RoleAssignment(roleId: "onbekend \(text)", sharePercent: 33.3333), RoleAssignment(roleId: second)]
+            case 4: [RoleAssignment(roleId: first, sharePercent: 100), RoleAssignment(roleId: second)]
+            default: [RoleAssignment(roleId: first), RoleAssignment(roleId: second), RoleAssignment(roleId: ids[(index + 9) % ids.count])]
+            }
+            return TeamFunction(
+                title: "\(text) \(index)", holder: index % 4 == 0 ? nil : "\(text) \(index % 3)", isVacancy: index % 5 == 0,
+                workload: index % 7 == 0 ? nil : .hoursPerWeek(Double(8 + index % 30)), roles: roles)
+        }
+        return GapAnalyser.analyse(Team(name: "Splitsing ✓ \(count)", functions: functions))
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 7, 16, 101, 1_001])
+    func splitReportsAreTheUnsplitBytes(functions count: Int) {
+        let analysis = analysis(functions: count)
+        for language in Language.allCases {
+            for colour in [false, true] {
+                var whole = TextReport(language: language, colour: colour)
+                whole.splitMinimum = .max
+                var split = whole
+                split.splitMinimum = 2
+                let bytes = whole.renderUTF8(analysis)
+                #expect(split.renderUTF8(analysis) == bytes, "text, \(language), colour \(colour)")
+                #expect(String(decoding: bytes, as: UTF8.self).occurrences(of: "\n  • ") == count)
+            }
+            var whole = MarkdownReport(language: language)
+            whole.splitMinimum = .max
+            var split = whole
+            split.splitMinimum = 2
+            #expect(split.renderUTF8(analysis) == whole.renderUTF8(analysis), "Markdown, \(language)")
+        }
+    }
+
+    /// At the default minimum, a large report splits and still gives the bytes of one piece.
+    @Test func largeReportsSplitByDefault() {
+        let team = SyntheticTeam.make(functions: TextReport().splitMinimum + 1, roles: 30, titlePrefix: "Functie—ü")
+        let analysis = GapAnalyser.analyse(team)
+        var whole = TextReport(catalogue: team.catalogue)
+        whole.splitMinimum = .max
+        #expect(TextReport(catalogue: team.catalogue).renderUTF8(analysis) == whole.renderUTF8(analysis))
+        var wholeMarkdown = MarkdownReport(language: .en, catalogue: team.catalogue)
+        wholeMarkdown.splitMinimum = .max
+        #expect(MarkdownReport(language: .en, catalogue: team.catalogue).renderUTF8(analysis) == wholeMarkdown.renderUTF8(analysis))
+    }
+
+    /// A wrap that gives up on its one pass at a control character or an unusual scalar removes
+    /// what it wrote and takes the careful path, leaving the lines before it alone.
+    @Test func aWrapThatGivesUpLeavesWhatCameBefore() {
+        let texts = [
+            "plain words in a line then a bell\u{7}", "• Functie — Naam — 0,50 fte", "• Functie — Jose\u{301} — 0,50 fte",
+            "李 明 at the start", "ok • — ↳ ⚠ words words words", "at the end \u{85}", "e \u{301}",
+        ]
+        var out = TextBuffer()
+        out.line("kop")
+        var expected = ["kop"]
+        for text in texts {
+            out.appendWrapped(Array(text.utf8), width: 20, indent: .init("  "), hanging: .init("    "))
+            expected += TextLayout.wrapCharacters(text, width: 20, indent: "  ", hanging: "    ")
+        }
+        #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n")
+    }
+}
+
+/// The report's table of role ids finds what the catalogue finds.
+@Suite struct RoleShareListTests {
+    @Test func rolesAreFoundAsTheCatalogueFindsThem() {
+        let custom = Catalogue(categories: [
+            RoleCategory(id: "a", name: "A", roles: [
+                Role(id: "café", name: "Café"), Role(id: "x", name: "Kort"), Role(id: "", name: "Leeg"),
+                Role(id: "contentmanager-website", name: "Eerste"),
+            ]),
+            RoleCategory(id: "b", name: "B", roles: [
+                Role(id: "contentmanager-website", name: "Tweede"), Role(id: "contentmanager-alle-kanalen", name: "Alle"),
+                Role(id: "李", name: "Li"), Role(id: "12345678", name: "Acht"),
+            ]),
+        ])
+        for catalogue in [Catalogue.builtIn, custom] {
+            let list = RoleShareList(catalogue: catalogue, language: .nl)
+            let probes = catalogue.roles.map(\.id) + [
+                "cafe\u{301}", "caf", "cafés", "X", "contentmanager-websitf", "contentmanager-", "李李", "12345678 ",
+                "onbekend", "", "xx", String(repeating: "lang", count: 40),
+            ]
+            for id in probes {
+                #expect(list.ordinal(of: id) == catalogue.ordinal(ofRole: id), "\(id.debugDescription)")
+            }
+        }
+    }
+}
