@@ -41,20 +41,26 @@ public struct Sheet: Sendable, Hashable {
     /// here by hand, its formula (rare) in a box of its own: 32 bytes a cell rather than 48, some
     /// 14 MB less for the team sheet of a 100,000-row export.
     public struct Entry: Sendable, Hashable {
-        private var value: Value?
-        private var isPercent: Bool
+        // The cell's parts are also read one by one (`SheetTable`), without a `Cell` in between.
+        private(set) var value: Value?
+        private(set) var isPercent: Bool
         // Columns stop at 16,384.
         private var storedColumn: Int32
         private var formula: Formula?
 
         public var column: Int { Int(storedColumn) }
-        public var cell: Cell { Cell(value: value, formula: formula?.text, isPercent: isPercent) }
+        public var cell: Cell { Cell(value: value, formula: formulaText, isPercent: isPercent) }
+        var formulaText: String? { formula?.text }
 
         public init(column: Int, cell: Cell) {
-            value = cell.value
-            isPercent = cell.isPercent
+            self.init(column: column, value: cell.value, formula: cell.formula, isPercent: cell.isPercent)
+        }
+
+        init(column: Int, value: Value?, formula: String?, isPercent: Bool) {
+            self.value = value
+            self.isPercent = isPercent
             storedColumn = Int32(clamping: column)
-            formula = cell.formula.map(Formula.init)
+            self.formula = formula.map(Formula.init)
         }
     }
 
