@@ -92,17 +92,6 @@ enum InputFiles {
         try write(to: path, inputs: inputs, language: language) { bytes.withUnsafeBufferPointer($0) }
     }
 
-    /// `write` for UTF-8 bytes: to a file as they are, to standard output as text.
-    static func write(
-        _ data: Data, to path: String?, inputs: [String?] = [], language: Language, console: Console
-    ) throws(CLIError) {
-        guard let path, path != "-" else {
-            console.write(String(decoding: data, as: UTF8.self))
-            return
-        }
-        try write(data, to: path, inputs: inputs, language: language)
-    }
-
     /// Writes bytes to a file, atomically (a reader never sees half a workbook), never over one
     /// of the command's own input files.
     static func write(_ data: Data, to path: String, inputs: [String?] = [], language: Language) throws(CLIError) {
