@@ -50,6 +50,8 @@ struct ConvertCommand: Command {
 
     func run(console: Console) throws(CLIError) {
         let team = try input.load(language, console: console)
-        try InputFiles.write(TeamDocument.data(team), to: output, inputs: input.paths, language: language, console: console)
+        // Written as it is made, a chunk at a time: the team and the whole document (52 MB for
+        // 100,000 functions) are then not both in memory.
+        try InputFiles.write(to: output, inputs: input.paths, language: language, console: console) { TeamDocument.write(team, to: $0) }
     }
 }

@@ -91,7 +91,7 @@ struct ExportCommand: Command {
                 Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language), inputs: inputs,
                 language: language)
         case "json":
-            try InputFiles.write(Data(TeamDocument.write(team).utf8), to: output, inputs: inputs, language: language)
+            try InputFiles.write(to: output, inputs: inputs, language: language) { TeamDocument.write(team, to: $0) }
         default:
             try InputFiles.write(export.export(team), to: output, inputs: inputs, language: language)
         }

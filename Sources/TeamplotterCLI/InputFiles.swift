@@ -75,8 +75,10 @@ enum InputFiles {
             return
         }
         // The text's own bytes, not a copy: a large document would otherwise be in memory twice.
-        var text = text
-        if let failure = text.withUTF8({ writeInPlace($0, to: path, inputs: inputs, language: language) }) { throw failure }
+        try write(to: path, inputs: inputs, language: language) { put in
+            var text = text
+            text.withUTF8(put)
+        }
     }
 
     /// `write` for a report's UTF-8 bytes, written to a file as they are (no `String` in between).
@@ -87,64 +89,123 @@ enum InputFiles {
             console.write(String(decoding: bytes, as: UTF8.self))
             return
         }
-        if let failure = bytes.withUnsafeBufferPointer({ writeInPlace($0, to: path, inputs: inputs, language: language) }) {
-            throw failure
-        }
-    }
-
-    /// Writes bytes that stay where they are (wrapped, not copied, into `Data`); the failure, if
-    /// any, is returned because the closures this runs in cannot throw a typed error.
-    private static func writeInPlace(
-        _ bytes: UnsafeBufferPointer<UInt8>, to path: String, inputs: [String?], language: Language
-    ) -> CLIError? {
-        let data = bytes.baseAddress.map {
-            Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none)
-        } ?? Data()
-        do throws(CLIError) {
-            try write(data, to: path, inputs: inputs, language: language)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    /// `write` for UTF-8 bytes: to a file as they are, to standard output as text.
-    static func write(
-        _ data: Data, to path: String?, inputs: [String?] = [], language: Language, console: Console
-    ) throws(CLIError) {
-        guard let path, path != "-" else {
-            console.write(String(decoding: data, as: UTF8.self))
-            return
-        }
-        try write(data, to: path, inputs: inputs, language: language)
+        try write(to: path, inputs: inputs, language: language) { bytes.withUnsafeBufferPointer($0) }
     }
 
     /// Writes bytes to a file, atomically (a reader never sees half a workbook), never over one
     /// of the command's own input files.
     static func write(_ data: Data, to path: String, inputs: [String?] = [], language: Language) throws(CLIError) {
+        try write(to: path, inputs: inputs, language: language) { put in
+            data.withUnsafeBytes { put($0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// Writes what `produce` hands to the function it is given, a chunk at a time, to a file or
+    /// to standard output: a large document is then never whole in memory. Each chunk must end
+    /// between characters (standard output is written as text).
+    static func write(
+        to path: String?, inputs: [String?] = [], language: Language, console: Console,
+        _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) throws(CLIError) {
+        guard let path, path != "-" else {
+            produce { console.write(String(decoding: $0, as: UTF8.self)) }
+            return
+        }
+        try write(to: path, inputs: inputs, language: language, produce)
+    }
+
+    /// The chunks of `produce` into a file, never over one of the command's own input files.
+    /// A regular file is replaced atomically: the chunks go to a temporary file beside it, renamed
+    /// over it once all is written, so a failure on the way leaves the old file as it was.
+    static func write(
+        to path: String, inputs: [String?] = [], language: Language, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) throws(CLIError) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         for case let input? in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
             throw .usage(language.pick(
                 "\(path) is ook een invoerbestand; kies een andere naam voor -o",
                 "\(path) is also an input file; choose another name for -o"))
         }
-        do {
-            // Atomic means a temporary file renamed over the target: right for a regular file,
-            // wrong for /dev/null, a FIFO or a terminal (the rename would replace the device).
-            // A symlink's target is written, so the link stays a link.
-            var status = stat()
-            let exists = stat(target, &status) == 0
-            let kind = status.st_mode & S_IFMT
-            let isSpecial = exists && kind != S_IFREG && kind != S_IFDIR
-            try data.write(to: URL(fileURLWithPath: isSpecial ? path : target), options: isSpecial ? [] : .atomic)
-            // The rename gives the file default permissions; a file kept private (a team holds
-            // people's names) stays private.
-            if exists, kind == S_IFREG { chmod(target, status.st_mode & 0o7777) }
-        } catch {
+        func failure(_ code: Int32) -> CLIError {
             var isDirectory: ObjCBool = false
-            let code = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? EISDIR : SystemError.code(of: error)
-            throw .unwritable(path: path, reason: code.map { SystemError.describe($0, language) } ?? language.pick("onbekende fout", "unknown error"))
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return .unwritable(path: path, reason: SystemError.describe(isFolder ? EISDIR : code, language))
         }
+        // Atomic is right for a regular file, wrong for /dev/null, a FIFO or a terminal (the
+        // rename would replace the device): those are written into. A symlink's target is
+        // written, so the link stays a link.
+        var status = stat()
+        let exists = stat(target, &status) == 0
+        let kind = status.st_mode & S_IFMT
+        if exists, kind == S_IFDIR { throw failure(EISDIR) }
+        if exists, kind != S_IFREG {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw failure(errno) }
+            var output = OutputFile(descriptor)
+            produce { output.write($0) }
+            if let error = output.close() { throw failure(error) }
+            return
+        }
+        let (temporary, descriptor) = createTemporaryFile(beside: target)
+        guard descriptor >= 0 else { throw failure(errno) }
+        var output = OutputFile(descriptor)
+        produce { output.write($0) }
+        output.sync()
+        if let error = output.close() ?? (rename(temporary, target) == 0 ? nil : errno) {
+            unlink(temporary)
+            throw failure(error)
+        }
+        // The new file has default permissions; a file kept private (a team holds people's
+        // names) stays private.
+        if exists { chmod(target, status.st_mode & 0o7777) }
+    }
+
+    /// A new, empty file in the folder of `target`, for it to be renamed over `target`: there
+    /// the rename is atomic. Created with the default permissions, as a new file would be.
+    private static func createTemporaryFile(beside target: String) -> (path: String, descriptor: Int32) {
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        while true {
+            let name = ".teamplotter-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor < 0, errno == EEXIST { continue }
+            return (path, descriptor)
+        }
+    }
+}
+
+/// An open output file written a chunk at a time; the first error is kept, and what comes after
+/// it is not written.
+private struct OutputFile {
+    private let descriptor: Int32
+    private var error: Int32?
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard error == nil, let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, start + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                error = errno
+                return
+            }
+            offset += written
+        }
+    }
+
+    /// On the disk before the rename, so that a crash leaves the old file or the whole new one.
+    mutating func sync() {
+        if error == nil, fsync(descriptor) != 0 { error = errno }
+    }
+
+    /// Closes the file; the first error of writing it, if any.
+    func close() -> Int32? {
+        let closed = Glibc.close(descriptor)
+        return error ?? (closed == 0 ? nil : errno)
     }
 }

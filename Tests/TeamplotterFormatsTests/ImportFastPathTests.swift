@@ -527,11 +527,42 @@ import Testing
         tricky.functions.append(TeamFunction(title: "Leeg"))
         for team in [team, tricky, Team(name: "Leeg")] {
             #expect(TeamDocument.write(team) == JSONWriter.write(TeamDocument.encode(team)))
-            #expect(TeamDocument.data(team) == Data(TeamDocument.write(team).utf8))
+            #expect(streamed(team) == Array(TeamDocument.write(team).utf8))
             let analysis = GapAnalyser.analyse(team)
             #expect(analysis.jsonText(.en) == JSONWriter.write(analysis.json(.en)))
             #expect(analysis.jsonText() == JSONWriter.write(analysis.json()))
         }
+    }
+
+    /// The streamed document, its chunks put together; each chunk must be whole characters.
+    private func streamed(_ team: Team, chunkSize: Int? = nil) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunksAreText = true
+        let drain = { (chunk: UnsafeBufferPointer<UInt8>) in
+            chunksAreText = chunksAreText && String(validating: chunk, as: UTF8.self) != nil
+            bytes += chunk
+        }
+        if let chunkSize {
+            JSONWriter.stream(chunkSize: chunkSize, to: drain) { TeamDocument.write(team, into: &$0) }
+        } else {
+            TeamDocument.write(team, to: drain)
+        }
+        #expect(chunksAreText)
+        return bytes
+    }
+
+    @Test func streamedJSONIsTheText() throws {
+        var team = try TeamLoader.loadTeam(try Repository.data("examples/voorbeeldstad.json"), file: nil).team
+        // Multi-byte characters everywhere, so that some fall where a chunk is full, and one
+        // string longer than a chunk.
+        team.name = String(repeating: "é€😀<", count: 40)
+        for index in team.functions.indices { team.functions[index].tasks.append("taak €😀 \(index) \u{2028}") }
+        team.functions.append(TeamFunction(title: String(repeating: "x€", count: 500)))
+        let text = Array(TeamDocument.write(team).utf8)
+        for chunkSize in [1, 64, 65, 100, 1_000, 4_096, 1 << 20] {
+            #expect(streamed(team, chunkSize: chunkSize) == text, "chunks of \(chunkSize)")
+        }
+        #expect(streamed(Team(name: ""), chunkSize: 64) == Array(TeamDocument.write(Team(name: "")).utf8))
     }
 
     @Test func jsonWriterShapes() {

@@ -71,6 +71,23 @@ import TeamplotterCore
         #expect(!sheet.isHidden)
     }
 
+    @Test func anEntryGivesBackItsCellAndColumn() {
+        let cells: [Sheet.Cell] = [
+            Sheet.Cell(value: .text("één € 😀")), Sheet.Cell(value: .number(0.7), isPercent: true),
+            Sheet.Cell(value: .number(3), formula: "SUM(A1:A2)"), Sheet.Cell(value: nil, formula: ""),
+            Sheet.Cell(value: .error("#REF!"), formula: "A0"), Sheet.Cell(value: .date("2024-02-29")),
+            Sheet.Cell(value: .bool(true)), Sheet.Cell(value: nil),
+        ]
+        for (cell, column) in zip(cells, [1, 2, 26, 27, 703, 16_384, 5, 9]) {
+            let entry = Sheet.Entry(column: column, cell: cell)
+            #expect(entry.cell == cell && entry.column == column)
+        }
+        #expect(Sheet.Entry(column: 1, cell: cells[2]) == Sheet.Entry(column: 1, cell: cells[2]))
+        #expect(Sheet.Entry(column: 1, cell: cells[2]) != Sheet.Entry(column: 1, cell: cells[4]))
+        // What a kept cell costs: a large sheet holds a million of them.
+        #expect(MemoryLayout<Sheet.Entry>.stride == 32)
+    }
+
     @Test func aCellFarToTheRightDoesNotWidenEveryRow() {
         var sheet = Sheet(name: "Team")
         for row in 1...100 { sheet.cells[row] = [1: .init(value: .text("A")), 16_384: .init(value: .number(1))] }

@@ -14,11 +14,18 @@ public enum JSONWriter {
         return writer.finish()
     }
 
-    /// The same as `text`, as UTF-8 bytes handed over without a copy.
-    static func data(pretty: Bool = true, capacity: Int = 4096, _ body: (inout JSONBytes) -> Void) -> Data {
-        var writer = JSONBytes(pretty: pretty, capacity: capacity)
-        body(&writer)
-        return writer.finishData()
+    /// The same text as `text`, handed to `drain` a chunk of about `chunkSize` bytes at a time
+    /// instead of kept whole: a large document is then never in memory at once. Chunks end
+    /// between characters, never inside one.
+    static func stream(
+        pretty: Bool = true, chunkSize: Int = 1 << 20, to drain: (UnsafeBufferPointer<UInt8>) -> Void,
+        _ body: (inout JSONBytes) -> Void
+    ) {
+        withoutActuallyEscaping(drain) { drain in
+            var writer = JSONBytes(pretty: pretty, capacity: chunkSize, drain: drain)
+            body(&writer)
+            writer.finishDraining()
+        }
     }
 
     /// Integers without a fraction; other numbers in the shortest form that reads back the same.
@@ -178,10 +185,13 @@ struct JSONBytes: JSONSink {
     /// Nothing written yet in the innermost array or object.
     private var isFirst = true
     private var afterKey = false
+    /// Where a full buffer goes, when the text is streamed rather than kept.
+    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
-    init(pretty: Bool, capacity: Int = 4096) {
+    init(pretty: Bool, capacity: Int = 4096, drain: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.pretty = pretty
         self.capacity = max(capacity, 64)
+        self.drain = drain
         buffer = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
@@ -192,18 +202,26 @@ struct JSONBytes: JSONSink {
         return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
     }
 
-    /// The bytes of `finish`, the buffer itself handed to the `Data`.
-    mutating func finishData() -> Data {
+    /// The rest of a streamed text, with the final line break of a pretty document, drained.
+    mutating func finishDraining() {
         if pretty { output(Self.newline) }
-        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+        defer { free(buffer) }
+        if count > 0 { drain?(UnsafeBufferPointer(start: buffer, count: count)) }
     }
 
     @inline(__always)
     private mutating func reserve(_ more: Int) {
-        if count + more > capacity { grow(more) }
+        if count + more > capacity { makeRoom(more) }
     }
 
-    private mutating func grow(_ more: Int) {
+    /// Drains the buffer when streaming (it then always ends between two outputs, so between
+    /// characters); grows it when it still has no room, or when the text is kept.
+    private mutating func makeRoom(_ more: Int) {
+        if let drain, count > 0 {
+            drain(UnsafeBufferPointer(start: buffer, count: count))
+            count = 0
+            if more <= capacity { return }
+        }
         capacity = max(capacity * 2, count + more)
         buffer = realloc(buffer, capacity)!.assumingMemoryBound(to: UInt8.self)
     }

@@ -18,9 +18,10 @@ public enum TeamDocument {
         JSONWriter.text(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
     }
 
-    /// `write` as UTF-8 bytes, for files: a large document is then in memory once.
-    public static func data(_ team: Team) -> Data {
-        JSONWriter.data(capacity: 512 * (team.functions.count + 1)) { write(team, into: &$0) }
+    /// The text of `write` as UTF-8, handed to `drain` a chunk at a time (each ending between
+    /// characters), for files: a large document is then never whole in memory.
+    public static func write(_ team: Team, to drain: (UnsafeBufferPointer<UInt8>) -> Void) {
+        JSONWriter.stream(to: drain) { write(team, into: &$0) }
     }
 
     static func write(_ team: Team, into sink: inout some JSONSink) {

@@ -26,16 +26,16 @@ enum SheetTable {
             var texts = [String](repeating: "", count: max(min(lastColumn, maximumColumns), width))
             var dates: Set<Int> = []
             for entry in entries {
-                let (column, cell) = (entry.column, entry.cell)
+                let column = entry.column
                 let location = SourceLocation(file: file, sheet: sheet.name, row: rowNumber, column: column)
                 guard column <= maximumColumns else {
                     problems.append(InputProblem(.spreadsheet(.beyondLastColumn(limit: maximumColumns)), at: location))
                     break
                 }
                 var text = ""
-                switch cell.value {
+                switch entry.value {
                 case .text(let value): text = value
-                case .number(let value): text = cell.isPercent ? plain(value * 100) + "%" : plain(value)
+                case .number(let value): text = entry.isPercent ? plain(value * 100) + "%" : plain(value)
                 case .bool(let value): text = value ? "1" : "0"
                 case .date(let value):
                     text = value
@@ -44,10 +44,10 @@ enum SheetTable {
                     problems.append(InputProblem(.spreadsheet(.errorValue(value)), at: location))
                 case nil: break
                 }
-                if let formula = cell.formula {
-                    if cell.value == nil {
+                if let formula = entry.formulaText {
+                    if entry.value == nil {
                         problems.append(InputProblem(.spreadsheet(.formulaWithoutValue(formula: formula)), at: location))
-                    } else if case .error = cell.value {
+                    } else if case .error = entry.value {
                         // Already said: the error value is what matters.
                     } else {
                         problems.append(

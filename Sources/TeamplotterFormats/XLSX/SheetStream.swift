@@ -338,7 +338,7 @@ struct SheetHandler: XMLStreamHandler {
         // Shared strings are counted once, where they are read; every other text is the cell's own.
         if case .text(let text) = value, cell.type != .sharedString { textBytes += text.utf8.count }
         try budget.take(cells: 1, textBytes: textBytes, part: part)
-        rowCells.append(Sheet.Entry(column: columnNumber, cell: Sheet.Cell(value: value, formula: formula, isPercent: styles.isPercent(cell.style))))
+        rowCells.append(Sheet.Entry(column: columnNumber, value: value, formula: formula, isPercent: styles.isPercent(cell.style)))
     }
 
     private func value(isDate: Bool) throws(PartFailure) -> Sheet.Value? {

@@ -37,17 +37,43 @@ public struct Sheet: Sendable, Hashable {
         }
     }
 
-    /// A cell with its column, for a row's cells in column order.
+    /// A cell with its column, for a row's cells in column order. The cell's parts are laid out
+    /// here by hand, its formula (rare) in a box of its own: 32 bytes a cell rather than 48, some
+    /// 14 MB less for the team sheet of a 100,000-row export.
     public struct Entry: Sendable, Hashable {
-        public var cell: Cell
-        // Int32 after the cell: an entry of 40 bytes rather than 48 (columns stop at 16,384).
+        // The cell's parts are also read one by one (`SheetTable`), without a `Cell` in between.
+        private(set) var value: Value?
+        private(set) var isPercent: Bool
+        // Columns stop at 16,384.
         private var storedColumn: Int32
+        private var formula: Formula?
+
         public var column: Int { Int(storedColumn) }
+        public var cell: Cell { Cell(value: value, formula: formulaText, isPercent: isPercent) }
+        var formulaText: String? { formula?.text }
 
         public init(column: Int, cell: Cell) {
-            self.cell = cell
-            self.storedColumn = Int32(clamping: column)
+            self.init(column: column, value: cell.value, formula: cell.formula, isPercent: cell.isPercent)
         }
+
+        init(column: Int, value: Value?, formula: String?, isPercent: Bool) {
+            self.value = value
+            self.isPercent = isPercent
+            storedColumn = Int32(clamping: column)
+            self.formula = formula.map(Formula.init)
+        }
+    }
+
+    /// A cell's formula, out of line: nearly every cell has none.
+    final class Formula: Sendable, Hashable {
+        let text: String
+
+        init(_ text: String) {
+            self.text = text
+        }
+
+        static func == (left: Formula, right: Formula) -> Bool { left.text == right.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }
 
     public var name: String

@@ -45,7 +45,7 @@ enum Deflate {
     /// as the output would pass the declared size, so a lying header cannot make it do more work.
     /// Returns the CRC-32 of everything produced.
     static func inflate<E: Error>(
-        _ input: ArraySlice<UInt8>, declaredSize: Int, chunkSize: Int = 256 * 1024,
+        _ input: UnsafeBufferPointer<UInt8>, declaredSize: Int, chunkSize: Int = 256 * 1024,
         consume: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
     ) throws(InflateFailure<E>) -> UInt32 {
         var stream = z_stream()
@@ -54,18 +54,18 @@ enum Deflate {
         guard initStatus == Z_OK else { throw .inflate(.zlib(code: initStatus)) }
         defer { inflateEnd(&stream) }
 
-        let zero: [UInt8] = [0]  // zlib wants a valid pointer even for no input.
-        let input = input.isEmpty ? zero[...] : input
-        let inputCount = input.count
+        // zlib wants a valid pointer even for no input: then it is given one zero byte.
+        let inputCount = max(input.count, 1)
         // One spare byte beyond the declared size: if zlib fills it, the stream is larger than declared.
         let capacity = max(1, min(chunkSize, declaredSize + 1))
         let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { output.deallocate() }
         var crc: UInt = 0
         var produced = 0
-        return try input.withUnsafeBufferPointer { (inBuffer) throws(InflateFailure<E>) -> UInt32 in
+        var zero: UInt8 = 0
+        return try withUnsafeMutablePointer(to: &zero) { (zero) throws(InflateFailure<E>) -> UInt32 in
             // zlib only reads through next_in; its header lacks the const.
-            stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
+            stream.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? zero
             stream.avail_in = uInt(inputCount)
             while true {
                 let room = min(capacity, declaredSize + 1 - produced)

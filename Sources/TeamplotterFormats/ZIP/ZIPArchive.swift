@@ -64,7 +64,8 @@ public struct ZIPEntry: Sendable, Hashable {
 /// demand. Stored and deflated entries; no ZIP64, no encryption (XLSX needs neither).
 public struct ZIPArchive: Sendable {
     public let entries: [ZIPEntry]
-    private let bytes: [UInt8]
+    /// The file as given, not a copy: a workbook's bytes are then in memory once.
+    private let bytes: Data
     private let index: [String: Int]
 
     static let localHeaderSignature: UInt32 = 0x0403_4b50
@@ -72,11 +73,9 @@ public struct ZIPArchive: Sendable {
     static let endSignature: UInt32 = 0x0605_4b50
 
     public init(_ data: Data, limits: ZIPLimits = .spreadsheet) throws(ZIPError) {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 4, ByteReader(bytes).uint32(at: 0) == Self.localHeaderSignature
-            || ByteReader(bytes).uint32(at: 0) == Self.endSignature
+        let reader = ByteReader(data)
+        guard reader.count >= 4, reader.uint32(at: 0) == Self.localHeaderSignature || reader.uint32(at: 0) == Self.endSignature
         else { throw .notAZip }
-        let reader = ByteReader(bytes)
         guard let end = Self.findEndRecord(reader) else {
             throw .damaged("end of central directory not found (the file may be cut short)")
         }
@@ -143,7 +142,7 @@ public struct ZIPArchive: Sendable {
             position += 46 + nameLength + extraLength + commentLength
         }
         self.entries = entries
-        self.bytes = bytes
+        self.bytes = data
         self.index = index
     }
 
@@ -184,8 +183,24 @@ public struct ZIPArchive: Sendable {
         guard reader.uint32(at: offset) == Self.localHeaderSignature,
             let nameLength = reader.uint16(at: offset + 26).map(Int.init),
             let extraLength = reader.uint16(at: offset + 28).map(Int.init),
-            let payload = reader.slice(at: offset + 30 + nameLength + extraLength, count: entry.compressedSize)
+            let payload = reader.range(at: offset + 30 + nameLength + extraLength, count: entry.compressedSize)
         else { throw .zip(.damaged("local header of \(name) is damaged")) }
+        // Inflated from the file's own bytes, where they are.
+        let (crc, failure) = try bytes.withUnsafeBytes { raw in
+            Result { () throws(ZIPError) in
+                try Self.inflate(entry, UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[payload]), consume: consume)
+            }
+        }.mapError { StreamFailure<E>.zip($0) }.get()
+        guard crc == entry.crc32 else { throw .zip(.checksumMismatch(entry: name)) }
+        if let failure { throw .consumer(failure) }
+    }
+
+    /// The entry's bytes out of its `payload`, handed to `consume`: their CRC-32, and how
+    /// `consume` failed, if it did.
+    private static func inflate<E: Error>(
+        _ entry: ZIPEntry, _ payload: UnsafeBufferPointer<UInt8>, consume: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+    ) throws(ZIPError) -> (crc: UInt32, failure: E?) {
+        let name = entry.name
 
         var failure: E?
         // After a failure the bytes are only checked, no longer handed on.
@@ -195,38 +210,35 @@ public struct ZIPArchive: Sendable {
         }
         let crc: UInt32
         if entry.method == 0 {
-            crc = payload.withUnsafeBufferPointer { buffer in
-                var start = 0
-                while start < buffer.count {
-                    let end = min(buffer.count, start + 256 * 1024)
-                    take(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                    start = end
-                }
-                return Deflate.crc32(buffer)
+            var start = 0
+            while start < payload.count {
+                let end = min(payload.count, start + 256 * 1024)
+                take(UnsafeBufferPointer(rebasing: payload[start..<end]))
+                start = end
             }
+            crc = Deflate.crc32(payload)
         } else {
             do {
                 crc = try Deflate.inflate(payload, declaredSize: entry.uncompressedSize) { (chunk) throws(Never) in take(chunk) }
             } catch {
                 switch error {
                 case .inflate(.largerThanDeclared):
-                    throw .zip(.damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes"))
+                    throw .damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes")
                 case .inflate(.sizeMismatch(let actual)):
-                    throw .zip(.damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)"))
+                    throw .damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)")
                 case .inflate(.damaged(let message)):
-                    throw .zip(.damaged("\(name): \(message)"))
+                    throw .damaged("\(name): \(message)")
                 case .inflate(.zlib(let code)):
-                    throw .zip(.damaged("\(name): zlib error \(code)"))
+                    throw .damaged("\(name): zlib error \(code)")
                 }
             }
         }
-        guard crc == entry.crc32 else { throw .zip(.checksumMismatch(entry: name)) }
-        if let failure { throw .consumer(failure) }
+        return (crc, failure)
     }
 
     /// The end record sits in the last 22 bytes, or up to 64 KiB earlier when there is a comment.
     private static func findEndRecord(_ reader: ByteReader) -> Int? {
-        let count = reader.bytes.count
+        let count = reader.count
         guard count >= 22 else { return nil }
         var position = count - 22
         let lowest = max(0, count - 22 - 0xFFFF)
@@ -238,27 +250,37 @@ public struct ZIPArchive: Sendable {
     }
 }
 
-/// Little-endian reads that return nil instead of reading past the end.
+/// Little-endian reads that return nil instead of reading past the end; offsets count from the
+/// first byte, whatever the indices of `data` (a slice's start at other than 0).
 struct ByteReader {
-    let bytes: [UInt8]
+    let data: Data
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+    init(_ data: Data) {
+        self.data = data
     }
 
+    var count: Int { data.count }
+
+    private func byte(_ offset: Int) -> UInt8 { data[data.startIndex + offset] }
+
     func uint16(at offset: Int) -> UInt16? {
-        guard offset >= 0, offset + 2 <= bytes.count else { return nil }
-        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+        guard offset >= 0, offset + 2 <= count else { return nil }
+        return UInt16(byte(offset)) | UInt16(byte(offset + 1)) << 8
     }
 
     func uint32(at offset: Int) -> UInt32? {
-        guard offset >= 0, offset + 4 <= bytes.count else { return nil }
-        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-            | UInt32(bytes[offset + 3]) << 24
+        guard offset >= 0, offset + 4 <= count else { return nil }
+        return UInt32(byte(offset)) | UInt32(byte(offset + 1)) << 8 | UInt32(byte(offset + 2)) << 16
+            | UInt32(byte(offset + 3)) << 24
     }
 
-    func slice(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
-        guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else { return nil }
-        return bytes[offset..<(offset + count)]
+    /// Where `count` bytes from `offset` are, counted from the first byte.
+    func range(at offset: Int, count: Int) -> Range<Int>? {
+        guard offset >= 0, count >= 0, offset <= self.count, count <= self.count - offset else { return nil }
+        return offset..<(offset + count)
+    }
+
+    func slice(at offset: Int, count: Int) -> Data? {
+        range(at: offset, count: count).map { data[(data.startIndex + $0.lowerBound)..<(data.startIndex + $0.upperBound)] }
     }
 }
