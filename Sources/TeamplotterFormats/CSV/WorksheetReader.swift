@@ -103,6 +103,7 @@ public enum WorksheetReader {
             part.rows = records.row - 1
             return part
         }
+        let functionCount = reads.reduce(0) { $0 + $1.reader.functions.count }
         var rowsBefore = 0
         for index in reads.indices {
             if let error = reads[index].error {
@@ -122,6 +123,8 @@ public enum WorksheetReader {
             }
             if index == 0 {
                 swap(&reader, &reads[index].reader)
+                // Room for all at once: growing part by part would move the functions each time.
+                reader.functions.reserveCapacity(functionCount)
             } else {
                 reader.append(taking: &reads[index].reader, shiftingRowsBy: rowsBefore)
             }
@@ -270,7 +273,6 @@ public enum WorksheetReader {
             // Moved, not copied: a copy retains every text and list of every function, and on a
             // large file each of those touches is a cache miss (30 ms for 50,000 functions).
             let start = functions.count
-            functions.reserveCapacity(start + other.functions.count)
             functions.append(contentsOf: repeatElement(TeamFunction(title: ""), count: other.functions.count))
             functions.withUnsafeMutableBufferPointer { target in
                 other.functions.withUnsafeMutableBufferPointer { source in
