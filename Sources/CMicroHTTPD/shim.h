@@ -10,7 +10,6 @@ struct cmhd_limits {
     unsigned int connection_limit;      // connections at once
     unsigned int per_ip_connection_limit;
     unsigned int connection_timeout;    // seconds of inactivity before a connection is closed
-    unsigned int thread_pool_size;      // 0: no pool
 };
 
 // MHD_start_daemon is variadic, which Swift cannot call: this fixed-argument wrapper passes
@@ -29,7 +28,6 @@ static inline struct MHD_Daemon *cmhd_start(
         MHD_OPTION_CONNECTION_LIMIT, limits.connection_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.per_ip_connection_limit,
         MHD_OPTION_CONNECTION_TIMEOUT, limits.connection_timeout,
-        MHD_OPTION_THREAD_POOL_SIZE, limits.thread_pool_size,
         MHD_OPTION_END);
 }
 

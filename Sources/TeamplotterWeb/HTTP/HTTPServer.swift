@@ -56,28 +56,15 @@ public final class HTTPServer: Sendable {
         host: String, port: Int, limits: Limits = .standard,
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) throws(StartError) {
+        let context = ServerContext(limits: limits, handler: handler)
         let address = try SocketAddress(host: host, port: port)
         var flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_THREAD_PER_CONNECTION.rawValue | MHD_USE_POLL.rawValue)
-        // EXPERIMENT (reverted in the next commit): TEAMPLOTTER_MHD=pool:N[:turbo][:offload] runs
-        // libmicrohttpd's epoll thread pool of N threads instead of a thread per connection;
-        // with "offload", POST/PUT/DELETE run on their own thread while their connection is
-        // suspended, so that waiting for a commit does not hold a pool thread.
-        var poolSize: UInt32 = 0
-        var offload = false
-        if let mode = ProcessInfo.processInfo.environment["TEAMPLOTTER_MHD"], mode.hasPrefix("pool:") {
-            let parts = mode.split(separator: ":")
-            poolSize = UInt32(parts[1])!
-            flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue)
-            if parts.contains("turbo") { flags |= UInt32(MHD_USE_TURBO.rawValue) }
-            if parts.contains("offload") { flags |= UInt32(MHD_ALLOW_SUSPEND_RESUME.rawValue); offload = true }
-        }
         if address.isIPv6 { flags |= UInt32(MHD_USE_IPv6.rawValue) }
         let cmhdLimits = cmhd_limits(
             connection_memory_limit: limits.connectionMemoryBytes,
             connection_limit: UInt32(limits.maximumConnections),
             per_ip_connection_limit: UInt32(limits.maximumConnectionsPerClient),
-            connection_timeout: UInt32(limits.connectionTimeoutSeconds), thread_pool_size: poolSize)
-        let context = ServerContext(limits: limits, offloadsWrites: offload, handler: handler)
+            connection_timeout: UInt32(limits.connectionTimeoutSeconds))
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let started = address.withSockaddr { sockaddr in
             cmhd_start(
@@ -97,9 +84,7 @@ public final class HTTPServer: Sendable {
             pointer = nil
             return current
         }
-        guard let running else { return }
-        context.finishOffloaded()
-        MHD_stop_daemon(running)
+        if let running { MHD_stop_daemon(running) }
     }
 
     deinit {
@@ -111,42 +96,10 @@ public final class HTTPServer: Sendable {
 final class ServerContext: Sendable {
     let limits: HTTPServer.Limits
     let handler: @Sendable (HTTPRequest) -> HTTPResponse
-    /// Requests that may wait for a commit run on their own thread while their connection is
-    /// suspended, so that a pool thread never waits for an fsync and concurrent saves can
-    /// join one commit.
-    let offloadsWrites: Bool
-    /// Suspended connections whose answer is being made, and whether the server is stopping
-    /// (then nothing more is suspended: libmicrohttpd must not be stopped with suspended ones).
-    private let offloaded = Mutex<(running: Int, stopping: Bool)>((0, false))
 
-    init(limits: HTTPServer.Limits, offloadsWrites: Bool, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+    init(limits: HTTPServer.Limits, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.limits = limits
-        self.offloadsWrites = offloadsWrites
         self.handler = handler
-    }
-
-    /// Whether `method` is answered on its own thread; GET and HEAD only read, never commit.
-    func offloads(_ method: String) -> Bool {
-        offloadsWrites && method != "GET" && method != "HEAD"
-    }
-
-    /// Counts an offloaded request in, unless the server is stopping.
-    func beginOffloaded() -> Bool {
-        offloaded.withLock { state in
-            if state.stopping { return false }
-            state.running += 1
-            return true
-        }
-    }
-
-    func endOffloaded() {
-        offloaded.withLock { $0.running -= 1 }
-    }
-
-    /// Refuses new offloads and waits for the running ones, which resume their connections.
-    func finishOffloaded() {
-        offloaded.withLock { $0.stopping = true }
-        while offloaded.withLock({ $0.running }) > 0 { usleep(1_000) }
     }
 }
 

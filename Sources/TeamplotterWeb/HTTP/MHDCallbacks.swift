@@ -22,11 +22,8 @@ final class RequestState {
     var tooLarge = false
     var formUnreadable = false
     var postProcessor: OpaquePointer?
-    /// A response went out before the body was read (413 on Content-Length), or the request
-    /// was handed to its own thread.
+    /// A response went out before the body was read (413 on Content-Length).
     var answered = false
-    /// The answer of an offloaded request, queued when its connection is resumed.
-    var response: HTTPResponse?
 
     deinit {
         if let postProcessor { MHD_destroy_post_processor(postProcessor) }
@@ -102,40 +99,9 @@ func mhdAccessHandler(
         }
         return .YES
     }
-    if let response = state.response {
-        state.response = nil
-        return queue(response, on: connection)
-    }
     guard !state.answered else { return .YES }
     state.answered = true
-    if server.offloads(state.method), server.beginOffloaded() {
-        MHD_suspend_connection(connection)
-        let suspended = Suspended(server: server, connection: connection, state: state)
-        Thread.detachNewThread { suspended.answer() }
-        return .YES
-    }
     return queue(server.handler(state.request), on: connection)
-}
-
-/// An offloaded request. Its state is touched only by its own thread while the connection is
-/// suspended, and again by libmicrohttpd's thread after `MHD_resume_connection` (which takes
-/// libmicrohttpd's lock, so the response written here is seen there).
-private final class Suspended: @unchecked Sendable {
-    let server: ServerContext
-    let connection: OpaquePointer
-    let state: RequestState
-
-    init(server: ServerContext, connection: OpaquePointer, state: RequestState) {
-        self.server = server
-        self.connection = connection
-        self.state = state
-    }
-
-    func answer() {
-        state.response = server.handler(state.request)
-        MHD_resume_connection(connection)
-        server.endOffloaded()
-    }
 }
 
 private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
