@@ -29,6 +29,14 @@ say() { echo "$@" | tee -a "$out"; }
 # The machine may be shared: the load before each run says how far to trust its figures.
 load() { say "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"; }
 
+# CPU time (user + system, all threads, including ended ones) of processes, in clock ticks; per
+# request it says what a request costs whatever else the machine runs (wall-clock figures do not).
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+cpu_per_request() { # ticks before, ticks after, wrk output file
+  local requests; requests=$(awk '/requests in/ {print $1}' "$3")
+  say "CPU per request: $(( ($2 - $1) * 1000000 / $(getconf CLK_TCK) / requests )) us ($(( ($2 - $1) * 1000 / $(getconf CLK_TCK) )) ms CPU for $requests requests)"
+}
+
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$1/status"; }
 peak() { awk '/VmHWM/ {print $2 " kB"}' "/proc/$1/status"; }
 
@@ -98,11 +106,16 @@ sleep 0.3
 say ""
 say "== nginx, static copy of the page ($CONNECTIONS connections, $DURATION)"
 load
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/analysis.html" | tee -a "$out"
+workers=$(pgrep -d' ' -P "$(cat "$work/nginx.pid")")
+before=$(cpu_ticks $workers)
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/analysis.html" | tee "$work/wrk.txt"; cat "$work/wrk.txt" >> "$out"
+cpu_per_request "$before" "$(cpu_ticks $workers)" "$work/wrk.txt"
 say ""
 say "== teamplotter, analysis page ($CONNECTIONS connections, $DURATION)"
 load
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: nl' "http://127.0.0.1:$APP_PORT$page" | tee -a "$out"
+before=$(cpu_ticks "$server")
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: nl' "http://127.0.0.1:$APP_PORT$page" | tee "$work/wrk.txt"; cat "$work/wrk.txt" >> "$out"
+cpu_per_request "$before" "$(cpu_ticks "$server")" "$work/wrk.txt"
 say "memory under load (peak RSS): $(peak $server)"
 
 # Saving a function: a form POST with the CSRF cookie and field, answered by a redirect after
@@ -122,7 +135,9 @@ LUA
 say ""
 say "== teamplotter, saving a function (POST + commit, $CONNECTIONS connections, $DURATION)"
 load
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/save.lua" "http://127.0.0.1:$APP_PORT" | tee -a "$out"
+before=$(cpu_ticks "$server")
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/save.lua" "http://127.0.0.1:$APP_PORT" | tee "$work/wrk.txt"; cat "$work/wrk.txt" >> "$out"
+cpu_per_request "$before" "$(cpu_ticks "$server")" "$work/wrk.txt"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: tp_csrf=$token" \
   --data "csrf=$token&title=Check&holder=M&hours=36&role-strateeg=on" "http://127.0.0.1:$APP_PORT/teams/$id/functions/1")
 say "a save answers: $status (303 = saved and redirected)"
