@@ -18,6 +18,8 @@ bin=.build/release/teamplotter
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
+# The machine may be shared: the load before the run says how far to trust its figures.
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "== Analysis in process (median of repeated runs, ratio to the previous size)"
 .build/release/TeamplotterBench --sizes "${SIZES:-1000,10000,100000,1000000}" --roles 24,200 | tee bench/out/analysis.txt
 
