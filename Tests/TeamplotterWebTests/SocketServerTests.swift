@@ -102,6 +102,27 @@ enum RawHTTP {
         #expect(small.status == 404 && !small.body.isEmpty)
     }
 
+    /// The cached analysis page goes out of its file (`sendfile`): the same bytes as from memory,
+    /// for GET and HEAD, also after the team changed and the page was drawn and kept again.
+    @Test func aPageSentFromItsFileIsThePage() throws {
+        let test = try TestApp()
+        let server = try test.app.start()
+        defer { server.stop() }
+        let answer = test.app.handle(HTTPRequest(method: "GET", path: "/teams/1/analysis"))
+        let file = try #require(answer.file)
+        #expect(file.count == answer.body.count)
+        var copy = [UInt8](repeating: 0, count: file.count)
+        #expect(pread(file.descriptor, &copy, copy.count, 0) == copy.count)
+        #expect(Data(copy) == answer.body)
+
+        let sent = try RawHTTP.send(port: server.port, RawHTTP.request("GET", "/teams/1/analysis"))
+        #expect(sent.status == 200 && sent.body == String(decoding: answer.body, as: UTF8.self))
+        #expect(sent.headers["content-length"] == String(answer.body.count))
+        #expect(sent.headers["x-content-type-options"] == "nosniff")
+        let head = try RawHTTP.send(port: server.port, RawHTTP.request("HEAD", "/teams/1/analysis"))
+        #expect(head.status == 200 && head.body.isEmpty)
+    }
+
     @Test func anUrlEncodedFormIsDecodedAndRedirected() throws {
         let test = try TestApp()
         let server = try test.app.start()

@@ -351,27 +351,3 @@ private struct WriteSide: @unchecked Sendable {
 
     mutating func remember(_ stored: StoredTeam) { cache.remember(stored) }
 }
-
-/// A lock whose waiters sleep at once (a plain pthread mutex). With dozens of connection threads
-/// on two cores, Synchronization's Mutex spun before sleeping: on the read lock that spinning
-/// took a tenth of the server's time while the holder waited to be scheduled.
-private final class SleepingLock<Value>: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func withLock<T, E: Error>(_ body: (inout Value) throws(E) -> T) throws(E) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
-    }
-}

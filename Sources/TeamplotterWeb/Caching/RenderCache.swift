@@ -30,12 +30,12 @@ final class RenderCache: Sendable {
     /// its team's data, so this bounds the teams kept in the keys too); when full, everything is
     /// dropped at once and drawn again on demand.
     private let capacityBytes: Int
-    private let state = Mutex(State())
+    private let state = SleepingLock(State())
 
     private enum Entry {
         case html(HTML)
-        /// A whole answer's bytes, ready to send.
-        case body(Data)
+        /// A whole answer's bytes, ready to send, and the same in a file to send from.
+        case body(Data, FileBody?)
     }
 
     private struct State {
@@ -55,12 +55,15 @@ final class RenderCache: Sendable {
         return rendered
     }
 
-    /// A page as the bytes of its answer, so that a page seen again costs no copying either.
-    func body(_ key: Key, render: () -> Data) -> Data {
-        if case .body(let cached) = state.withLock({ $0.entries[key] }) { return cached }
+    /// A page as the bytes of its answer, so that a page seen again costs no copying either;
+    /// once kept, also as a file the server sends from without copying at all.
+    func body(_ key: Key, render: () -> Data) -> (bytes: Data, file: FileBody?) {
+        if case .body(let cached, let file) = state.withLock({ $0.entries[key] }) { return (cached, file) }
         let rendered = render()
-        keep(.body(rendered), size: rendered.count, for: key)
-        return rendered
+        guard rendered.count <= capacityBytes / 4 else { return (rendered, nil) }
+        let file = FileBody(rendered)
+        keep(.body(rendered, file), size: rendered.count, for: key)
+        return (rendered, file)
     }
 
     private func keep(_ entry: Entry, size: Int, for key: Key) {

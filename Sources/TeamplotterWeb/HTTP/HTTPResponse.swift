@@ -7,11 +7,14 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// `body` again, in a file the server sends from (see `FileBody`); nil for most answers.
+    public var file: FileBody?
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data(), file: FileBody? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.file = file
     }
 
     public func header(_ name: String) -> String? {
@@ -63,8 +66,8 @@ public struct HTTPResponse: Sendable {
     }
 
     /// An HTML page whose bytes were made by `html(_:)` before (and kept).
-    static func html(body: Data, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
+    static func html(body: Data, file: FileBody? = nil, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: body, file: file)
     }
 
     /// POST-redirect-GET: 303 makes the browser fetch the target with GET.

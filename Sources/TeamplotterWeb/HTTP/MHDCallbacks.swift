@@ -105,12 +105,24 @@ func mhdAccessHandler(
 }
 
 private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
-    guard let created = makeResponse(response.body) else { return .NO }
+    guard let created = response.file.flatMap(makeResponse) ?? makeResponse(response.body) else { return .NO }
     defer { MHD_destroy_response(created) }
     for header in response.headers {
         MHD_add_response_header(created, header.name, header.value)
     }
     return MHD_queue_response(connection, UInt32(response.status), created)
+}
+
+/// A response that libmicrohttpd sends from the file with `sendfile`. It closes the descriptor
+/// it is given when done, so it gets a duplicate of the file's own.
+private func makeResponse(_ file: FileBody) -> OpaquePointer? {
+    let descriptor = dup(file.descriptor)
+    guard descriptor >= 0 else { return nil }
+    guard let created = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, 0) else {
+        close(descriptor)
+        return nil
+    }
+    return created
 }
 
 /// The body is handed to libmicrohttpd without copying: a page is 150 KB, and copying it twice

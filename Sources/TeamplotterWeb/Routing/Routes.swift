@@ -33,7 +33,8 @@ enum Routes {
             let stored = try context.storedTeam()
             let key = RenderCache.Key(
                 kind: "analysis", id: stored.id, revision: stored.revision, team: stored.team, language: context.language)
-            return .html(body: context.renders.body(key) { HTTPResponse.html(AnalysisPage(context: context, stored: stored).render()).body })
+            let page = context.renders.body(key) { HTTPResponse.html(AnalysisPage(context: context, stored: stored).render()).body }
+            return .html(body: page.bytes, file: page.file)
         }
 
         router.get("/api/roles") { try APIHandlers.roles($0) }
