@@ -97,18 +97,9 @@ public struct MarkdownReport: Sendable {
     /// second half into a buffer of its own appended after the first).
     private func functionRows(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let rows = FunctionRows(self, words: words)
-        guard let middle = Halves.split(functions.count, minimum: splitMinimum) else {
-            return rows.write(functions, functions.indices, to: &out)
+        out.writeInHalves(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
+            rows.write(functions, range, to: &buffer)
         }
-        let (_, second) = Halves.run({
-            rows.write(functions, 0..<middle, to: &out)
-        }, {
-            var part = TextBuffer()
-            part.bytes.reserveCapacity((functions.count - middle) * Self.bytesPerFunction)
-            rows.write(functions, middle..<functions.count, to: &part)
-            return part.bytes
-        })
-        out.bytes.append(contentsOf: second)
     }
 
     /// About what a function's row takes, to reserve room for the report up front.

@@ -1,3 +1,5 @@
+import TeamplotterCore
+
 /// Plain-text layout for terminals.
 public enum TextLayout {
     /// Word-wraps to `width` columns; the first line gets `indent`, later lines `hanging`.
@@ -272,5 +274,26 @@ extension [UInt8] {
     mutating func appendUTF8(_ text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
         if copied == nil { append(contentsOf: text.utf8) }
+    }
+}
+
+
+extension TextBuffer {
+    /// Writes `count` items, a range at a time: in two halves at once when there are at least
+    /// `minimum` (enough to pay for the second thread), the second half into a buffer of its own
+    /// (room for `bytesPerItem` each) appended after the first. The bulk of a large report.
+    mutating func writeInHalves(
+        _ count: Int, minimum: Int, bytesPerItem: Int, _ write: (Range<Int>, inout TextBuffer) -> Void
+    ) {
+        guard let middle = Halves.split(count, minimum: minimum) else { return write(0..<count, &self) }
+        let (_, second) = Halves.run({
+            write(0..<middle, &self)
+        }, {
+            var part = TextBuffer()
+            part.bytes.reserveCapacity((count - middle) * bytesPerItem)
+            write(middle..<count, &part)
+            return part.bytes
+        })
+        bytes.append(contentsOf: second)
     }
 }

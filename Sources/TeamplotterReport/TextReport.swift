@@ -111,18 +111,9 @@ public struct TextReport: Sendable {
     /// the second thread, the second half into a buffer of its own appended after the first.
     private func functions(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
         let entries = FunctionEntries(self, words: words)
-        guard let middle = Halves.split(functions.count, minimum: splitMinimum) else {
-            return entries.write(functions, functions.indices, to: &out)
+        out.writeInHalves(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
+            entries.write(functions, range, to: &buffer)
         }
-        let (_, second) = Halves.run({
-            entries.write(functions, 0..<middle, to: &out)
-        }, {
-            var part = TextBuffer()
-            part.bytes.reserveCapacity((functions.count - middle) * Self.bytesPerFunction)
-            entries.write(functions, middle..<functions.count, to: &part)
-            return part.bytes
-        })
-        out.bytes.append(contentsOf: second)
     }
 
     /// About what a function entry takes, to reserve room for the report up front.
