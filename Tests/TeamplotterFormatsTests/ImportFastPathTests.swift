@@ -247,34 +247,6 @@ import Testing
 
     // MARK: Cells
 
-    /// `quantity` as it reads on characters, the reference for the ASCII path.
-    private func referenceQuantity(_ text: String) -> (Double, CellParsing.Unit)?? {
-        var value = Substring(text.trimmed.lowercased())
-        if value.isEmpty { return .some(nil) }
-        var unit = CellParsing.Unit.none
-        let units: [(String, CellParsing.Unit)] = [("uren", .hours), ("uur", .hours), ("hours", .hours), ("hour", .hours),
-                                                   ("fte", .fte), ("u", .hours), ("h", .hours), ("%", .percent)]
-        for (suffix, meaning) in units where value.hasSuffix(suffix) {
-            value = Substring(value.dropLast(suffix.count).trimmed)
-            unit = meaning
-            break
-        }
-        var digits = ""
-        var separators = 0
-        for (offset, character) in value.enumerated() {
-            switch character {
-            case "0"..."9": digits.append(character)
-            case ",", ".":
-                separators += 1
-                digits.append(".")
-            case "-" where offset == 0, "+" where offset == 0: digits.append(character)
-            default: return nil
-            }
-        }
-        guard separators <= 1, digits.contains(where: \.isNumber), let number = Double(digits), number.isFinite else { return nil }
-        return .some((number, unit))
-    }
-
     @Test func quantitiesAsOnCharacters() {
         let cases = [
             "", " ", "36", " 36 ", "22,5", "22.5", ",5", "5,", "+5", "-1", "--5", "5-", "1.234,5", ".", ",", "-", "abc", "12abc",
@@ -286,7 +258,7 @@ import Testing
         ]
         for text in cases {
             let fast = CellParsing.quantity(text)
-            let reference = referenceQuantity(text)
+            let reference = CellParsing.characterQuantity(text)
             #expect(fast.map { $0.map { "\($0.value) \($0.unit)" } } == reference.map { $0.map { "\($0.0) \($0.1)" } }, "\(text.debugDescription)")
         }
     }

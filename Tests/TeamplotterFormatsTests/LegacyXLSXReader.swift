@@ -46,7 +46,7 @@ struct LegacyWorkbookParts {
         let workbookPath = try officeDocumentPath()
         let workbook = try xml(workbookPath)
         let relationships = try self.relationships(of: workbookPath)
-        let folder = Self.folder(of: workbookPath)
+        let folder = XLSXReader.folder(of: workbookPath)
 
         let date1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
         // Every part is read at most once: a workbook that names the same part again and again
@@ -54,7 +54,7 @@ struct LegacyWorkbookParts {
         var sharedStrings: [String]?
         var styles: CellStyles?
         for (_, relationship) in relationships {
-            let path = Self.resolve(relationship.target, in: folder)
+            let path = XLSXReader.resolve(relationship.target, in: folder)
             if sharedStrings == nil, relationship.type.hasSuffix(Self.relationshipSuffix.sharedStrings), archive.contains(path) {
                 sharedStrings = try xml(path).children("si").map(Self.richText)
             } else if styles == nil, relationship.type.hasSuffix(Self.relationshipSuffix.styles), archive.contains(path) {
@@ -73,7 +73,7 @@ struct LegacyWorkbookParts {
                 // Chart sheets and dialog sheets hold no cells; skip them.
                 continue
             }
-            let path = Self.resolve(relationship.target, in: folder)
+            let path = XLSXReader.resolve(relationship.target, in: folder)
             guard sheetParts.insert(path).inserted else { continue }
             var sheet = try worksheet(
                 try xml(path), sharedStrings: sharedStrings ?? [], styles: styles ?? CellStyles(), date1904: date1904, part: path)
@@ -87,7 +87,7 @@ struct LegacyWorkbookParts {
     private func officeDocumentPath() throws -> String {
         if archive.contains("_rels/.rels") {
             for (_, relationship) in try relationships(of: "") where relationship.type.hasSuffix(Self.relationshipSuffix.officeDocument) {
-                let path = Self.resolve(relationship.target, in: "")
+                let path = XLSXReader.resolve(relationship.target, in: "")
                 if archive.contains(path) { return path }
             }
         }
@@ -117,7 +117,7 @@ struct LegacyWorkbookParts {
     }
 
     private func relationships(of part: String) throws -> [String: (type: String, target: String)] {
-        let folder = Self.folder(of: part)
+        let folder = XLSXReader.folder(of: part)
         let name = part.split(separator: "/").last.map(String.init) ?? ""
         let path = folder + "_rels/" + name + ".rels"
         guard archive.contains(path) else { return [:] }
@@ -130,27 +130,6 @@ struct LegacyWorkbookParts {
         return result
     }
 
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[...slash])
-    }
-
-    /// A relationship target relative to the part's folder ("worksheets/sheet1.xml"), or absolute
-    /// from the package root ("/xl/worksheets/sheet1.xml").
-    private static func resolve(_ target: String, in folder: String) -> String {
-        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
-        for piece in target.split(separator: "/") {
-            switch piece {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(piece)
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
-    /// The text of a shared or inline string: plain `<t>`, or rich-text runs `<r><t>`; phonetic
-    /// guides (`<rPh>`) are not part of the text.
     static func richText(_ element: XMLTree) -> String {
         var text = ""
         for child in element.children {

@@ -12,6 +12,11 @@ public enum CellParsing {
     /// that is not a plain number (thousands separators included: no field here needs them).
     public static func quantity(_ text: String) -> (value: Double, unit: Unit)?? {
         if let quantity = text.utf8.withContiguousStorageIfAvailable(asciiQuantity) ?? nil { return quantity }
+        return characterQuantity(text)
+    }
+
+    /// `quantity` on the characters: any text, and the rule the byte path must agree with.
+    static func characterQuantity(_ text: String) -> (value: Double, unit: Unit)?? {
         var value = Substring(text.trimmed.lowercased())
         if value.isEmpty { return .some(nil) }
         var unit = Unit.none

@@ -92,7 +92,7 @@ private struct WorkbookParts {
         let workbookPath = try officeDocumentPath()
         let workbook = try xml(workbookPath)
         let relationships = try self.relationships(of: workbookPath)
-        let folder = Self.folder(of: workbookPath)
+        let folder = XLSXReader.folder(of: workbookPath)
 
         let date1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
         // Every part is read at most once: a workbook that names the same part again and again
@@ -101,7 +101,7 @@ private struct WorkbookParts {
         var styles: CellStyles?
         var budget = KeptBudget(cells: XLSXReader.maximumCells, textBytes: XLSXReader.maximumTextBytes)
         for (_, relationship) in relationships {
-            let path = Self.resolve(relationship.target, in: folder)
+            let path = XLSXReader.resolve(relationship.target, in: folder)
             if sharedStrings == nil, relationship.type.hasSuffix(Self.relationshipSuffix.sharedStrings), archive.contains(path) {
                 let handler = try streamed(path, SharedStringsHandler(part: path, budget: budget))
                 sharedStrings = handler.strings
@@ -122,7 +122,7 @@ private struct WorkbookParts {
                 // Chart sheets and dialog sheets hold no cells; skip them.
                 continue
             }
-            let path = Self.resolve(relationship.target, in: folder)
+            let path = XLSXReader.resolve(relationship.target, in: folder)
             guard sheetParts.insert(path).inserted else { continue }
             let handler = try streamed(
                 path,
@@ -142,7 +142,7 @@ private struct WorkbookParts {
     private func officeDocumentPath() throws -> String {
         if archive.contains("_rels/.rels") {
             for (_, relationship) in try relationships(of: "") where relationship.type.hasSuffix(Self.relationshipSuffix.officeDocument) {
-                let path = Self.resolve(relationship.target, in: "")
+                let path = XLSXReader.resolve(relationship.target, in: "")
                 if archive.contains(path) { return path }
             }
         }
@@ -228,7 +228,7 @@ private struct WorkbookParts {
     }
 
     private func relationships(of part: String) throws -> [String: (type: String, target: String)] {
-        let folder = Self.folder(of: part)
+        let folder = XLSXReader.folder(of: part)
         let name = part.split(separator: "/").last.map(String.init) ?? ""
         let path = folder + "_rels/" + name + ".rels"
         guard archive.contains(path) else { return [:] }
@@ -240,15 +240,18 @@ private struct WorkbookParts {
         }
         return result
     }
+}
 
-    private static func folder(of path: String) -> String {
+extension XLSXReader {
+    /// The folder of a part's path, with its trailing slash ("xl/" for "xl/workbook.xml").
+    static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[...slash])
     }
 
     /// A relationship target relative to the part's folder ("worksheets/sheet1.xml"), or absolute
     /// from the package root ("/xl/worksheets/sheet1.xml").
-    private static func resolve(_ target: String, in folder: String) -> String {
+    static func resolve(_ target: String, in folder: String) -> String {
         var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
         for piece in target.split(separator: "/") {
             switch piece {
