@@ -55,6 +55,22 @@ import Testing
         }
     }
 
+    /// A quote missing in one cell makes the quotes pair up wrongly further on: text then follows
+    /// a closing quote. Said, at the cell that opened, rather than read into the wrong cells.
+    @Test func textAfterAClosingQuoteIsAProblemNotData() throws {
+        #expect(throws: InputProblems([InputProblem(.textAfterQuote, at: SourceLocation(file: "t.csv", row: 1, column: 1))])) {
+            try CSVReader.parse("\"ab\"cd;e\n", file: "t.csv")
+        }
+        let missing = "Functie;Naam;Uren per week;Taken;Rollen;Competenties\r\n"
+            + "Webredacteur;A;36;\"Taak 1\nTaak 2;\"Contentmanager website\nStrateeg\";\"Schrijven\"\r\n"
+            + "Teamleider;B;36;\"Plannen\";\"Leidinggevende\";\"Leiden\"\r\n"
+        #expect(throws: InputProblems([InputProblem(.textAfterQuote, at: SourceLocation(file: "t.csv", row: 2, column: 4))])) {
+            try TeamLoader.loadTeam(Data(missing.utf8), file: "t.csv")
+        }
+        // Spaces after the closing quote are still part of the cell.
+        #expect(try CSVReader.parse("\"a\" ;b\n", file: nil).rows[0].cells == ["a ", "b"])
+    }
+
     @Test func utf16IsNamed() {
         #expect(throws: InputProblems([InputProblem(.utf16, at: SourceLocation(file: "u.txt"))])) {
             try CSVReader.read(Data([0xFF, 0xFE, 0x46, 0x00, 0x75, 0x00]), file: "u.txt")

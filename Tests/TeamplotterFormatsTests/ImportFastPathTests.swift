@@ -76,6 +76,15 @@ import Testing
             }
             switch byte {
             case delimiter: endCell()
+            case 0x0D, 0x0A, 0x20, 0x09: break
+            default:
+                // After a quoted cell's closing quote, only spaces.
+                if cellIsQuoted {
+                    throw InputProblems([InputProblem(.textAfterQuote, at: SourceLocation(file: nil, row: quoteStart.row, column: quoteStart.column))])
+                }
+            }
+            switch byte {
+            case delimiter: break
             case 0x22 where cell.isEmpty && !cellIsQuoted:
                 inQuotes = true
                 cellIsQuoted = true

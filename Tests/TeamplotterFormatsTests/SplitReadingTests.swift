@@ -130,6 +130,23 @@ import TeamplotterCore
         }
     }
 
+    @Test func aMissingClosingQuoteInAnyPartIsTheSameRefusal() {
+        for count in 14...40 {
+            for broken in [10, count / 2, count - 2] {
+                var rows = (0..<count).map { Self.row($0) }
+                // The tasks cell loses its closing quote: the quotes after it pair up wrongly.
+                rows[broken] = "Functie \(broken);Mens;36;\"Taak zonder einde;\"Strateeg\";Lezen"
+                let text = ([Self.header] + rows).joined(separator: "\n") + "\n"
+                guard case .refused(let problems) = Self.outcome(text, minimumBytesToSplit: 0) else {
+                    Issue.record("read a missing closing quote, row \(broken) of \(count)")
+                    continue
+                }
+                #expect(problems.first?.kind == .textAfterQuote)
+                Self.expectSame(text, "missing closing quote in row \(broken) of \(count)")
+            }
+        }
+    }
+
     @Test func problemsPastTheLimitAreCountedOverBothHalves() {
         let rows = (0..<500).map { "Functie \($0);Mens;36;Taak;Onbekend \($0);Lezen" }
         let text = ([Self.header] + rows).joined(separator: "\n")

@@ -61,6 +61,9 @@ public struct InputProblem: Error, Sendable, Hashable {
         case wrongType(expected: ExpectedValue)
         case missingValue(field: String)
         case unterminatedQuote
+        /// `"ab"cd`: a quoted cell goes on after its closing quote, most often because a quote
+        /// earlier in the file is missing and the quotes pair up wrongly.
+        case textAfterQuote
         case missingColumn(field: String, accepted: [String])
         case duplicateColumn(header: String)
         case unknownRole(name: String, suggestions: [String])
@@ -152,6 +155,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "een cel begint met een aanhalingsteken (\") dat nergens wordt gesloten",
                 "a cell opens a quote (\") that is never closed")
+        case .textAfterQuote:
+            return l.pick(
+                "na het aanhalingsteken (\") dat deze cel sluit, staat nog tekst: ontbreekt er hier of eerder een aanhalingsteken?",
+                "text follows the quote (\") that closes this cell: is a quote missing here or earlier?")
         case .missingColumn(let field, let accepted):
             let names = accepted.map { "\"\($0)\"" }.joined(separator: ", ")
             return l.pick(

@@ -321,9 +321,16 @@ public enum CSVReader {
                     }
                     let runEnd = index
                     index += 1
-                    // Text after the closing quote belongs to the cell as it stands.
+                    // Spaces after the closing quote belong to the cell; anything else means the
+                    // quotes do not pair up as the writer meant, and reading on would put text in
+                    // the wrong cells without a word.
                     let tailStart = index
                     skipToCellEnd()
+                    for byte in UnsafeBufferPointer(rebasing: bytes[tailStart..<index]) where byte != Byte.space && byte != Byte.tab {
+                        throw InputProblems([
+                            InputProblem(.textAfterQuote, at: SourceLocation(file: file, row: row, column: column))
+                        ])
+                    }
                     if !isPieced, tailStart == index {
                         append(UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), to: &cells)
                     } else {
@@ -397,6 +404,7 @@ enum Byte {
     static let semicolon = UInt8(ascii: ";")
     static let comma = UInt8(ascii: ",")
     static let tab = UInt8(ascii: "\t")
+    static let space = UInt8(ascii: " ")
     static let cr = UInt8(ascii: "\r")
     static let lf = UInt8(ascii: "\n")
 }
