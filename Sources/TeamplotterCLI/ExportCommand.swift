@@ -87,6 +87,13 @@ struct ExportCommand: Command {
         switch format {
         case "csv":
             try InputFiles.write(Data(export.worksheetCSV(team)), to: output, inputs: inputs, language: language)
+            // Beside a device or a FIFO (/dev/null, /dev/stdout) there is no folder of the user's
+            // to put the needs in: a "/dev/null-behoefte.csv" would be a file nobody asked for.
+            guard InputFiles.isRegularFileOrMissing(output) else {
+                return console.writeError(language.pick(
+                    "let op: de behoefte is niet geschreven, want \(output) is geen gewoon bestand; met -o team.csv komen beide bestanden naast elkaar\n",
+                    "note: the needs were not written, as \(output) is not a regular file; with -o team.csv both files are written side by side\n"))
+            }
             try InputFiles.write(
                 Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language), inputs: inputs,
                 language: language)

@@ -71,6 +71,12 @@ enum InputFiles {
         return result
     }
 
+    /// Whether `path` is a regular file (through symlinks) or does not exist yet.
+    static func isRegularFileOrMissing(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) != 0 || (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Writes the result to a file (atomically, so a failure leaves no half file) or to
     /// standard output. Never over one of the command's own input files.
     static func write(

@@ -66,6 +66,22 @@ def test_output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path):
     assert received and b"Usability expert" in received[0]
 
 
+def test_a_csv_export_into_a_fifo_leaves_no_needs_file_beside_it(tmp_path):
+    # -o /dev/null once left a regular file /dev/null-behoefte.csv; a FIFO shows the same.
+    import threading
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()), daemon=True)
+    reader.start()
+    result = run(["export", TEAM, "--needs", NEEDS, "--format", "csv", "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert received and b"Functie" in received[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert b"behoefte is niet geschreven" in result.stderr
+
+
 def test_output_through_a_symlink_keeps_the_link(tmp_path):
     target = tmp_path / "real.txt"
     target.write_text("old")
