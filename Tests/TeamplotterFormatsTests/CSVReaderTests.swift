@@ -85,6 +85,18 @@ import Testing
         }
     }
 
+    /// The row as a spreadsheet shows it: cells with line breaks inside do not add rows.
+    @Test func theRowOfMixedEncodingCountsRecordsNotLines() {
+        let start = Data("Functie;Naam;Taken\r\nA;Jos\u{E9};\"t1\nt2\nt3\"\r\nB;Piet;\"t1\nt2\"\r\n".utf8)
+        #expect(throws: InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: "m.csv", row: 4))])) {
+            try CSVReader.read(start + Data([0x43, 0x3B, 0x4A, 0xE9, 0x3B, 0x74, 0x0D, 0x0A]), file: "m.csv")
+        }
+        // Inside a cell with line breaks: the row the cell is in.
+        #expect(throws: InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: "m.csv", row: 4))])) {
+            try CSVReader.read(start + Data("C;D;\"a\nb".utf8) + Data([0xE9, 0x22, 0x0A]), file: "m.csv")
+        }
+    }
+
     @Test func emptyAndBinaryFilesAreRefused() {
         #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "e.csv"))])) {
             try CSVReader.read(Data(), file: "e.csv")

@@ -34,13 +34,31 @@ public enum TextDecoding {
         // Not UTF-8. Text with real UTF-8 in it as well was pasted together from two sources:
         // reading it either way would garble part of it, so say so rather than guess.
         if containsUTF8Sequence(bytes) {
-            let row = bytes.prefix(firstInvalidUTF8(bytes)).count { $0 == 0x0A } + 1
+            let row = row(at: firstInvalidUTF8(bytes), in: bytes)
             throw InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: file, row: row))])
         }
         guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else {
             throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))])
         }
         return try Array(text.utf8).withUnsafeBufferPointer { (buffer) throws(InputProblems) in try body(buffer) }
+    }
+
+    /// The row a spreadsheet shows for the byte at `offset`: records rather than lines, so a cell
+    /// with line breaks inside is one row. The text before it is read as CSV with one plain byte
+    /// in the place of the one at `offset`, whose record is then the last one read.
+    static func row(at offset: Int, in bytes: [UInt8]) -> Int {
+        let text = bytes.prefix(offset) + [UInt8(ascii: "x")]
+        return text.withUnsafeBufferPointer { buffer in
+            var records = CSVReader.Records(buffer, file: nil)
+            var last = 1
+            do {
+                while let record = try records.next() { last = record.number }
+            } catch {
+                // Inside a quoted cell that the cut leaves open: the record it opened in.
+                return records.row
+            }
+            return last
+        }
     }
 
     /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates
