@@ -57,22 +57,24 @@ func argument(_ name: String, default fallback: [Int]) -> [Int] {
 let sizes = argument("--sizes", default: [1_000, 10_000, 100_000, 1_000_000])
 let roleCounts = argument("--roles", default: [24, 200])
 let clock = ContinuousClock()
-print("functions  roles  runs  median ms  min ms  ratio to previous size")
+let runs = argument("--runs", default: [11]).first ?? 11
+print("functions  roles  runs  median ms  min ms  ratio to 10× fewer (median of per-round ratios)")
 for roles in roleCounts {
-    var previous: Double?
-    for size in sizes {
-        let team = organisation(functions: size, roles: roles)
-        let runs = size >= 1_000_000 ? 5 : 11
-        var times: [Double] = []
-        var checksum = 0
-        for _ in 0..<runs {
+    let teams = sizes.map { organisation(functions: $0, roles: roles) }
+    // Round-robin: each round analyses every size once, so that a slow spell of a shared machine
+    // falls on all sizes alike and the ratios compare runs made side by side.
+    var times = [[Double]](repeating: [], count: sizes.count)
+    var checksum = 0
+    for _ in 0..<runs {
+        for (index, team) in teams.enumerated() {
             let elapsed = clock.measure { checksum &+= GapAnalyser.analyse(team).count(.covered) }
-            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            times[index].append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }
-        times.sort()
-        let median = times[times.count / 2]
-        let ratio = previous.map { String(format: "%.2f", median / $0) } ?? "-"
-        print(String(format: "%9d  %5d  %4d  %9.2f  %6.2f  %@", size, roles, runs, median, times[0], ratio), "(check \(checksum % 10))")
-        previous = median
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    for (index, size) in sizes.enumerated() {
+        let ratio = index == 0 ? "-" : String(format: "%.2f", median(zip(times[index], times[index - 1]).map { $0 / $1 }))
+        print(String(format: "%9d  %5d  %4d  %9.2f  %6.2f  %@", size, roles, runs, median(times[index]), times[index].min()!, ratio),
+              "(check \(checksum % 10))")
     }
 }

@@ -50,8 +50,8 @@ import Testing
         return byRole
     }
 
-    private func check(_ team: Team) {
-        let analysis = GapAnalyser.analyse(team)
+    private func check(_ team: Team, pieces: Int = 1, namePartitions: Int? = nil) {
+        let analysis = GapAnalyser.analyse(team, pieces: pieces, namePartitions: namePartitions)
         let byRole = expected(team, analysis)
         for role in analysis.roles {
             let want = byRole[team.catalogue.ordinal(ofRole: role.role.id)!] ?? Expected()
@@ -81,7 +81,44 @@ import Testing
                     return RoleAssignment(roleId: id, sharePercent: random.next(3) == 0 ? Double(random.next(80)) : nil)
                 })
         }
-        check(Team(name: "T", functions: functions))
+        let team = Team(name: "T", functions: functions)
+        check(team)
+        // Cut into pieces and with the names spread over partitions, the result is the same
+        // (with one piece per function too, and more pieces than functions).
+        for (pieces, partitions) in [(2, 1), (3, 4), (7, 8), (400, 2), (999, 16)] {
+            check(team, pieces: pieces, namePartitions: partitions)
+            #expect(GapAnalyser.analyse(team, pieces: pieces, namePartitions: partitions) == GapAnalyser.analyse(team, pieces: 1))
+        }
+    }
+
+    /// A team large enough to be analysed in pieces by default, with people who hold functions
+    /// in several pieces, unnamed functions, vacancies and names beyond ASCII.
+    @Test func aLargeTeamIsAnalysedInPiecesAsInOnePass() {
+        let ids = Catalogue.builtIn.roles.map(\.id)
+        var random = Lcg(seed: 11)
+        let count = GapAnalyser.piecesFrom + 1_000
+        let functions = (0..<count).map { index in
+            let holder: String? = switch random.next(20) {
+            case 0: nil
+            case 1: Self.names[random.next(Self.names.count)]
+            case 2: "Collega \(random.next(50))"  // a few people with many functions all over the team
+            default: "Medewerker \(index)"
+            }
+            return TeamFunction(
+                title: "F\(index)", holder: holder, isVacancy: random.next(30) == 0,
+                workload: .hoursPerWeek(Double(8 + random.next(33))),
+                roles: (0..<random.next(5)).map { _ in
+                    RoleAssignment(roleId: ids[random.next(ids.count)], sharePercent: random.next(4) == 0 ? Double(random.next(60)) : nil)
+                })
+        }
+        let team = Team(name: "T", functions: functions)
+        let whole = GapAnalyser.analyse(team, pieces: 1, namePartitions: 1)
+        #expect(GapAnalyser.analyse(team) == whole)
+        #expect(PeopleNumbering.partitions(for: count) > 1)
+        check(team, pieces: 8)
+        // The FTE are added in team order whatever the cut, so they are equal to the last bit.
+        #expect(GapAnalyser.analyse(team).roles.map(\.fte) == whole.roles.map(\.fte))
+        #expect(whole.roles.contains { $0.people > 0 && $0.people < $0.holdings.count - $0.vacancies })
     }
 
     @Test func rolesWithIdsBeyondASCIIAreFoundThroughTheCatalogue() {

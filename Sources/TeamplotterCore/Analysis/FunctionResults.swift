@@ -27,6 +27,37 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
         records.reserveCapacity(teamFunctions.count)
     }
 
+    /// Results of a piece of a team, to be appended to the whole team's.
+    init(capacity: Int) {
+        teamFunctions = []
+        records.reserveCapacity(capacity)
+    }
+
+    /// The results of consecutive pieces of `teamFunctions`, computed on their own, joined.
+    init(_ teamFunctions: [TeamFunction], joining pieces: [FunctionResults]) {
+        self.teamFunctions = teamFunctions
+        guard pieces.count > 1 else {
+            // One piece: its arrays are taken over as they are.
+            if let piece = pieces.first { (records, positions, warningList) = (piece.records, piece.positions, piece.warningList) }
+            return
+        }
+        records.reserveCapacity(pieces.reduce(0) { $0 + $1.records.count })
+        positions.reserveCapacity(pieces.reduce(0) { $0 + $1.positions.count })
+        warningList.reserveCapacity(pieces.reduce(0) { $0 + $1.warningList.count })
+        for piece in pieces {
+            let shareOffset = Int32(positions.count)
+            let warningOffset = Int32(warningList.count)
+            for record in piece.records {
+                var shifted = record
+                shifted.firstShare += shareOffset
+                shifted.firstWarning += warningOffset
+                records.append(shifted)
+            }
+            positions.append(contentsOf: piece.positions)
+            warningList.append(contentsOf: piece.warningList)
+        }
+    }
+
     /// Adds the next function's result; `positions` are the held roles' positions in its roles.
     mutating func append(
         fte: Double, rest: Double, shareTotal: Double, positions kept: UnsafeBufferPointer<Int>,

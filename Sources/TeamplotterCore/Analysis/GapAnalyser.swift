@@ -3,48 +3,51 @@ public enum GapAnalyser {
     /// FTE are compared with this slack, so that 0.1 + 0.2 counts as 0.3.
     public static let tolerance = 1e-6
 
+    /// Teams from this many functions are analysed in pieces on all cores.
+    static let piecesFrom = 16_384
+
     public static func analyse(_ team: Team) -> GapAnalysis {
+        analyse(team, pieces: team.functions.count >= piecesFrom ? 8 : 1)
+    }
+
+    /// The analysis with the functions cut into `pieces` consecutive runs, each read on whichever
+    /// core is free and then joined in order: the pass over the functions is most of the work,
+    /// and it chases every function's role list and holder name through memory. The result is
+    /// the same for any number of pieces (tests compare), down to the order FTE are added in.
+    static func analyse(_ team: Team, pieces: Int, namePartitions: Int? = nil) -> GapAnalysis {
+        // No empty pieces, and one for an empty team.
+        let pieceCount = max(1, min(pieces, team.functions.count))
         let catalogue = team.catalogue
         // One pass over the functions gathers every role's holdings, so the analysis grows
         // linearly with the team rather than with functions × roles. Role ids and holder names
         // are numbered through byte tables, and a holding is a pair of indices into the
         // function results rather than a copy of the function's texts.
         let roleOrdinals = RoleOrdinals(catalogue)
-        var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
-        var people = PeopleNumbering(capacity: team.functions.count)
-        var personOfFunction: [Int32] = []
-        personOfFunction.reserveCapacity(team.functions.count)
-        var functions = FunctionResults(team.functions)
-        // Reused for each function's warnings, which go on into one flat list.
-        var warnings: [FunctionWarning] = []
-        // Indexing a borrowed buffer, not `enumerated()`, so that no function is copied.
-        team.functions.withUnsafeBufferPointer { teamFunctions in
-            for index in teamFunctions.indices {
-                let roleCount = teamFunctions[index].roles.count
-                // Room for the ordinals, positions and FTE of the roles the function holds, on the stack.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
-                        let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
-                        let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
-                        let firstShare = functions.shareCount
-                        // The function's fields one by one: passing the whole function copied it,
-                        // retaining each of its texts and lists.
-                        let held = functionResult(
-                            isVacancy: teamFunctions[index].isVacancy, workload: teamFunctions[index].workload,
-                            roles: teamFunctions[index].roles, standardWeekHours: team.standardWeekHours,
-                            roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept,
-                            shareFte: shareFte, warnings: &warnings, into: &functions)
-                        let isVacancy = teamFunctions[index].isVacancy
-                        // Only current holders count as people; a vacancy's name is never looked up.
-                        personOfFunction.append(isVacancy || held == 0 ? PeopleNumbering.nobody : people.number(of: teamFunctions[index].holder))
-                        for share in 0..<held {
-                            tallies[ordinals[share]].add(function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
-                        }
-                    }
+        let count = team.functions.count
+        let partitions = namePartitions ?? PeopleNumbering.partitions(for: count)
+        // Each piece writes the people of its own functions only.
+        var personOfFunction = [Int32](repeating: PeopleNumbering.nobody, count: count)
+        let pieces = personOfFunction.withUnsafeMutableBufferPointer { personOfFunction in
+            team.functions.withUnsafeBufferPointer { teamFunctions in
+                Parts.map(pieceCount) { piece in
+                    let range = (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount)
+                    return Piece(
+                        teamFunctions, range, standardWeekHours: team.standardWeekHours, roleOrdinals: roleOrdinals,
+                        catalogue: catalogue, partitions: partitions, personOfFunction: personOfFunction)
                 }
             }
         }
-        let peopleOfRole = people.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction)
+        personOfFunction.withUnsafeMutableBufferPointer {
+            PeopleNumbering.number(pieces.map(\.names), partitions: partitions, into: $0)
+        }
+        let functions = FunctionResults(team.functions, joining: pieces.map(\.functions))
+        // Where each piece's shares start among all of them.
+        let firstShares = pieces.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.functions.shareCount)) }
+        // One piece (every small team, such as each page view of the web app) needs no join.
+        let tallies = pieces.count == 1 ? pieces[0].tallies : Parts.map(catalogue.roles.count) { ordinal in
+            RoleTally(joining: pieces.map { $0.tallies[ordinal] }, sharesAfter: firstShares)
+        }
+        let peopleOfRole = PeopleNumbering.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction)
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
         var roles: [RoleResult] = []
@@ -88,7 +91,7 @@ public enum GapAnalyser {
     /// Appends the function's FTE, shares and warnings to `results`, and returns how many roles it
     /// holds: their ordinals are written to `ordinals`, their positions among the function's roles
     /// to `kept`, their FTE to `shareFte`.
-    private static func functionResult(
+    fileprivate static func functionResult(
         isVacancy: Bool, workload: Workload?, roles: [RoleAssignment], standardWeekHours: Double, roleOrdinals: RoleOrdinals, catalogue: Catalogue,
         ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>,
         shareFte: UnsafeMutableBufferPointer<Double>, warnings: inout [FunctionWarning], into results: inout FunctionResults
@@ -196,15 +199,90 @@ public enum GapAnalyser {
 /// What the functions holding one role add up to.
 private struct RoleTally {
     var holdings: [RoleHoldings.Reference] = []
-    var fte = 0.0
+    /// The FTE of the current functions' shares, in team order: summed once at the end, so that
+    /// pieces joined together add them up in the same order as one pass would.
+    var shareFtes: [Double] = []
     var vacancies = 0
+
+    var fte: Double { shareFtes.reduce(0, +) }
 
     mutating func add(function: Int, share: Int, fte: Double, isVacancy: Bool) {
         holdings.append(RoleHoldings.Reference(function: UInt32(function), share: UInt32(share)))
         if isVacancy {
             vacancies += 1
         } else {
-            self.fte += fte
+            shareFtes.append(fte)
+        }
+    }
+
+    /// The tallies of consecutive pieces joined, each piece's shares numbered from 0 within it
+    /// and starting at `firstShares[piece]` among all of them.
+    init(joining pieces: [RoleTally], sharesAfter firstShares: [UInt32]) {
+        guard pieces.count > 1 else {
+            self = pieces.first ?? RoleTally()
+            return
+        }
+        holdings.reserveCapacity(pieces.reduce(0) { $0 + $1.holdings.count })
+        shareFtes.reserveCapacity(pieces.reduce(0) { $0 + $1.shareFtes.count })
+        for (piece, tally) in pieces.enumerated() {
+            for reference in tally.holdings {
+                holdings.append(RoleHoldings.Reference(function: reference.function, share: reference.share + firstShares[piece]))
+            }
+            shareFtes.append(contentsOf: tally.shareFtes)
+            vacancies += tally.vacancies
+        }
+    }
+
+    init() {}
+}
+
+extension GapAnalyser {
+    /// The pass over one run of consecutive functions: their results, the roles' holdings among
+    /// them (shares numbered within the piece) and their people (numbered within the piece).
+    fileprivate struct Piece {
+        var functions: FunctionResults
+        var tallies: [RoleTally]
+        var names: PeopleNumbering.Names
+
+        /// Reads `teamFunctions[range]`, and writes their people (to be numbered) into
+        /// `personOfFunction[range]`.
+        init(
+            _ teamFunctions: UnsafeBufferPointer<TeamFunction>, _ range: Range<Int>, standardWeekHours: Double,
+            roleOrdinals: RoleOrdinals, catalogue: Catalogue, partitions: Int,
+            personOfFunction: UnsafeMutableBufferPointer<Int32>
+        ) {
+            functions = FunctionResults(capacity: range.count)
+            tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
+            names = PeopleNumbering.Names(partitions: partitions, capacity: range.count)
+            // Reused for each function's warnings, which go on into one flat list.
+            var warnings: [FunctionWarning] = []
+            // Indexing the borrowed buffer, not `enumerated()`, so that no function is copied.
+            for index in range {
+                let roleCount = teamFunctions[index].roles.count
+                // Room for the ordinals, positions and FTE of the roles the function holds, on the stack.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
+                        let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                        let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                        let firstShare = functions.shareCount
+                        // The function's fields one by one: passing the whole function copied it,
+                        // retaining each of its texts and lists.
+                        let held = GapAnalyser.functionResult(
+                            isVacancy: teamFunctions[index].isVacancy, workload: teamFunctions[index].workload,
+                            roles: teamFunctions[index].roles, standardWeekHours: standardWeekHours,
+                            roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept,
+                            shareFte: shareFte, warnings: &warnings, into: &functions)
+                        let isVacancy = teamFunctions[index].isVacancy
+                        // Only current holders count as people; a vacancy's name is never looked up.
+                        if !isVacancy && held > 0 {
+                            personOfFunction[index] = names.add(teamFunctions[index].holder, function: index)
+                        }
+                        for share in 0..<held {
+                            tallies[ordinals[share]].add(function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+                        }
+                    }
+                }
+            }
         }
     }
 }
