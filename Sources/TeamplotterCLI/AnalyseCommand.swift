@@ -79,10 +79,14 @@ struct AnalyseCommand: Command {
             try InputFiles.write(analysis.jsonText(language), to: output, inputs: input.paths, language: language, console: console)
         } else {
             let colour = output == nil && console.wantsColour
+            // In the pieces it was written in on the cores: joining 13 MB for 100k functions
+            // cost a copy into fresh memory.
             let report = format == "markdown"
-                ? MarkdownReport(language: language, catalogue: team.catalogue).renderUTF8(analysis)
-                : TextReport(language: language, colour: colour, catalogue: team.catalogue).renderUTF8(analysis)
-            try InputFiles.write(report, to: output, inputs: input.paths, language: language, console: console)
+                ? MarkdownReport(language: language, catalogue: team.catalogue).renderChunks(analysis)
+                : TextReport(language: language, colour: colour, catalogue: team.catalogue).renderChunks(analysis)
+            try InputFiles.write(to: output, inputs: input.paths, language: language, console: console) { put in
+                for chunk in report { chunk.withUnsafeBufferPointer(put) }
+            }
         }
         ExitTeardown.keep((team, analysis))
     }

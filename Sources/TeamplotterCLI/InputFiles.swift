@@ -93,17 +93,6 @@ enum InputFiles {
         }
     }
 
-    /// `write` for a report's UTF-8 bytes, written to a file as they are (no `String` in between).
-    static func write(
-        _ bytes: [UInt8], to path: String?, inputs: [String?] = [], language: Language, console: Console
-    ) throws(CLIError) {
-        guard let path, path != "-" else {
-            console.write(String(decoding: bytes, as: UTF8.self))
-            return
-        }
-        try write(to: path, inputs: inputs, language: language) { bytes.withUnsafeBufferPointer($0) }
-    }
-
     /// Writes bytes to a file, atomically (a reader never sees half a workbook), never over one
     /// of the command's own input files.
     static func write(_ data: Data, to path: String, inputs: [String?] = [], language: Language) throws(CLIError) {

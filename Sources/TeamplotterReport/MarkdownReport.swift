@@ -5,7 +5,7 @@ public struct MarkdownReport: Sendable {
     public var language: Language
     public var catalogue: Catalogue
 
-    /// From this many functions on, their rows are written in two halves at once (see
+    /// From this many functions on, their rows are written in runs on all cores (see
     /// `functionRows`). Tests set it low to compare a split report with an unsplit one.
     package var splitMinimum = 2_000
 
@@ -21,6 +21,16 @@ public struct MarkdownReport: Sendable {
     /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
     /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
     package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
+        write(analysis).joined()
+    }
+
+    /// `renderUTF8` in the pieces it was written in, to be written out one after another without
+    /// first being copied into one: each ends at a line break.
+    package func renderChunks(_ analysis: GapAnalysis) -> [[UInt8]] {
+        write(analysis).chunks
+    }
+
+    private func write(_ analysis: GapAnalysis) -> TextBuffer {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer()
@@ -89,23 +99,24 @@ public struct MarkdownReport: Sendable {
                     + escape(words.competency(result.competency)) + " (\(escape(result.holders.joined(separator: ", "))))")
             }
         }
-        return out.bytes
+        return out
     }
 
     /// One table row per function: the bulk of a large report, so each row is written as bytes,
-    /// in two halves at once when there are enough functions to pay for the second thread (the
-    /// second half into a buffer of its own appended after the first).
+    /// in runs on all cores when there are enough functions to pay for the threads
+    /// (`TextBuffer.writeInParts`).
     private func functionRows(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
-        let rows = FunctionRows(self, words: words)
-        out.writeInHalves(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
-            rows.write(functions, range, to: &buffer)
+        // Made for each run: the fixed pieces a run appends to every row are then its own, and
+        // the cores do not wait on each other retaining the same ones.
+        out.writeInParts(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
+            FunctionRows(self, words: words).write(functions, range, to: &buffer)
         }
     }
 
     /// About what a function's row takes, to reserve room for the report up front.
     private static let bytesPerFunction = 120
 
-    /// What every row needs, worked out once per report and read by both halves.
+    /// What every row needs, worked out once per run of rows.
     private struct FunctionRows {
         let report: MarkdownReport
         let words: AnalysisWording
@@ -153,8 +164,10 @@ public struct MarkdownReport: Sendable {
                 out.bytes.append(contentsOf: separator)
                 // Escaped one by one: the same as escaping them joined, as every warning begins
                 // with an ASCII letter, so no character spans the separator.
-                for (number, warning) in functions.warnings(index).enumerated() {
-                    if number > 0 { out.bytes.append(contentsOf: "; ".utf8) }
+                let warnings = functions.warningRange(index)
+                for position in warnings {
+                    let warning = functions.warning(at: position)
+                    if position > warnings.lowerBound { out.bytes.append(contentsOf: "; ".utf8) }
                     switch warning {
                     case .vacancy: out.bytes.append(contentsOf: vacancyWarning)
                     case .noRoles: out.bytes.append(contentsOf: noRolesWarning)

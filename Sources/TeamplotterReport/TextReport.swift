@@ -9,8 +9,8 @@ public struct TextReport: Sendable {
 
     public static let width = 80
 
-    /// From this many functions on, their entries are written in two halves at once (see
-    /// `functions`). Below it the second thread costs more than it saves. Tests set it low to
+    /// From this many functions on, their entries are written in runs on all cores (see
+    /// `functions`). Below it the threads cost more than they save. Tests set it low to
     /// compare a split report with an unsplit one.
     package var splitMinimum = 2_000
 
@@ -27,6 +27,16 @@ public struct TextReport: Sendable {
     /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
     /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
     package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
+        write(analysis).joined()
+    }
+
+    /// `renderUTF8` in the pieces it was written in, to be written out one after another without
+    /// first being copied into one: each ends at a line break.
+    package func renderChunks(_ analysis: GapAnalysis) -> [[UInt8]] {
+        write(analysis).chunks
+    }
+
+    private func write(_ analysis: GapAnalysis) -> TextBuffer {
         let words = AnalysisWording(language)
         var out = TextBuffer()
         out.bytes.reserveCapacity(64 + analysis.functions.count * Self.bytesPerFunction)
@@ -103,23 +113,24 @@ public struct TextReport: Sendable {
                     indent: "  ")
             }
         }
-        return out.bytes
+        return out
     }
 
     /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
-    /// large report: written in two halves at once when there are enough functions to pay for
-    /// the second thread, the second half into a buffer of its own appended after the first.
+    /// large report: written in runs on all cores when there are enough functions to pay for
+    /// the threads (`TextBuffer.writeInParts`).
     private func functions(_ functions: FunctionResults, words: AnalysisWording, to out: inout TextBuffer) {
-        let entries = FunctionEntries(self, words: words)
-        out.writeInHalves(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
-            entries.write(functions, range, to: &buffer)
+        // Made for each run: the fixed pieces a run appends to every entry are then its own, and
+        // the cores do not wait on each other retaining the same ones.
+        out.writeInParts(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
+            FunctionEntries(self, words: words).write(functions, range, to: &buffer)
         }
     }
 
     /// About what a function entry takes, to reserve room for the report up front.
     private static let bytesPerFunction = 140
 
-    /// What every function entry needs, worked out once per report and read by both halves.
+    /// What every function entry needs, worked out once per run of entries.
     private struct FunctionEntries {
         let report: TextReport
         let words: AnalysisWording
@@ -175,7 +186,9 @@ public struct TextReport: Sendable {
                     roleShares.append(index, of: functions, to: &entry)
                     out.appendWrapped(entry, width: TextReport.width, indent: detailIndent, hanging: detailIndent)
                 }
-                for warning in functions.warnings(index) where warning != .vacancy {
+                for position in functions.warningRange(index) {
+                    let warning = functions.warning(at: position)
+                    if warning == .vacancy { continue }
                     entry.removeAll(keepingCapacity: true)
                     entry.append(contentsOf: warningSign)
                     entry.appendUTF8(words.warning(warning, catalogue: report.catalogue))

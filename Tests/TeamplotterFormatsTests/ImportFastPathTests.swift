@@ -29,6 +29,18 @@ import Testing
             let fast = sample.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
             #expect(fast == (String(validating: sample, as: UTF8.self) != nil), "\(sample)")
         }
+        // Checked in parts, longer texts get the same verdict wherever a sequence is broken,
+        // cut or left whole across a part's end.
+        for _ in 0..<500 {
+            var text = Array("Taak één, ✓ 李明 👩‍💻 ".utf8)
+            let length = Int.random(in: 16..<400, using: &generator)
+            while text.count < length { text += text }
+            if Bool.random(using: &generator) {
+                text[Int.random(in: 0..<text.count, using: &generator)] = UInt8.random(in: 0x80...0xFF, using: &generator)
+            }
+            let split = text.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0, minimumToSplit: 16) }
+            #expect(split == (String(validating: text, as: UTF8.self) != nil), "\(text)")
+        }
     }
 
     // MARK: CSV

@@ -300,7 +300,7 @@ import TeamplotterCore
             samples.append((0..<length).map { _ in palette.randomElement(using: &random)! })
         }
         for sample in samples {
-            let fast = sample.withUnsafeBufferPointer(TextDecoding.isValidUTF8)
+            let fast = sample.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
             #expect(fast == (String(validating: sample, as: UTF8.self) != nil), "\(sample)")
         }
     }

@@ -3,7 +3,7 @@ import TeamplotterCore
 
 @testable import TeamplotterReport
 
-/// Large reports write their functions in two halves at once; forced to split at any size, the
+/// Large reports write their functions in runs on all cores; forced to split at any size, the
 /// text and Markdown reports must give the bytes they give in one piece.
 @Suite struct SplitRenderingTests {
     private static let texts = [
@@ -45,6 +45,11 @@ import TeamplotterCore
                 split.splitMinimum = 2
                 let bytes = whole.renderUTF8(analysis)
                 #expect(split.renderUTF8(analysis) == bytes, "text, \(language), colour \(colour)")
+                // The pieces as written, one after another, are the same bytes, each ending a line.
+                let chunks = split.renderChunks(analysis)
+                #expect(Array(chunks.joined()) == bytes)
+                #expect(chunks.count == (count >= 2 ? min(count, TextBuffer.parts) : 1))
+                #expect(chunks.allSatisfy { $0.last == 0x0A })
                 #expect(String(decoding: bytes, as: UTF8.self).occurrences(of: "\n  • ") == count)
             }
             var whole = MarkdownReport(language: language)
@@ -52,6 +57,7 @@ import TeamplotterCore
             var split = whole
             split.splitMinimum = 2
             #expect(split.renderUTF8(analysis) == whole.renderUTF8(analysis), "Markdown, \(language)")
+            #expect(Array(split.renderChunks(analysis).joined()) == whole.renderUTF8(analysis))
         }
     }
 
@@ -85,9 +91,9 @@ import TeamplotterCore
     }
 }
 
-/// The report's table of role ids finds what the catalogue finds.
+/// The report names each role as the catalogue does, ids beyond ASCII and given twice too.
 @Suite struct RoleShareListTests {
-    @Test func rolesAreFoundAsTheCatalogueFindsThem() {
+    @Test func rolesAreNamedAsTheCatalogueNamesThem() {
         let custom = Catalogue(categories: [
             RoleCategory(id: "a", name: "A", roles: [
                 Role(id: "café", name: "Café"), Role(id: "x", name: "Kort"), Role(id: "", name: "Leeg"),
@@ -99,13 +105,19 @@ import TeamplotterCore
             ]),
         ])
         for catalogue in [Catalogue.builtIn, custom] {
+            let ids = catalogue.roles.map(\.id) + ["cafe\u{301}", "onbekend"]
+            let functions = ids.map { id in
+                TeamFunction(title: id, holder: "H", workload: .hoursPerWeek(36), roles: [RoleAssignment(roleId: id, sharePercent: 40)])
+            }
+            let customisation = catalogue == .builtIn ? nil : CatalogueCustomization(mode: .replace, categories: catalogue.categories)
+            let analysis = GapAnalyser.analyse(Team(name: "T", functions: functions, customCatalogue: customisation))
             let list = RoleShareList(catalogue: catalogue, language: .nl)
-            let probes = catalogue.roles.map(\.id) + [
-                "cafe\u{301}", "caf", "cafés", "X", "contentmanager-websitf", "contentmanager-", "李李", "12345678 ",
-                "onbekend", "", "xx", String(repeating: "lang", count: 40),
-            ]
-            for id in probes {
-                #expect(list.ordinal(of: id) == catalogue.ordinal(ofRole: id), "\(id.debugDescription)")
+            for (index, id) in ids.enumerated() {
+                var bytes: [UInt8] = []
+                list.append(index, of: analysis.functions, to: &bytes)
+                // Where the catalogue has the id twice, the last role with it names it.
+                let name = catalogue.roles.last { catalogue.ordinal(ofRole: $0.id) == catalogue.ordinal(ofRole: id) }?.name
+                #expect(String(decoding: bytes, as: UTF8.self) == (name.map { "\($0) 40%" } ?? ""), "\(id.debugDescription)")
             }
         }
     }

@@ -10,7 +10,7 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
         var rest: Double
         /// Sum of the explicit shares, in percent.
         var shareTotal: Double
-        /// The function's shares are `positions[firstShare..<next record's firstShare]`.
+        /// The function's shares are `shares[firstShare..<next record's firstShare]`.
         var firstShare: Int32
         /// Likewise into `warningList`.
         var firstWarning: Int32
@@ -18,8 +18,16 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
 
     package let teamFunctions: [TeamFunction]
     private var records: [Record] = []
-    /// For each share, the position of its role among the function's role assignments.
-    private var positions: [UInt32] = []
+    /// A role a function holds.
+    struct Share: Sendable, Hashable {
+        /// Its position among the function's role assignments.
+        var position: UInt32
+        /// Its catalogue ordinal: the reports name it without looking its id up again (and
+        /// without retaining the id, a text every function holding the role shares).
+        var ordinal: UInt32
+    }
+
+    private var shares: [Share] = []
     private var warningList: [FunctionWarning] = []
 
     init(_ teamFunctions: [TeamFunction]) {
@@ -38,14 +46,14 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
         self.teamFunctions = teamFunctions
         guard pieces.count > 1 else {
             // One piece: its arrays are taken over as they are.
-            if let piece = pieces.first { (records, positions, warningList) = (piece.records, piece.positions, piece.warningList) }
+            if let piece = pieces.first { (records, shares, warningList) = (piece.records, piece.shares, piece.warningList) }
             return
         }
         records.reserveCapacity(pieces.reduce(0) { $0 + $1.records.count })
-        positions.reserveCapacity(pieces.reduce(0) { $0 + $1.positions.count })
+        shares.reserveCapacity(pieces.reduce(0) { $0 + $1.shares.count })
         warningList.reserveCapacity(pieces.reduce(0) { $0 + $1.warningList.count })
         for piece in pieces {
-            let shareOffset = Int32(positions.count)
+            let shareOffset = Int32(shares.count)
             let warningOffset = Int32(warningList.count)
             for record in piece.records {
                 var shifted = record
@@ -53,25 +61,26 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
                 shifted.firstWarning += warningOffset
                 records.append(shifted)
             }
-            positions.append(contentsOf: piece.positions)
+            shares.append(contentsOf: piece.shares)
             warningList.append(contentsOf: piece.warningList)
         }
     }
 
-    /// Adds the next function's result; `positions` are the held roles' positions in its roles.
+    /// Adds the next function's result; `positions` are the held roles' positions in its roles,
+    /// `ordinals` their catalogue ordinals.
     mutating func append(
         fte: Double, rest: Double, shareTotal: Double, positions kept: UnsafeBufferPointer<Int>,
-        warnings: UnsafeBufferPointer<FunctionWarning>
+        ordinals: UnsafeBufferPointer<Int>, warnings: UnsafeBufferPointer<FunctionWarning>
     ) {
         records.append(Record(
-            fte: fte, rest: rest, shareTotal: shareTotal, firstShare: Int32(positions.count),
+            fte: fte, rest: rest, shareTotal: shareTotal, firstShare: Int32(shares.count),
             firstWarning: Int32(warningList.count)))
-        for position in kept { positions.append(UInt32(position)) }
+        for (position, ordinal) in zip(kept, ordinals) { shares.append(Share(position: UInt32(position), ordinal: UInt32(ordinal))) }
         warningList.append(contentsOf: warnings)
     }
 
     /// Shares of all the functions so far.
-    var shareCount: Int { positions.count }
+    var shareCount: Int { shares.count }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
@@ -89,20 +98,25 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
 
     /// The function's shares, as indices for `share(_:_:)` and `roleId(_:_:)`.
     package func shareRange(_ index: Int) -> Range<Int> {
-        let end = index + 1 < records.count ? Int(records[index + 1].firstShare) : positions.count
+        let end = index + 1 < records.count ? Int(records[index + 1].firstShare) : shares.count
         return Int(records[index].firstShare)..<end
     }
 
     package func roleId(_ index: Int, _ share: Int) -> String {
-        teamFunctions[index].roles[Int(positions[share])].roleId
+        teamFunctions[index].roles[Int(shares[share].position)].roleId
+    }
+
+    /// The catalogue ordinal of the share's role.
+    package func roleOrdinal(_ share: Int) -> Int {
+        Int(shares[share].ordinal)
     }
 
     package func sharePercent(_ index: Int, _ share: Int) -> Double {
-        teamFunctions[index].roles[Int(positions[share])].sharePercent ?? records[index].rest
+        teamFunctions[index].roles[Int(shares[share].position)].sharePercent ?? records[index].rest
     }
 
     package func share(_ index: Int, _ share: Int) -> FunctionRoleShare {
-        let assignment = teamFunctions[index].roles[Int(positions[share])]
+        let assignment = teamFunctions[index].roles[Int(shares[share].position)]
         let percent = assignment.sharePercent ?? records[index].rest
         return FunctionRoleShare(
             roleId: assignment.roleId, sharePercent: percent, isExplicit: assignment.sharePercent != nil,
@@ -110,8 +124,18 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
     }
 
     package func warnings(_ index: Int) -> ArraySlice<FunctionWarning> {
+        warningList[warningRange(index)]
+    }
+
+    /// Where the function's warnings are, for `warning(at:)`: the reports read them one by one
+    /// rather than as a slice, which retains the list that every function's warnings share.
+    package func warningRange(_ index: Int) -> Range<Int> {
         let end = index + 1 < records.count ? Int(records[index + 1].firstWarning) : warningList.count
-        return warningList[Int(records[index].firstWarning)..<end]
+        return Int(records[index].firstWarning)..<end
+    }
+
+    package func warning(at position: Int) -> FunctionWarning {
+        warningList[position]
     }
 
     /// A share's FTE; one formula for the analysis's sums and for the results read back.

@@ -134,7 +134,8 @@ public enum GapAnalyser {
         warnings.withUnsafeBufferPointer { warnings in
             results.append(
                 fte: fte, rest: rest, shareTotal: explicitTotal,
-                positions: UnsafeBufferPointer(rebasing: kept[..<held]), warnings: warnings)
+                positions: UnsafeBufferPointer(rebasing: kept[..<held]),
+                ordinals: UnsafeBufferPointer(rebasing: ordinals[..<held]), warnings: warnings)
         }
         return held
     }

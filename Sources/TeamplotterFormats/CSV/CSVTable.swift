@@ -135,12 +135,23 @@ public enum CSVReader {
             let wanted = min(count, (end - index) / size)
             var parts: [Records] = []
             var start = index
+            // The quotes before each even share, counted on all cores: `quotesBefore[n]` lie
+            // between `index` and `index + n * size`.
+            let guesses = max(wanted, 1)
+            let shareQuotes = Parts.map(guesses - 1) { share in
+                Self.quoteCount(UnsafeBufferPointer(rebasing: bytes[(index + share * size)..<(index + (share + 1) * size)]))
+            }
+            let quotesBefore = shareQuotes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
             var quotes = 0
             var scanned = index
-            for number in 1..<max(wanted, 1) {
+            for number in 1..<guesses {
                 // Near the even share of the rest; past the last cut where that overshot it.
-                var cut = max(index + number * size, scanned)
-                quotes += Self.quoteCount(UnsafeBufferPointer(rebasing: bytes[scanned..<cut]))
+                var cut = index + number * size
+                if cut >= scanned {
+                    quotes = quotesBefore[number]
+                } else {
+                    cut = scanned
+                }
                 var inQuotes = quotes % 2 == 1
                 while cut < end {
                     let byte = bytes[cut]

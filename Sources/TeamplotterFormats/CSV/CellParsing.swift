@@ -527,7 +527,7 @@ enum WordScan {
 /// Matches loosely written header names to the fields they stand for.
 struct HeaderMap<Field: Hashable & Sendable> {
     /// Field → accepted header names, as shown in messages.
-    let accepted: [(field: Field, names: [String])]
+    private(set) var accepted: [(field: Field, names: [String])]
     private(set) var columns: [Field: Int] = [:]
     private(set) var duplicates: [(header: String, column: Int)] = []
     /// `columns` as a list: a few comparisons cost less than hashing, and rows look fields up
@@ -558,5 +558,16 @@ struct HeaderMap<Field: Hashable & Sendable> {
 
     func names(of field: Field) -> [String] {
         accepted.first { $0.field == field }?.names ?? []
+    }
+
+    /// The same map in storage of its own, for a reader on another core: a row reader copies
+    /// its map for each row, and two cores retaining the same storage wait on each other.
+    func separateCopy() -> HeaderMap {
+        var copy = self
+        copy.accepted = accepted.map { $0 }
+        copy.columns = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.value) })
+        copy.duplicates = duplicates.map { $0 }
+        copy.found = found.map { $0 }
+        return copy
     }
 }

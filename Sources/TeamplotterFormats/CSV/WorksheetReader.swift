@@ -80,7 +80,7 @@ public enum WorksheetReader {
 
     /// Into how many parts a large file is cut: a few per core, so that a slow part (a thread
     /// that had to wait) leaves the others to the free cores.
-    static let parts = 8
+    static let parts = 32
 
     /// Reads the records left into `reader`, a large file in parts on all cores. What comes out
     /// is what one thread reading them in order gives: the same functions, problems and rows.
@@ -152,12 +152,13 @@ public enum WorksheetReader {
 
     /// Reads the rows under a worksheet's header one at a time, collecting functions and problems.
     struct RowReader {
-        let file: String?
-        let sheet: String?
+        // Variables only for `startingAfresh`, which gives a reader copies of its own.
+        private(set) var file: String?
+        private(set) var sheet: String?
         let delimiter: Character
         let catalogue: Catalogue
         let headerIndex: Int
-        let map: HeaderMap<Field>
+        private(set) var map: HeaderMap<Field>
         let columns: Int
         // Looked up once: a lookup per cell costs more than the cell.
         let titleColumn: Int?, holderColumn: Int?, rolesColumn: Int?, tasksColumn: Int?, competenciesColumn: Int?
@@ -259,11 +260,26 @@ public enum WorksheetReader {
         }
 
         /// The same reader with no functions or problems yet, to read another part of the file.
+        /// What it retains for each row (file and sheet name, header map, role ids) is in storage
+        /// of its own, so that parts read on different cores never retain the same object: the
+        /// cores then wait on each other's reference counts.
         func startingAfresh() -> RowReader {
             var reader = self
+            reader.file = file.map(Self.ownCopy)
+            reader.sheet = sheet.map(Self.ownCopy)
+            reader.map = map.separateCopy()
             reader.functions = []
             reader.problems = []
+            reader.matches = matches.map { match in
+                guard case .role(let id) = match else { return match }
+                return .role(id: Self.ownCopy(of: id))
+            }
             return reader
+        }
+
+        /// The same text in a storage of its own (a short one is held inline anyway).
+        private static func ownCopy(of text: String) -> String {
+            String(decoding: Array(text.utf8), as: UTF8.self)
         }
 
         /// Adds what `other` read from the records after this one's, leaving `other` without
@@ -331,7 +347,7 @@ public enum WorksheetReader {
             let entry = spellings.number(of: name)
             if entry < matches.count { return matches[entry] }
             let match: RoleMatch = switch catalogue.match(String(decoding: name, as: UTF8.self)) {
-            case .role(let role): .role(id: role.id)
+            case .role(let role): .role(id: Self.ownCopy(of: role.id))
             case .unknown(let suggestions): .unknown(suggestions: suggestions)
             }
             matches.append(match)

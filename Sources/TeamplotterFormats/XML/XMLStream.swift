@@ -238,7 +238,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             pending.removeFirst(3)
             end -= 3
         }
-        let valid = pending[validated..<end].withUnsafeBufferPointer(TextDecoding.isValidUTF8)
+        let valid = pending[validated..<end].withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
         guard valid else { throw .xml(.encoding("UTF-8")) }
         validated = end
     }
