@@ -103,37 +103,31 @@ public enum WorksheetReader {
             part.rows = records.row - 1
             return part
         }
-        let functionCount = reads.reduce(0) { $0 + $1.reader.functions.count }
+        // The parts before the first that failed, nearly always all of them, are joined at once.
+        let clean = reads.firstIndex { $0.error != nil } ?? reads.count
         var rowsBefore = 0
-        for index in reads.indices {
-            if let error = reads[index].error {
-                // The first part starts where a record does; a later one, when the part before it
-                // read cleanly. So the last part's error is the file's, and any other may come of
-                // a cut inside a quoted cell: read on from that part's start on this thread.
-                if index == reads.count - 1 { throw error.shiftingRows(by: rowsBefore) }
-                var records = parts[index].reaching(endOf: rest)
-                if index == 0 { return try readAll(&records, into: &reader) }
-                var part = start.startingAfresh()
-                do throws(InputProblems) {
-                    try readAll(&records, into: &part)
-                } catch {
-                    throw error.shiftingRows(by: rowsBefore)
-                }
-                return reader.append(taking: &part, shiftingRowsBy: rowsBefore)
-            }
-            if index == 0 {
-                swap(&reader, &reads[index].reader)
-                // Room for all at once: growing part by part would move the functions each time.
-                reader.functions.reserveCapacity(functionCount)
-            } else {
-                reader.append(taking: &reads[index].reader, shiftingRowsBy: rowsBefore)
-            }
-            rowsBefore += reads[index].rows
+        if clean > 0 {
+            swap(&reader, &reads[0].reader)
+            rowsBefore = reader.append(taking: &reads, 1..<clean, rowsBefore: reads[0].rows)
         }
+        guard clean < reads.count, let error = reads[clean].error else { return }
+        // The first part starts where a record does; a later one, when the part before it read
+        // cleanly. So the last part's error is the file's, and any other may come of a cut inside
+        // a quoted cell: read on from that part's start on this thread.
+        if clean == reads.count - 1 { throw error.shiftingRows(by: rowsBefore) }
+        var records = parts[clean].reaching(endOf: rest)
+        if clean == 0 { return try readAll(&records, into: &reader) }
+        var part = start.startingAfresh()
+        do throws(InputProblems) {
+            try readAll(&records, into: &part)
+        } catch {
+            throw error.shiftingRows(by: rowsBefore)
+        }
+        reader.append(taking: &part, shiftingRowsBy: rowsBefore)
     }
 
     /// What one part of a file gave.
-    private struct PartRead {
+    fileprivate struct PartRead {
         var reader: RowReader
         var error: InputProblems?
         /// The records the part read, blank ones included.
@@ -297,6 +291,44 @@ public enum WorksheetReader {
             }
             problems.append(contentsOf: InputProblems(other.problems).shiftingRows(by: rows).problems)
             other.functions = []
+        }
+
+        /// Adds what the readers of `reads[range]` read from the records after this one's, each
+        /// of which starts `rows` records after the one before it; returns the records up to the
+        /// end of the last. Their functions are moved into place on all cores, and the readers
+        /// are left with as many empty functions.
+        fileprivate mutating func append(taking reads: inout [PartRead], _ range: Range<Int>, rowsBefore rows: Int) -> Int {
+            var rowsBefore = rows
+            for index in range {
+                problems.append(contentsOf: InputProblems(reads[index].reader.problems).shiftingRows(by: rowsBefore).problems)
+                reads[index].reader.problems = []
+                rowsBefore += reads[index].rows
+            }
+            // Where each reader's functions go: this one's first, then the others' in order.
+            var starts = [0, functions.count]
+            for index in range { starts.append(starts[starts.count - 1] + reads[index].reader.functions.count) }
+            let total = starts[starts.count - 1]
+            var sources: [[TeamFunction]] = [[]]
+            swap(&sources[0], &functions)
+            for index in range {
+                sources.append([])
+                swap(&sources[sources.count - 1], &reads[index].reader.functions)
+            }
+            functions = sources.withUnsafeMutableBufferPointer { sources in
+                [TeamFunction](unsafeUninitializedCapacity: total) { target, initialized in
+                    _ = Parts.map(sources.count) { source in
+                        sources[source].withUnsafeMutableBufferPointer { moved in
+                            guard let from = moved.baseAddress, let to = target.baseAddress else { return }
+                            // A move copies the bytes; what it leaves behind is made empty again,
+                            // so that nothing is released twice.
+                            (to + starts[source]).moveInitialize(from: from, count: moved.count)
+                            moved.initialize(repeating: TeamFunction(title: ""))
+                        }
+                    }
+                    initialized = total
+                }
+            }
+            return rowsBefore
         }
 
         /// A role item as text, with its problems.
