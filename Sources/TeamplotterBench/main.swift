@@ -58,23 +58,34 @@ let sizes = argument("--sizes", default: [1_000, 10_000, 100_000, 1_000_000])
 let roleCounts = argument("--roles", default: [24, 200])
 let clock = ContinuousClock()
 let runs = argument("--runs", default: [11]).first ?? 11
-print("functions  roles  runs  median ms  min ms  ratio to 10× fewer (median of per-round ratios)")
+/// Page faults so far: memory the kernel had to hand over (and clear) while a run took it.
+func minorFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt
+}
+
+print("functions  roles  runs  median ms  min ms  faults/run  ratio to 10× fewer (median of per-round ratios)")
 for roles in roleCounts {
     let teams = sizes.map { organisation(functions: $0, roles: roles) }
     // Round-robin: each round analyses every size once, so that a slow spell of a shared machine
     // falls on all sizes alike and the ratios compare runs made side by side.
     var times = [[Double]](repeating: [], count: sizes.count)
+    var faults = [Int](repeating: 0, count: sizes.count)
     var checksum = 0
     for _ in 0..<runs {
         for (index, team) in teams.enumerated() {
+            let faultsBefore = minorFaults()
             let elapsed = clock.measure { checksum &+= GapAnalyser.analyse(team).count(.covered) }
+            faults[index] += minorFaults() - faultsBefore
             times[index].append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     for (index, size) in sizes.enumerated() {
         let ratio = index == 0 ? "-" : String(format: "%.2f", median(zip(times[index], times[index - 1]).map { $0 / $1 }))
-        print(String(format: "%9d  %5d  %4d  %9.2f  %6.2f  %@", size, roles, runs, median(times[index]), times[index].min()!, ratio),
+        print(String(format: "%9d  %5d  %4d  %9.2f  %6.2f  %10d  %@", size, roles, runs, median(times[index]), times[index].min()!,
+                     faults[index] / runs, ratio),
               "(check \(checksum % 10))")
     }
 }
