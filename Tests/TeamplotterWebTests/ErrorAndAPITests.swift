@@ -22,6 +22,29 @@ import TeamplotterStore
         #expect(tooLarge.text.contains("te groot"))
     }
 
+    @Test func theUploadFormAndThe413PageNameTheConfiguredLimit() throws {
+        let test = try TestApp()
+        let home = test.get("/")
+        #expect(home.elementText(id: "team-file-hint") == "Hoogstens 8 MB, samen met het behoeftebestand.")
+        #expect(home.inputTag(id: "team-file")?.contains(#"aria-describedby="team-file-hint""#) == true)
+        let tooLarge = test.app.handle(HTTPRequest(method: "POST", path: "/teams", bodyTooLarge: true))
+        #expect(tooLarge.status == 413)
+        #expect(tooLarge.text.contains("groter dan de 8 MB die deze server aanneemt"))
+
+        test.acceptLanguage = "en"
+        #expect(test.get("/").elementText(id: "team-file-hint") == "At most 8 MB, together with the needs file.")
+        let english = test.app.handle(HTTPRequest(method: "POST", path: "/teams", headers: ["accept-language": "en"], bodyTooLarge: true))
+        #expect(english.text.contains("larger than the 8 MB this server accepts"))
+
+        // Another limit shows as itself: the text comes from the configuration.
+        var limits = HTTPServer.Limits.standard
+        limits.maximumBodyBytes = 2 * 1_048_576 + 524_288
+        let smaller = try TestApp(limits: limits)
+        #expect(smaller.get("/").elementText(id: "team-file-hint") == "Hoogstens 2,5 MB, samen met het behoeftebestand.")
+        let refused = smaller.app.handle(HTTPRequest(method: "POST", path: "/teams", bodyTooLarge: true))
+        #expect(refused.text.contains("groter dan de 2,5 MB"))
+    }
+
     @Test func anInternalFailureIsA500ThatLeaksNothing() throws {
         struct BrokenStore: TeamStore {
             func teams() throws(StoreError) -> [TeamSummary] {

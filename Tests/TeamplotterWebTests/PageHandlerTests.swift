@@ -135,6 +135,23 @@ import TeamplotterStore
         #expect(team.needs.roles.count == 24)
     }
 
+    /// A browser sends an empty part with no name when no file was chosen.
+    @Test func anUploadWithoutAFileSaysSoBesideTheFieldAndKeepsTheName() throws {
+        let test = try TestApp()
+        let before = try test.store.teams().count
+        var form = FormFields([("csrf", test.token), ("mode", "upload"), ("name", "Mijn team")])
+        form.appendFile("team-file", filename: "", contentType: "application/octet-stream", chunk: Data())
+        form.appendFile("needs-file", filename: "", contentType: "application/octet-stream", chunk: Data())
+        let response = test.app.handle(HTTPRequest(method: "POST", path: "/teams", headers: ["cookie": "tp_csrf=\(test.token)"], form: form))
+        #expect(response.status == 422)
+        #expect(response.elementText(id: "team-file-error")?.contains("Kies een bestand om in te lezen.") == true)
+        let input = try #require(response.inputTag(id: "team-file"))
+        #expect(input.contains(#"aria-describedby="team-file-hint team-file-error""#) && input.contains(#"aria-invalid="true""#))
+        #expect(response.text.contains(##"<a href="#team-file">Kies een bestand om in te lezen.</a>"##), "in the summary too")
+        #expect(response.inputValue(id: "upload-name") == "Mijn team")
+        #expect(try test.store.teams().count == before)
+    }
+
     @Test func aBrokenUploadChangesNothingAndSaysWhereItIsWrong() throws {
         let test = try TestApp()
         let before = try test.store.teams().count

@@ -82,12 +82,16 @@ enum Repository {
 extension HTTPResponse {
     /// Every `name="value"` attribute value of the input with this id.
     func inputValue(id: String) -> String? {
+        guard let tag = inputTag(id: id), let valueRange = tag.range(of: "value=\"") else { return nil }
+        return String(tag[valueRange.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The opening tag of the input with this id, without its closing `>`.
+    func inputTag(id: String) -> String? {
         let page = text
         guard let idRange = page.range(of: "id=\"\(id)\"") else { return nil }
         let start = page[..<idRange.lowerBound].range(of: "<input", options: .backwards)?.lowerBound ?? idRange.lowerBound
-        let tag = page[start...].prefix { $0 != ">" }
-        guard let valueRange = tag.range(of: "value=\"") else { return nil }
-        return String(tag[valueRange.upperBound...].prefix { $0 != "\"" })
+        return String(page[start...].prefix { $0 != ">" })
     }
 
     /// The text inside the element with this id (up to its first closing tag).

@@ -94,7 +94,29 @@ enum Migrations {
                 REFERENCES custom_categories(team_id, position) ON DELETE CASCADE
         );
         CREATE INDEX functions_by_team ON functions(team_id, position);
+        """,
+        // 2: a team's id is never given again after the team is deleted, so an old link or
+        // bookmark cannot open another team. AUTOINCREMENT does that (sqlite_sequence keeps the
+        // highest id ever given), but SQLite cannot add it to a column: the table is rebuilt as
+        // SQLite's ALTER TABLE page describes, which `migrate` runs with foreign keys off (else
+        // dropping the old table would delete every function and need) and checks before commit.
+        // Ids already given are kept; a team deleted before this step may still see its id again.
         """
+        CREATE TABLE teams_rebuilt (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            organisation TEXT,
+            standard_week_hours REAL NOT NULL CHECK (standard_week_hours > 0),
+            catalogue_mode TEXT CHECK (catalogue_mode IN ('extend', 'replace')),
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        INSERT INTO teams_rebuilt (id, name, organisation, standard_week_hours, catalogue_mode, revision, created_at, updated_at)
+            SELECT id, name, organisation, standard_week_hours, catalogue_mode, revision, created_at, updated_at FROM teams;
+        DROP TABLE teams;
+        ALTER TABLE teams_rebuilt RENAME TO teams;
+        """,
     ]
 
     static var latestVersion: Int { steps.count }

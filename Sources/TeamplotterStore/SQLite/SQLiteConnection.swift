@@ -115,6 +115,16 @@ final class SQLiteConnection: @unchecked Sendable {
         return result
     }
 
+    /// Throws when a row points at a row that does not exist (for when foreign keys are off).
+    func checkForeignKeys() throws(SQLiteError) {
+        let sql = "PRAGMA foreign_key_check"
+        let broken = try query(sql) { row in row.text(0) }
+        guard broken.isEmpty else {
+            throw SQLiteError(
+                code: SQLITE_CONSTRAINT, message: "foreign keys broken in: " + Set(broken).sorted().joined(separator: ", "), sql: sql)
+        }
+    }
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }
 

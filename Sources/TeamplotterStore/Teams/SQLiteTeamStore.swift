@@ -82,6 +82,10 @@ public final class SQLiteTeamStore: TeamStore {
     private static func migrate(_ database: SQLiteConnection, initialTeams: () -> [Team]) throws(SQLiteError) {
         let current = Int(try database.scalar("PRAGMA user_version") ?? 0)
         guard current < Migrations.latestVersion else { return }
+        // Off while the schema changes, so that rebuilding a table does not cascade (the pragma
+        // is ignored inside a transaction); the keys are checked before the commit instead. If
+        // this throws, the connection is not used again.
+        try database.execute("PRAGMA foreign_keys = OFF")
         do throws(TransactionError<SQLiteError>) {
             try database.transaction { () throws(SQLiteError) in
                 for version in current..<Migrations.latestVersion {
@@ -92,12 +96,14 @@ public final class SQLiteTeamStore: TeamStore {
                 if current == 0 {
                     for team in initialTeams() { _ = try TeamRows.insert(team, into: database) }
                 }
+                try database.checkForeignKeys()
             }
         } catch {
             switch error {
             case .database(let error), .body(let error): throw error
             }
         }
+        try database.execute("PRAGMA foreign_keys = ON")
     }
 
     private func reading<T>(_ body: (inout ReadSide) throws(SQLiteError) -> T) throws(StoreError) -> T {

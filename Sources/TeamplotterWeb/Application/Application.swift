@@ -49,7 +49,7 @@ public final class Application: Sendable {
 
         var response: HTTPResponse
         do {
-            if request.bodyTooLarge { throw WebError.payloadTooLarge }
+            if request.bodyTooLarge { throw WebError.payloadTooLarge(maximumBytes: config.limits.maximumBodyBytes) }
             if !hostIsAccepted(request) {
                 throw WebError.badRequest(language.pick(
                     "Deze server is alleen bereikbaar via zijn IP-adres.", "This server is only reachable through its IP address."))

@@ -6,7 +6,8 @@ enum WebError: Error {
     case badRequest(String)
     /// The form's CSRF token was missing or wrong.
     case staleForm
-    case payloadTooLarge
+    /// The body was larger than the configured limit, which the page names.
+    case payloadTooLarge(maximumBytes: Int)
     case unsupportedMediaType(expected: String)
     /// What the form was about changed in the meantime (another window, a second click).
     case conflict

@@ -29,11 +29,12 @@ enum ErrorPages {
             text = l.pick(
                 "Deze functie is intussen gewijzigd of verwijderd, bijvoorbeeld in een ander venster of door een tweede klik. Er is niets veranderd. Ga terug naar het team en kijk of het nog nodig is.",
                 "This function was changed or removed in the meantime, for example in another window or by a second click. Nothing has changed. Go back to the team and check whether it is still needed.")
-        case .payloadTooLarge:
+        case .payloadTooLarge(let maximumBytes):
+            let limit = ByteSizes.show(maximumBytes, l)
             title = l.pick("Bestand te groot", "File too large")
             text = l.pick(
-                "Wat u verstuurde is groter dan deze server aanneemt. Kies een kleiner bestand.",
-                "What you sent is larger than this server accepts. Choose a smaller file.")
+                "Wat u verstuurde is groter dan de \(limit) die deze server aanneemt. Kies een kleiner bestand.",
+                "What you sent is larger than the \(limit) this server accepts. Choose a smaller file.")
         case .unsupportedMediaType:
             title = l.pick("Soort inhoud niet ondersteund", "Content type not supported")
             text = l.pick("Deze pagina neemt dit soort inhoud niet aan.", "This page does not accept this kind of content.")

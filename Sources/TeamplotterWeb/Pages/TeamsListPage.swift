@@ -102,8 +102,11 @@ struct TeamsListPage {
                 }
                 FormControls.form(action: "/teams", token: token, multipart: true) {
                     element("input", HTMLAttribute("type", "hidden"), HTMLAttribute("name", "mode"), HTMLAttribute("value", "upload"))
+                    // The server's limit is on the whole form, so the hint counts both files.
+                    let limit = ByteSizes.show(context.config.limits.maximumBodyBytes, l)
                     fileField(
                         id: "team-file", label: l.pick("Teambestand (.json, .xlsx of .csv)", "Team file (.json, .xlsx or .csv)"),
+                        hint: l.pick("Hoogstens \(limit), samen met het behoeftebestand.", "At most \(limit), together with the needs file."),
                         error: input.errors["team-file"], problems: input.uploadProblems)
                     fileField(
                         id: "needs-file", label: l.pick("Behoefte (.csv, niet verplicht)", "Needs (.csv, optional)"),
