@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func aSyntaxErrorNamesLineAndColumn() {
-        #expect(throws: InputProblems([InputProblem(.invalidJSON, at: SourceLocation(file: "x.json", row: 2, column: 17))])) {
+        #expect(throws: InputProblems([InputProblem(.invalidJSON(.unexpected("x")), at: SourceLocation(file: "x.json", row: 2, column: 17))])) {
             try TeamDocument.read(Data("{\"version\": 1,\n \"functions\": [ x".utf8), file: "x.json")
         }
     }
