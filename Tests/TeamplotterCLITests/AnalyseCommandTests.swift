@@ -135,6 +135,8 @@ import Testing
         ("ander.json", Data(#"{"name": "x", "items": [1, 2]}"#.utf8), "dit JSON-bestand is geen Teamplotter-teamdocument (\"version\" ontbreekt)"),
         ("lijst.json", Data("[1, 2, 3]".utf8), "dit JSON-bestand is geen Teamplotter-teamdocument"),
         ("kapot.json", Data(#"{"version": 1, "functions": [ x ]}"#.utf8), "kapot.json:1:31: ongeldige JSON: \"x\" hoort hier niet"),
+        ("dubbel.json", Data(#"{"version": 1, "functions": [{"title": "A", "hoursPerWeek": 36, "hoursPerWeek": 20}]}"#.utf8),
+         "dubbel.json:1:65: veld \"hoursPerWeek\" staat twee keer in hetzelfde object (eerst op regel 1, kolom 45)"),
         ("afgekapt.json", Data(#"{"version": 1, "functions": ["#.utf8), "afgekapt.json:1:30: het document houdt op"),
         ("groot.json", Data(#"{"version": 1, "functions": [{"title": "A", "fte": 1e999}]}"#.utf8), "groot.json:1:52: het getal 1e999 is te groot"),
         ("diep.json", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8),

@@ -618,11 +618,18 @@ struct Decoded: Decodable {
         Result { () throws(InputProblems) in try JSONReader.parse(data, file: nil) }
     }
 
-    /// What the reader takes it reads as the decoder does; what it refuses, the decoder refuses.
+    /// What the reader takes it reads as the decoder does; what it refuses, the decoder refuses,
+    /// but for a key given twice, of which the decoder keeps one value without a word.
     private func expectAsDecoder(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         switch read(Data(text.utf8)) {
-        case .success(let value): #expect(value == decoded(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
-        case .failure: #expect(decoded(text) == nil, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        case .success(let value):
+            #expect(value == decoded(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        case .failure(let problems):
+            let keysTwice = problems.problems.allSatisfy {
+                if case .duplicateKey = $0.kind { return true }
+                return false
+            }
+            #expect(keysTwice || decoded(text) == nil, "\(text.debugDescription)", sourceLocation: sourceLocation)
         }
     }
 
@@ -647,6 +654,34 @@ struct Decoded: Decodable {
         for _ in 0..<3000 {
             expectAsDecoder((0..<Int.random(in: 1..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
+    }
+
+    /// The decoder keeps one of the values without a word; each later one is a problem, told where
+    /// it is and where the key came first, all of them together and in the order of the text.
+    @Test func aKeyGivenTwiceIsAProblem() {
+        func problems(_ text: String) -> [InputProblem] {
+            guard case .failure(let problems) = read(Data(text.utf8)) else { return [] }
+            return problems.problems
+        }
+        func twice(_ key: String, _ row: Int, _ column: Int, first: (Int, Int)) -> InputProblem {
+            InputProblem(.duplicateKey(key: key, firstRow: first.0, firstColumn: first.1), at: SourceLocation(row: row, column: column))
+        }
+        let document = "{\"version\": 1,\n \"functions\": [{\"title\": \"A\", \"hoursPerWeek\": 36, \"hoursPerWeek\": 20}]}"
+        #expect(decoded(document) != nil)
+        #expect(problems(document) == [twice("hoursPerWeek", 2, 51, first: (2, 31))])
+        #expect(problems(#"{"b": {"a": 1, "a": 2, "a": 3}, "b": 0}"#) == [
+            twice("a", 1, 16, first: (1, 8)), twice("a", 1, 24, first: (1, 8)), twice("b", 1, 33, first: (1, 2)),
+        ])
+        // Told where JSONDecoder still reads a number, with a syntax error after it, and when
+        // the keys are written differently but are the same text.
+        #expect(problems(#"{"x": 12345678901234567890, "x": 1} x"#) == [
+            twice("x", 1, 29, first: (1, 2)), InputProblem(.invalidJSON(.textAfterEnd), at: SourceLocation(row: 1, column: 37)),
+        ])
+        #expect(problems(#"{"\u00e9": 1, "é": 2}"#).count == 1)
+        #expect(problems(#"{"a": {"b": 1}, "b": {"a": 1}}"#).isEmpty)
+        let message = twice("hoursPerWeek", 2, 51, first: (2, 31))
+        #expect(message.message(.nl).hasPrefix("veld \"hoursPerWeek\" staat twee keer in hetzelfde object (eerst op regel 2, kolom 31)"))
+        #expect(message.message(.en).hasPrefix("field \"hoursPerWeek\" appears twice in the same object (first at line 2, column 31)"))
     }
 
     /// The decoder says neither what is wrong nor where; the reader names both.

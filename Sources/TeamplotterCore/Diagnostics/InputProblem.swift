@@ -56,6 +56,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case notText
         case notATeamFile
         case invalidJSON(JSONSyntax)
+        /// A key given twice in one JSON object, told where it comes again.
+        case duplicateKey(key: String, firstRow: Int, firstColumn: Int)
         case notATeamDocument(reason: String)
         case unsupportedVersion(String)
         case wrongType(expected: ExpectedValue)
@@ -137,6 +139,10 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column and a Roles column or a column per role")
         case .invalidJSON(let syntax):
             return syntax.message(l)
+        case .duplicateKey(let key, let row, let column):
+            return l.pick(
+                "veld \"\(Self.shortened(key))\" staat twee keer in hetzelfde object (eerst op regel \(row), kolom \(column)); een van de waarden zou ongemerkt verloren gaan: laat er één staan",
+                "field \"\(Self.shortened(key))\" appears twice in the same object (first at line \(row), column \(column)); one of the values would be lost without a word: keep one")
         case .notATeamDocument(let reason):
             return l.pick(
                 "dit JSON-bestand is geen Teamplotter-teamdocument (\(reason))",

@@ -4,11 +4,14 @@ import TeamplotterCore
 /// Parses JSON straight from the bytes into the `JSONValue` that `JSONDecoder` would give (object
 /// keys sorted), or says what is wrong and where: the decoder says neither. A number of more than
 /// 17 characters is read by `JSONDecoder`, so that it comes out as the decoder reads it without
-/// doubt. Of a key given twice the first value is kept, as the decoder keeps it.
+/// doubt. A key given twice in one object is a problem too: the decoder would keep one of the
+/// values without a word. Reading goes on after one, so that all are told together.
 struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Keys given again: where, and where first.
+    private var keysTwice: [(key: String, offset: Int, first: Int)] = []
     /// A team document nests five levels deep. Far beyond that is no document but an attack,
     /// refused before the recursion can use up the stack.
     static let maximumDepth = 256
@@ -26,13 +29,25 @@ struct JSONReader {
     static func parse(_ data: Data, file: String?) throws(InputProblems) -> JSONValue {
         try data.withUnsafeBytes { raw -> Result<JSONValue, InputProblems> in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
-            do throws(Failure) {
-                return .success(try reader.document())
-            } catch {
-                let (line, column) = reader.position(of: error.offset)
-                return .failure(
-                    InputProblems([InputProblem(.invalidJSON(error.syntax), at: SourceLocation(file: file, row: line, column: column))]))
+            func location(_ offset: Int) -> SourceLocation {
+                let (line, column) = reader.position(of: offset)
+                return SourceLocation(file: file, row: line, column: column)
             }
+            var problems: [InputProblem] = []
+            var value: JSONValue?
+            do throws(Failure) {
+                value = try reader.document()
+            } catch {
+                problems.append(InputProblem(.invalidJSON(error.syntax), at: location(error.offset)))
+            }
+            // Found as each object closes, inner ones first: told in the order of the text.
+            let twice = reader.keysTwice.sorted { $0.offset < $1.offset }.map { key, offset, first in
+                let (line, column) = reader.position(of: first)
+                return InputProblem(.duplicateKey(key: key, firstRow: line, firstColumn: column), at: location(offset))
+            }
+            problems.insert(contentsOf: twice, at: 0)
+            guard let value, problems.isEmpty else { return .failure(InputProblems(problems)) }
+            return .success(value)
         }.get()
     }
 
@@ -275,7 +290,7 @@ struct JSONReader {
     private mutating func object() throws(Failure) -> JSONValue {
         try enter()
         defer { depth -= 1 }
-        var pairs: [(String, JSONValue)] = []
+        var members: [(key: String, value: JSONValue, offset: Int)] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -284,17 +299,27 @@ struct JSONReader {
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw unexpected() }
+            let offset = index
             let key = try string()
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected() }
             index += 1
-            pairs.append((key, try value()))
+            members.append((key, try value(), offset))
             if try closes(UInt8(ascii: "}")) { break }
         }
-        // The decoder reads objects into a dictionary, then sorts the keys.
-        let order = pairs.indices.sorted { (pairs[$0].0, $0) < (pairs[$1].0, $1) }
-        return .object(order.indices.compactMap { rank in
-            rank > 0 && pairs[order[rank]].0 == pairs[order[rank - 1]].0 ? nil : pairs[order[rank]]
-        })
+        // The decoder reads objects into a dictionary, then sorts the keys. Sorted, the times a
+        // key is given stand together, in no set order: the first in the text is the first.
+        members.sort { $0.key < $1.key }
+        var start = 0
+        while start < members.count {
+            var end = start + 1
+            while end < members.count, members[end].key == members[start].key { end += 1 }
+            if end - start > 1 {
+                let offsets = members[start..<end].map(\.offset).sorted()
+                for offset in offsets.dropFirst() { keysTwice.append((members[start].key, offset, offsets[0])) }
+            }
+            start = end
+        }
+        return .object(members.map { ($0.key, $0.value) })
     }
 }
