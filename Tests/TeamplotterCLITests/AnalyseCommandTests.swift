@@ -131,6 +131,7 @@ import Testing
 
     @Test(arguments: [
         ("leeg.csv", Data(), "het bestand is leeg"),
+        ("bom.csv", Data([0xEF, 0xBB, 0xBF]), "bom.csv: het bestand is leeg"),
         ("binair.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), "dit is geen tekstbestand"),
         ("ander.json", Data(#"{"name": "x", "items": [1, 2]}"#.utf8), "dit JSON-bestand is geen Teamplotter-teamdocument (\"version\" ontbreekt)"),
         ("lijst.json", Data("[1, 2, 3]".utf8), "dit JSON-bestand is geen Teamplotter-teamdocument"),

@@ -108,6 +108,12 @@ import Testing
         #expect(csv.team.functions.count == 1)
     }
 
+    @Test func aByteOrderMarkAloneIsAnEmptyFile() {
+        #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "x.csv"))])) {
+            try TeamLoader.loadTeam(Data([0xEF, 0xBB, 0xBF]), file: "x.csv")
+        }
+    }
+
     @Test func aCSVWithoutAWorksheetHeaderIsNotATeamFile() {
         #expect(throws: InputProblems([InputProblem(.notATeamFile, at: SourceLocation(file: "x.csv"))])) {
             try TeamLoader.loadTeam(Data("a;b\n1;2\n".utf8), file: "x.csv")

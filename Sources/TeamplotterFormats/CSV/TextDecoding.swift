@@ -17,7 +17,11 @@ public enum TextDecoding {
     static func withUTF8<Result>(
         _ data: Data, file: String?, _ body: (UnsafeBufferPointer<UInt8>) throws(InputProblems) -> Result
     ) throws(InputProblems) -> Result {
-        if data.isEmpty { throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]) }
+        // A byte order mark alone says only how the text would be written: the file is as empty
+        // as one without it.
+        if data.isEmpty || data.elementsEqual(byteOrderMark) {
+            throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))])
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputProblems([InputProblem(.utf16, at: SourceLocation(file: file))])
         }
