@@ -82,6 +82,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case extraCell(value: String)
         case singleCellRow(delimiter: Character)
         case mixedEncoding
+        /// The file starts with the UTF-8 byte order mark, but is not UTF-8 after it.
+        case notUTF8AfterByteOrderMark
         case utf16
         case unknownKey(key: String, suggestion: String?)
         case duplicateId(id: String)
@@ -223,6 +225,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "het bestand mengt UTF-8 met een andere tekenset; sla het in Excel opnieuw op als \"CSV UTF-8\"",
                 "the file mixes UTF-8 with another character set; save it again from Excel as \"CSV UTF-8\"")
+        case .notUTF8AfterByteOrderMark:
+            return l.pick(
+                "het bestand begint met het kenmerk van UTF-8 (BOM), maar deze rij is geen geldige UTF-8; sla het in Excel opnieuw op als \"CSV UTF-8\"",
+                "the file starts with the UTF-8 byte order mark, but this row is not valid UTF-8; save it again from Excel as \"CSV UTF-8\"")
         case .utf16:
             return l.pick(
                 "dit bestand is UTF-16 (\"Unicode-tekst\"); sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\"",
