@@ -119,5 +119,11 @@ final class Captured: @unchecked Sendable {
         let captured = Captured()
         #expect(TeamplotterCLI.run(["analyse", path, "--lang", "en"], console: captured.console) == .badInput)
         #expect(captured.standardError == "\(path): this is a ZIP file but not an Excel workbook (.xlsx)\n")
+        // What the ZIP reader finds is told in Dutch too, not in its own English.
+        let cut = folder.appendingPathComponent("afgekapt.xlsx").path
+        try SpreadsheetExport().template().prefix(3000).write(to: URL(fileURLWithPath: cut))
+        let dutch = Captured()
+        #expect(TeamplotterCLI.run(["analyse", cut], console: dutch.console) == .badInput)
+        #expect(dutch.standardError == "\(cut): de werkmap is beschadigd en kan niet worden gelezen (de inhoudsopgave aan het eind van het bestand ontbreekt; misschien is het bestand afgekapt); sla hem opnieuw op in Excel\n")
     }
 }
