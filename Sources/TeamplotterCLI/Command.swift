@@ -40,17 +40,11 @@ public enum TeamplotterCLI {
         // `teamplotter --lang en [--help]`: the language may come before the command.
         if let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
             let count = first == "--lang" ? 2 : 1
-            guard arguments.count > count else {
-                console.write(overview(language))
-                return .ok
-            }
+            guard arguments.count > count else { return noCommand(language, console) }
             // Moved behind the command, where the command's own options are read.
             return dispatch(Array(arguments.dropFirst(count) + arguments.prefix(count)), console: console)
         }
-        guard let first = arguments.first else {
-            console.write(overview(language))
-            return .ok
-        }
+        guard let first = arguments.first else { return noCommand(language, console) }
         switch first {
         case "--help", "-h", "help":
             if arguments.count > 1, let command = command(named: arguments[1]) {
@@ -80,6 +74,13 @@ public enum TeamplotterCLI {
         } catch {
             return fail(error, language, console)
         }
+    }
+
+    /// No command is a usage error, as a wrong one is: a script that calls the program without
+    /// its arguments must not take it for done. The overview goes where errors go.
+    private static func noCommand(_ language: Language, _ console: Console) -> ExitCode {
+        console.writeError(overview(language))
+        return .badInput
     }
 
     private static func fail(_ error: CLIError, _ language: Language, _ console: Console) -> ExitCode {

@@ -130,6 +130,10 @@ enum InputFiles {
         func failure(_ code: Int32) -> CLIError {
             var isDirectory: ObjCBool = false
             let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let folder = (path as NSString).deletingLastPathComponent
+            if code == ENOENT, !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) {
+                return .unwritable(path: path, reason: SystemError.missingFolder(folder, language))
+            }
             return .unwritable(path: path, reason: SystemError.describe(isFolder ? EISDIR : code, language))
         }
         // Atomic is right for a regular file, wrong for /dev/null, a FIFO or a terminal (the

@@ -2,7 +2,7 @@ import Foundation
 import TeamplotterCore
 import TeamplotterReport
 
-/// `teamplotter report TEAM [--needs NEEDS] [--lang nl|en] -o rapport.html`
+/// `teamplotter report TEAM [--needs NEEDS] [--lang nl|en] [-o rapport.html]`
 struct ReportCommand: Command {
     static let names = ["report", "rapport"]
 
@@ -19,12 +19,13 @@ struct ReportCommand: Command {
         language.pick(
             """
             Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
-                                        -o rapport.html
+                                        [-o rapport.html]
 
             Schrijft één HTML-bestand met de samenvatting, de teamplot, de gaten in volgorde
             van urgentie, de rollen per categorie en de functies. Het bestand is op zichzelf
             compleet (geen scripts, niets van internet) en drukt af op A4: open het in de
-            browser en kies Afdrukken, of Opslaan als PDF.
+            browser en kies Afdrukken, of Opslaan als PDF. Zonder -o gaat de HTML naar
+            standaarduitvoer.
 
             Voorbeeld:
               teamplotter report examples/voorbeeldstad-team.csv \\
@@ -32,12 +33,13 @@ struct ReportCommand: Command {
 
             """,
             """
-            Usage: teamplotter report TEAM [--needs NEEDS.csv] [--lang nl|en] -o report.html
+            Usage: teamplotter report TEAM [--needs NEEDS.csv] [--lang nl|en]
+                                      [-o report.html]
 
             Writes one HTML file with the summary, the team plot, the gaps in order of
             urgency, the roles per category and the functions. The file stands on its own
             (no scripts, nothing from the internet) and prints on A4: open it in a browser
-            and choose Print, or Save as PDF.
+            and choose Print, or Save as PDF. Without -o the HTML goes to standard output.
 
             """)
     }
@@ -46,8 +48,8 @@ struct ReportCommand: Command {
         let parsed = try Arguments(arguments, valued: TeamInput.options.union(["--lang", "-o", "--output"]), flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
         input = try TeamInput(parsed, language: language, usage: language.pick(
-            "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] -o rapport.html",
-            "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] -o report.html"))
+            "geef precies één TEAM-bestand: teamplotter report TEAM [--needs BEHOEFTE.csv] [-o rapport.html]",
+            "give exactly one TEAM file: teamplotter report TEAM [--needs NEEDS.csv] [-o report.html]"))
         output = parsed.value("-o", "--output")
     }
 

@@ -17,6 +17,14 @@ enum SystemError {
         }
     }
 
+    /// Why a file cannot be created in `folder`: "does not exist" alone would leave the reader
+    /// to think it is the file that is missing.
+    static func missingFolder(_ folder: String, _ language: Language) -> String {
+        language.pick(
+            "de map \(folder) bestaat niet; maak hem eerst aan of kies een bestaande map",
+            "the folder \(folder) does not exist; create it first or choose an existing folder")
+    }
+
     /// The errno behind a Foundation error, where it says.
     static func code(of error: any Error) -> Int32? {
         let nsError = error as NSError

@@ -20,7 +20,7 @@ struct TemplateCommand: Command {
 
             Schrijft een lege Excel-werkmap om in te vullen: uitleg, de bladen Team
             en Behoefte met keuzelijsten van de rollen en prioriteiten, de
-            rollenlijst en de teamgegevens.
+            rollenlijst en de teamgegevens. De naam eindigt op .xlsx.
             Lees het ingevulde sjabloon in met: teamplotter analyse sjabloon.xlsx
 
             """,
@@ -29,7 +29,7 @@ struct TemplateCommand: Command {
 
             Writes an empty Excel workbook to fill in: instructions, the sheets Team
             and Needs with drop-down lists of the roles and priorities, the
-            catalogue and the team's details.
+            catalogue and the team's details. The name ends in .xlsx.
             Read the filled-in template with: teamplotter analyse template.xlsx
 
             """)
@@ -42,6 +42,15 @@ struct TemplateCommand: Command {
             throw .usage(language.pick(
                 "geef een uitvoerbestand: teamplotter template -o sjabloon.xlsx",
                 "give an output file: teamplotter template -o template.xlsx"))
+        }
+        // The template is a workbook whatever its name, and under another name it does not open
+        // as one. Only a name that becomes a regular file says what the file is: /dev/null or a
+        // FIFO takes the bytes under any name, so those are not checked.
+        if InputFiles.isRegularFileOrMissing(output), !output.lowercased().hasSuffix(".xlsx") {
+            let suggestion = (output as NSString).deletingPathExtension + ".xlsx"
+            throw .usage(language.pick(
+                "\(output): het sjabloon is een Excel-werkmap; geef een naam die op .xlsx eindigt, zoals \(suggestion)",
+                "\(output): the template is an Excel workbook; give a name that ends in .xlsx, such as \(suggestion)"))
         }
         self.output = output
     }

@@ -131,10 +131,17 @@ import Testing
 
     @Test(arguments: [
         ("leeg.csv", Data(), "het bestand is leeg"),
+        ("bom.csv", Data([0xEF, 0xBB, 0xBF]), "bom.csv: het bestand is leeg"),
         ("binair.csv", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]), "dit is geen tekstbestand"),
         ("ander.json", Data(#"{"name": "x", "items": [1, 2]}"#.utf8), "dit JSON-bestand is geen Teamplotter-teamdocument (\"version\" ontbreekt)"),
         ("lijst.json", Data("[1, 2, 3]".utf8), "dit JSON-bestand is geen Teamplotter-teamdocument"),
-        ("kapot.json", Data(#"{"version": 1, "functions": [ x ]}"#.utf8), "ongeldige JSON"),
+        ("kapot.json", Data(#"{"version": 1, "functions": [ x ]}"#.utf8), "kapot.json:1:31: ongeldige JSON: \"x\" hoort hier niet"),
+        ("dubbel.json", Data(#"{"version": 1, "functions": [{"title": "A", "hoursPerWeek": 36, "hoursPerWeek": 20}]}"#.utf8),
+         "dubbel.json:1:65: veld \"hoursPerWeek\" staat twee keer in hetzelfde object (eerst op regel 1, kolom 45)"),
+        ("afgekapt.json", Data(#"{"version": 1, "functions": ["#.utf8), "afgekapt.json:1:30: het document houdt op"),
+        ("groot.json", Data(#"{"version": 1, "functions": [{"title": "A", "fte": 1e999}]}"#.utf8), "groot.json:1:52: het getal 1e999 is te groot"),
+        ("diep.json", Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8),
+         "diep.json:1:257: het document is dieper genest dan 256 niveaus"),
         ("tabel.csv", Data("a;b\n1;2\n".utf8), "geen teamdocument (.json) of werkblad (.csv)"),
     ])
     func eachBadFileGetsOneClearMessage(name: String, content: Data, message: String) throws {

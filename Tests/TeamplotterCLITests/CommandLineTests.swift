@@ -8,12 +8,24 @@ import Testing
         let version = CapturedRun(["--version"])
         #expect(version.code == .ok)
         #expect(version.stdout == "teamplotter \(TeamplotterCLI.version)\n")
-        let overview = CapturedRun([])
+        let overview = CapturedRun(["--help"])
+        #expect(overview.code == .ok)
         #expect(overview.stdout.contains("analyse"))
         #expect(overview.stdout.contains("Afsluitcodes"))
+        #expect(overview.stderr.isEmpty)
         #expect(CapturedRun(["--help", "--lang", "en"]).stdout.contains("Exit codes"))
-        #expect(CapturedRun(["--lang", "en"]).stdout.contains("Exit codes"))
+        #expect(CapturedRun(["--lang", "en", "--help"]).stdout.contains("Exit codes"))
         #expect(CapturedRun(["--lang=en", "roles"]).stdout.contains("Web analyst"))
+    }
+
+    /// Without a command nothing is done: a usage error, the overview on standard error.
+    @Test func noCommandIsAUsageError() {
+        for arguments in [[], ["--lang", "en"], ["--lang=en"]] {
+            let run = CapturedRun(arguments)
+            #expect(run.code == .badInput, "\(arguments)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr == TeamplotterCLI.overview(arguments.isEmpty ? .nl : .en))
+        }
     }
 
     @Test func everyCommandHasHelpInBothLanguages() {
@@ -30,7 +42,7 @@ import Testing
     }
 
     @Test func helpAndTheCatalogueFitEightyColumns() {
-        var outputs = [CapturedRun([]).stdout, CapturedRun(["roles"]).stdout, CapturedRun(["roles", "--lang", "en"]).stdout]
+        var outputs = [CapturedRun(["--help"]).stdout, CapturedRun(["roles"]).stdout, CapturedRun(["roles", "--lang", "en"]).stdout]
         for command in TeamplotterCLI.commands {
             outputs += [CapturedRun([command.names[0], "--help"]).stdout, CapturedRun([command.names[0], "--help", "--lang", "en"]).stdout]
         }

@@ -90,6 +90,25 @@ final class Captured: @unchecked Sendable {
         #expect(captured.standardOutput.contains("\"missing\": 24") || captured.standardOutput.contains("\"missing\":24"))
     }
 
+    /// An XLSX workbook under a .csv name would open as garbage; a device takes it under any name.
+    @Test func theTemplateNeedsAnXLSXName() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("sjabloon.csv").path
+        let refused = Captured()
+        #expect(TeamplotterCLI.run(["template", "-o", csv], console: refused.console) == .badInput)
+        #expect(refused.standardError.hasPrefix(
+            "\(csv): het sjabloon is een Excel-werkmap; geef een naam die op .xlsx eindigt, zoals \(folder.path)/sjabloon.xlsx\n"))
+        #expect(!FileManager.default.fileExists(atPath: csv))
+        let english = Captured()
+        #expect(TeamplotterCLI.run(["template", "-o", "sjabloon", "--lang", "en"], console: english.console) == .badInput)
+        #expect(english.standardError.hasPrefix("sjabloon: the template is an Excel workbook; give a name that ends in .xlsx, such as sjabloon.xlsx\n"))
+        let upper = folder.appendingPathComponent("SJABLOON.XLSX").path
+        #expect(TeamplotterCLI.run(["template", "-o", upper], console: Captured().console) == .ok)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: upper)).starts(with: XLSXReader.zipMagic))
+        #expect(TeamplotterCLI.run(["template", "-o", "/dev/null"], console: Captured().console) == .ok)
+    }
+
     @Test func badWorkbooksGoToStandardErrorWithTheirPlace() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -100,5 +119,11 @@ final class Captured: @unchecked Sendable {
         let captured = Captured()
         #expect(TeamplotterCLI.run(["analyse", path, "--lang", "en"], console: captured.console) == .badInput)
         #expect(captured.standardError == "\(path): this is a ZIP file but not an Excel workbook (.xlsx)\n")
+        // What the ZIP reader finds is told in Dutch too, not in its own English.
+        let cut = folder.appendingPathComponent("afgekapt.xlsx").path
+        try SpreadsheetExport().template().prefix(3000).write(to: URL(fileURLWithPath: cut))
+        let dutch = Captured()
+        #expect(TeamplotterCLI.run(["analyse", cut], console: dutch.console) == .badInput)
+        #expect(dutch.standardError == "\(cut): de werkmap is beschadigd en kan niet worden gelezen (de inhoudsopgave aan het eind van het bestand ontbreekt; misschien is het bestand afgekapt); sla hem opnieuw op in Excel\n")
     }
 }

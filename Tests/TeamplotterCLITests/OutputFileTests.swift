@@ -47,7 +47,8 @@ import TeamplotterCore
     @Test func failuresNameThePathAndLeaveNothing() throws {
         let folder = try temporaryDirectory()
         let missing = folder.appendingPathComponent("missing/team.json").path
-        for (path, reason) in [(folder.path, "is a folder"), (missing, "does not exist")] {
+        let missingFolder = "the folder \(folder.path)/missing does not exist; create it first or choose an existing folder"
+        for (path, reason) in [(folder.path, "is a folder"), (missing, missingFolder)] {
             do {
                 try InputFiles.write(to: path, language: .en) { _ in }
                 Issue.record("\(path) was written")
@@ -59,6 +60,14 @@ import TeamplotterCore
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// The folder is named as it was given, in the user's language.
+    @Test func aMissingFolderIsNamed() throws {
+        let run = CapturedRun(["analyse", Repository.example, "-o", "bestaat-niet-\(UUID().uuidString)/x.txt"])
+        #expect(run.code == .failure)
+        #expect(run.stderr.contains(": kan niet schrijven: de map bestaat-niet-"))
+        #expect(run.stderr.hasSuffix(" bestaat niet; maak hem eerst aan of kies een bestaande map\n"))
     }
 
     @Test func standardOutputGetsTheChunksAsText() throws {

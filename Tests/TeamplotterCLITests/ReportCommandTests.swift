@@ -63,6 +63,16 @@ import TeamplotterCLI
         #expect(missing.stderr.contains("bestaat-niet.csv"))
     }
 
+    /// `-o` is optional, and the help and the usage error say so.
+    @Test func reportWithoutOutputWritesToStandardOutput() {
+        let result = run(["report", Self.team, "--needs", Self.needs])
+        #expect(result.code == .ok)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(run(["report", "--help"]).stdout.contains("[-o rapport.html]"))
+        #expect(run(["report", "--help", "--lang", "en"]).stdout.contains("[-o report.html]"))
+        #expect(run(["report"]).stderr.contains("teamplotter report TEAM [--needs BEHOEFTE.csv] [-o rapport.html]"))
+    }
+
     @Test func reportAndPlotAreListedInTheHelp() {
         let overview = run(["--help"]).stdout
         #expect(overview.contains("  report"))

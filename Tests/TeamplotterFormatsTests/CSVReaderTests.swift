@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    /// A BOM says UTF-8: a Windows-1252 "é" after it is an error at its row, not read as Windows-1252.
+    @Test func aByteOrderMarkBeforeTextThatIsNotUTF8IsRefusedNamingTheRow() throws {
+        let data = Data([0xEF, 0xBB, 0xBF]) + Data("Functie;Rollen\nA;\"Strateeg\nVerbinder\"\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x3B, 0x0A])
+        #expect(throws: InputProblems([InputProblem(.notUTF8AfterByteOrderMark, at: SourceLocation(file: "b.csv", row: 3))])) {
+            try CSVReader.read(data, file: "b.csv")
+        }
+        #expect(throws: InputProblems([InputProblem(.notUTF8AfterByteOrderMark, at: SourceLocation(file: "b.csv", row: 3))])) {
+            try TeamLoader.loadTeam(data, file: "b.csv")
+        }
+        // Without the BOM the same bytes are Windows-1252.
+        #expect(try CSVReader.read(data.dropFirst(3), file: nil).rows[2].cells == ["Café", ""])
+    }
+
     /// The row as a spreadsheet shows it: cells with line breaks inside do not add rows.
     @Test func theRowOfMixedEncodingCountsRecordsNotLines() {
         let start = Data("Functie;Naam;Taken\r\nA;Jos\u{E9};\"t1\nt2\nt3\"\r\nB;Piet;\"t1\nt2\"\r\n".utf8)

@@ -586,32 +586,69 @@ import Testing
     }
 }
 
+/// A value as `JSONDecoder` reads it, keys sorted: the oracle of `JSONReader`.
+struct Decoded: Decodable {
+    var value: JSONValue
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = .null
+        } else if let bool = try? container.decode(Bool.self) {
+            value = .bool(bool)
+        } else if let number = try? container.decode(Double.self) {
+            value = .number(number)
+        } else if let string = try? container.decode(String.self) {
+            value = .string(string)
+        } else if let array = try? container.decode([Decoded].self) {
+            value = .array(array.map(\.value))
+        } else {
+            let dictionary = try container.decode([String: Decoded].self)
+            value = .object(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) })
+        }
+    }
+}
+
 @Suite struct JSONReaderTests {
     private func decoded(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try? JSONDecoder().decode(Decoded.self, from: Data(text.utf8)).value
     }
 
-    /// Whatever the fast reader takes, it reads as the decoder does; what it leaves, the decoder decides.
+    private func read(_ data: Data) -> Result<JSONValue, InputProblems> {
+        Result { () throws(InputProblems) in try JSONReader.parse(data, file: nil) }
+    }
+
+    /// What the reader takes it reads as the decoder does; what it refuses, the decoder refuses,
+    /// but for a key given twice, of which the decoder keeps one value without a word.
     private func expectAsDecoder(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        guard let fast = JSONReader.parse(Data(text.utf8)) else { return }
-        #expect(fast == decoded(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        switch read(Data(text.utf8)) {
+        case .success(let value):
+            #expect(value == decoded(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        case .failure(let problems):
+            let keysTwice = problems.problems.allSatisfy {
+                if case .duplicateKey = $0.kind { return true }
+                return false
+            }
+            #expect(keysTwice || decoded(text) == nil, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test func documentsReadAsTheDecoderReadsThem() throws {
         let cases = [
             #"{"b": 1, "a": [true, false, null, "x"], "c": {"z": -0.5e2, "y": 1E+3, "x": 0}}"#,
-            #"  [ ] "#, #"{}"#, #""tekst""#, "12", "-0", "0.1", "1e400", "01", "1.", ".5", "-", "+1", "1e", "12345678901234567890",
+            #"  [ ] "#, #"{}"#, #""tekst""#, "12", "-0", "0.1", "1e400", "1e-400", "0e-400", "-0.0e999999", "01", "1.", ".5", "-",
+            "+1", "1e", "12345678901234567890", "123456789012345678901234567890e300", "1.00000000000000000000000000000000001",
             #"{"a": 1, "a": 2}"#, #"{"é": 1, "e\u0301": 2}"#, #"["\u00e9\u20ac\u2028\n\t\"\\\/\b\f\r"]"#, #"["\ud83d\ude00"]"#,
-            #"["\u+123"]"#, #"["\uZZZZ"]"#, #"["\x"]"#, "[\"a\u{1}\"]", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "{1: 2}",
-            "[1] x", "\u{FEFF}[1]", "nul", "truex", "[tru]", String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+            #"["\ud83d"]"#, #"["\ude00"]"#, #"["\ud83dx"]"#, #"["\ud83d\u0041"]"#, #"["\ud83d\n"]"#, #"["\u00"]"#,
+            #"["\u+123"]"#, #"["\uZZZZ"]"#, #"["\x"]"#, "[\"a\u{1}\"]", "[1,]", "[1,,]", "[,]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "{\"a\":1,,}", "{,}", "{1: 2}",
+            "[1] x", "\u{FEFF}[1]", "nul", "truex", "[tru]", String(repeating: "[", count: 256) + String(repeating: "]", count: 256),
             #"{"version": 1, "team": {"name": "Online <team> & co"}, "functions": [{"title": "A", "hoursPerWeek": 22.5}]}"#,
         ]
         for text in cases { expectAsDecoder(text) }
-        #expect(JSONReader.parse(Data(cases[0].utf8)) != nil)
-        // The shipped example and every document this program writes take the fast path.
+        #expect(try read(Data(cases[0].utf8)).get() == decoded(cases[0]))
+        // The shipped example reads as the decoder reads it.
         let example = try Repository.data("examples/voorbeeldstad.json")
-        #expect(JSONReader.parse(example) != nil)
-        #expect(JSONReader.parse(example) == (try JSONDecoder().decode(JSONValue.self, from: example)))
+        #expect(try read(example).get() == (try JSONDecoder().decode(Decoded.self, from: example).value))
         let pieces = ["{", "}", "[", "]", ",", ":", "\"a\"", "\"\\n\"", "1", "-2.5e3", "true", "null", " ", "\"é\"", "\"\\u00e9\""]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
@@ -619,7 +656,59 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8IsLeftToTheDecoder() {
-        #expect(JSONReader.parse(Data([0x5B, 0x22, 0xC3, 0x22, 0x5D])) == nil)
+    /// The decoder keeps one of the values without a word; each later one is a problem, told where
+    /// it is and where the key came first, all of them together and in the order of the text.
+    @Test func aKeyGivenTwiceIsAProblem() {
+        func problems(_ text: String) -> [InputProblem] {
+            guard case .failure(let problems) = read(Data(text.utf8)) else { return [] }
+            return problems.problems
+        }
+        func twice(_ key: String, _ row: Int, _ column: Int, first: (Int, Int)) -> InputProblem {
+            InputProblem(.duplicateKey(key: key, firstRow: first.0, firstColumn: first.1), at: SourceLocation(row: row, column: column))
+        }
+        let document = "{\"version\": 1,\n \"functions\": [{\"title\": \"A\", \"hoursPerWeek\": 36, \"hoursPerWeek\": 20}]}"
+        #expect(decoded(document) != nil)
+        #expect(problems(document) == [twice("hoursPerWeek", 2, 51, first: (2, 31))])
+        #expect(problems(#"{"b": {"a": 1, "a": 2, "a": 3}, "b": 0}"#) == [
+            twice("a", 1, 16, first: (1, 8)), twice("a", 1, 24, first: (1, 8)), twice("b", 1, 33, first: (1, 2)),
+        ])
+        // Told where JSONDecoder still reads a number, with a syntax error after it, and when
+        // the keys are written differently but are the same text.
+        #expect(problems(#"{"x": 12345678901234567890, "x": 1} x"#) == [
+            twice("x", 1, 29, first: (1, 2)), InputProblem(.invalidJSON(.textAfterEnd), at: SourceLocation(row: 1, column: 37)),
+        ])
+        #expect(problems(#"{"\u00e9": 1, "é": 2}"#).count == 1)
+        #expect(problems(#"{"a": {"b": 1}, "b": {"a": 1}}"#).isEmpty)
+        let message = twice("hoursPerWeek", 2, 51, first: (2, 31))
+        #expect(message.message(.nl).hasPrefix("veld \"hoursPerWeek\" staat twee keer in hetzelfde object (eerst op regel 2, kolom 31)"))
+        #expect(message.message(.en).hasPrefix("field \"hoursPerWeek\" appears twice in the same object (first at line 2, column 31)"))
+    }
+
+    /// The decoder says neither what is wrong nor where; the reader names both.
+    @Test func aProblemNamesWhatIsWrongAndItsLineAndColumn() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let cases: [(Data, JSONSyntax, Int, Int)] = [
+            (Data(#"{"version": 1, "functions": ["#.utf8), .endsEarly, 1, 30),
+            (Data("{\"version\": 1,\n \"functions\": [\n\n".utf8), .endsEarly, 2, 16),
+            (Data(#"{"title": "Webredac"#.utf8), .endsEarly, 1, 20),
+            (Data("{\n  \"fte\": 1e999}".utf8), .numberOutOfRange("1e999"), 2, 10),
+            (Data("{\n  \"fte\": tru}".utf8), .unexpected("}"), 2, 13),
+            (Data(#"["één", x]"#.utf8), .unexpected("x"), 1, 9),
+            (Data(#"{"a": 1,,}"#.utf8), .unexpected(","), 1, 9),
+            (Data(#"[01]"#.utf8), .unexpected("1"), 1, 3),
+            (Data(deep.utf8), .nestedTooDeeply(limit: 256), 1, 257),
+            (Data((String(repeating: "[", count: 257) + String(repeating: "]", count: 257)).utf8), .nestedTooDeeply(limit: 256), 1, 257),
+            (Data("[\"a\tb\"]".utf8), .controlCharacter, 1, 4),
+            (Data(#"["x\ud83d"]"#.utf8), .invalidEscape("\\ud83d"), 1, 4),
+            (Data(#"["\q"]"#.utf8), .invalidEscape("\\q"), 1, 3),
+            (Data("[1]\n]".utf8), .textAfterEnd, 2, 1),
+            (Data([0x5B, 0x22, 0x61, 0xC3, 0x22, 0x5D]), .notUTF8, 1, 4),
+            (Data([0xEF, 0xBB, 0xBF] + Array("[x]".utf8)), .unexpected("x"), 1, 2),
+        ]
+        for (data, syntax, line, column) in cases {
+            #expect(throws: InputProblems([InputProblem(.invalidJSON(syntax), at: SourceLocation(file: "t.json", row: line, column: column))])) {
+                try JSONReader.parse(data, file: "t.json")
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ enum LegacyXLSXReader {
         } catch let failure as PartFailure {
             return .refused(failure.issue)
         } catch {
-            return .refused(.damagedZIP(detail: "\(error)"))
+            return .refused(.damagedZIP(.unreadable))
         }
     }
 }
@@ -105,14 +105,7 @@ struct LegacyWorkbookParts {
         do {
             return try LegacyXMLTree.parse(bytes)
         } catch {
-            let detail: String
-            switch error {
-            case .doctype: detail = "DOCTYPE"
-            case .tooManyElements(let limit): detail = "> \(limit) elements"
-            case .malformed(let line, let column, let reason): detail = "\(line):\(column) \(reason)"
-            case .encoding(let encoding): detail = "encoding \(encoding)"
-            }
-            throw PartFailure(issue: .damagedXML(part: path, detail: detail))
+            throw PartFailure(issue: .damagedXML(part: path, detail: error.damage))
         }
     }
 
@@ -152,13 +145,13 @@ struct LegacyWorkbookParts {
         for row in root.child("sheetData")?.children("row") ?? [] {
             rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
             guard rowNumber >= 1, rowNumber <= CellReference.maximumRow else {
-                throw PartFailure(issue: .damagedXML(part: part, detail: "row number \(rowNumber)"))
+                throw PartFailure(issue: .damagedXML(part: part, detail: .rowNumber(rowNumber)))
             }
             var columnNumber = 0
             for cell in row.children("c") {
                 if let reference = cell.attribute("r") {
                     guard let parsed = CellReference(reference) else {
-                        throw PartFailure(issue: .damagedXML(part: part, detail: "cell reference \"\(reference)\""))
+                        throw PartFailure(issue: .damagedXML(part: part, detail: .cellReference(reference)))
                     }
                     columnNumber = parsed.column
                 } else {
@@ -187,7 +180,7 @@ struct LegacyWorkbookParts {
         case "s":
             guard let raw else { return nil }
             guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                throw PartFailure(issue: .damagedXML(part: part, detail: "shared string \(raw) does not exist"))
+                throw PartFailure(issue: .damagedXML(part: part, detail: .missingSharedString(raw)))
             }
             return .text(sharedStrings[index])
         case "inlineStr":
@@ -203,7 +196,7 @@ struct LegacyWorkbookParts {
         default:
             guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             guard let number = Double(raw.trimmingCharacters(in: .whitespaces)), number.isFinite else {
-                throw PartFailure(issue: .damagedXML(part: part, detail: "\"\(raw)\" is not a number"))
+                throw PartFailure(issue: .damagedXML(part: part, detail: .notANumber(raw)))
             }
             return isDate ? .date(ExcelDate.isoText(serial: number, date1904: date1904)) : .number(number)
         }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
+import TeamplotterCore
 @testable import TeamplotterFormats
 
 /// The tree reader the package used before: FoundationXML's XMLParser. Kept only for the oracle
@@ -20,7 +21,9 @@ enum LegacyXMLTree {
         let ok = parser.parse()
         if builder.exceeded { throw .tooManyElements(limit: maximumElements) }
         guard ok, let root = builder.root else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
+            // libxml2 says what is wrong in words of its own, which match none of the streaming
+            // reader's reasons; the oracle asks only that both find the part malformed.
+            let reason: XMLMalformation = parser.parserError == nil ? .noRootElement : .unknownMarkup
             throw .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
         }
         return root

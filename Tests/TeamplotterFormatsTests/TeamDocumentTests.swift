@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func aSyntaxErrorNamesLineAndColumn() {
-        #expect(throws: InputProblems([InputProblem(.invalidJSON, at: SourceLocation(file: "x.json", row: 2, column: 17))])) {
+        #expect(throws: InputProblems([InputProblem(.invalidJSON(.unexpected("x")), at: SourceLocation(file: "x.json", row: 2, column: 17))])) {
             try TeamDocument.read(Data("{\"version\": 1,\n \"functions\": [ x".utf8), file: "x.json")
         }
     }
@@ -106,6 +106,12 @@ import Testing
         #expect(json.team.functions.isEmpty)
         let csv = try TeamLoader.loadTeam(Data("Functie;Rollen\nA;Verbinder\n".utf8), file: "team.json")
         #expect(csv.team.functions.count == 1)
+    }
+
+    @Test func aByteOrderMarkAloneIsAnEmptyFile() {
+        #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "x.csv"))])) {
+            try TeamLoader.loadTeam(Data([0xEF, 0xBB, 0xBF]), file: "x.csv")
+        }
     }
 
     @Test func aCSVWithoutAWorksheetHeaderIsNotATeamFile() {

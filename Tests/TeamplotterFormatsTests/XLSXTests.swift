@@ -148,6 +148,33 @@ import TeamplotterCore
         #expect(part == "xl/worksheets/sheet1.xml")
     }
 
+    /// What the ZIP and XML readers find wrong is worded in the user's language, Dutch included.
+    @Test func damageIsToldInTheUsersLanguage() {
+        func message(_ data: Data, _ language: Language) -> String? {
+            do {
+                _ = try XLSXReader.read(data, file: nil)
+                return nil
+            } catch {
+                return error.problems.first?.message(language)
+            }
+        }
+        let good = XLSXWriter(sheets: [SheetToWrite(name: "A", rows: [[.text("x")]])]).data()
+        #expect(message(good.prefix(good.count / 2), .nl) == "de werkmap is beschadigd en kan niet worden gelezen (de inhoudsopgave aan het eind van het bestand ontbreekt; misschien is het bestand afgekapt); sla hem opnieuw op in Excel")
+        #expect(message(good.prefix(good.count / 2), .en) == "the workbook is damaged and cannot be read (end of central directory not found (the file may be cut short)); save it again in Excel")
+        var broken = WorkbookBuilder()
+        broken.sheets = [.init(name: "A", xml: "<worksheet><sheetData><row><c><is><t>x</sheetData></worksheet>")]
+        #expect(message(broken.data(), .nl) == "de werkmap is beschadigd: onderdeel xl/worksheets/sheet1.xml is geen geldige XML (regel 1, kolom 39: </sheetData> sluit <t> niet)")
+        #expect(message(broken.data(), .en) == "the workbook is damaged: part xl/worksheets/sheet1.xml is not valid XML (1:39 </sheetData> does not close <t>)")
+        var unknown = WorkbookBuilder()
+        unknown.sheets = [.init(name: "A", xml: WorkbookBuilder.sheetXML(#"<row r="1"><c r="A1"><v>abc</v></c></row>"#))]
+        #expect(message(unknown.data(), .nl)?.hasSuffix("(\"abc\" is geen getal)") == true)
+        let tooMany = ZIPLimits(maximumEntries: 2, maximumEntrySize: 1_048_576, maximumTotalSize: 1_048_576, maximumRatio: 500)
+        #expect(throws: InputProblems([InputProblem(.spreadsheet(.tooLargeUnpacked(.entries(count: 5, limit: 2))), at: SourceLocation())])) {
+            try XLSXReader.read(broken.data(), file: nil, limits: tooMany)
+        }
+        #expect(UnpackedLimit.entries(count: 5, limit: 2).message(.nl) == "5 onderdelen, meer dan 2")
+    }
+
     /// Entity expansion (the "billion laughs") needs a DTD; OOXML never has one.
     @Test func doctypesAreRefused() {
         var builder = WorkbookBuilder()
@@ -160,7 +187,7 @@ import TeamplotterCore
         #expect {
             try XLSXReader.read(builder.data(), file: nil)
         } throws: { error in
-            (error as? InputProblems)?.problems.first?.kind == .spreadsheet(.damagedXML(part: "xl/worksheets/sheet1.xml", detail: "DOCTYPE"))
+            (error as? InputProblems)?.problems.first?.kind == .spreadsheet(.damagedXML(part: "xl/worksheets/sheet1.xml", detail: .doctype))
         }
     }
 }

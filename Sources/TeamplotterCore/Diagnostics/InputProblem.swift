@@ -55,7 +55,9 @@ public struct InputProblem: Error, Sendable, Hashable {
         case emptyFile
         case notText
         case notATeamFile
-        case invalidJSON
+        case invalidJSON(JSONSyntax)
+        /// A key given twice in one JSON object, told where it comes again.
+        case duplicateKey(key: String, firstRow: Int, firstColumn: Int)
         case notATeamDocument(reason: String)
         case unsupportedVersion(String)
         case wrongType(expected: ExpectedValue)
@@ -80,6 +82,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case extraCell(value: String)
         case singleCellRow(delimiter: Character)
         case mixedEncoding
+        /// The file starts with the UTF-8 byte order mark, but is not UTF-8 after it.
+        case notUTF8AfterByteOrderMark
         case utf16
         case unknownKey(key: String, suggestion: String?)
         case duplicateId(id: String)
@@ -135,10 +139,12 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie en een kolom Rollen of een kolom per rol",
                 "this looks like neither a team document (.json) nor a worksheet (.csv) with a Function column and a Roles column or a column per role")
-        case .invalidJSON:
+        case .invalidJSON(let syntax):
+            return syntax.message(l)
+        case .duplicateKey(let key, let row, let column):
             return l.pick(
-                "ongeldige JSON; controleer komma's, haakjes en aanhalingstekens",
-                "invalid JSON; check commas, brackets and quotes")
+                "veld \"\(Self.shortened(key))\" staat twee keer in hetzelfde object (eerst op regel \(row), kolom \(column)); een van de waarden zou ongemerkt verloren gaan: laat er één staan",
+                "field \"\(Self.shortened(key))\" appears twice in the same object (first at line \(row), column \(column)); one of the values would be lost without a word: keep one")
         case .notATeamDocument(let reason):
             return l.pick(
                 "dit JSON-bestand is geen Teamplotter-teamdocument (\(reason))",
@@ -219,6 +225,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "het bestand mengt UTF-8 met een andere tekenset; sla het in Excel opnieuw op als \"CSV UTF-8\"",
                 "the file mixes UTF-8 with another character set; save it again from Excel as \"CSV UTF-8\"")
+        case .notUTF8AfterByteOrderMark:
+            return l.pick(
+                "het bestand begint met het kenmerk van UTF-8 (BOM), maar deze rij is geen geldige UTF-8; sla het in Excel opnieuw op als \"CSV UTF-8\"",
+                "the file starts with the UTF-8 byte order mark, but this row is not valid UTF-8; save it again from Excel as \"CSV UTF-8\"")
         case .utf16:
             return l.pick(
                 "dit bestand is UTF-16 (\"Unicode-tekst\"); sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\"",
@@ -269,6 +279,59 @@ public struct InputProblem: Error, Sendable, Hashable {
     private static func number(_ value: Double, _ language: Language) -> String {
         let text = value == value.rounded() ? String(Int(value)) : String(value)
         return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// What makes a text invalid JSON, at the line and column its problem names.
+public enum JSONSyntax: Sendable, Hashable {
+    /// The text ends while an object, list or text is still open.
+    case endsEarly
+    /// A character that cannot stand where it does.
+    case unexpected(String)
+    case textAfterEnd
+    /// A number `Double` cannot hold (1e999), or one too small to be told from 0 (1e-400).
+    case numberOutOfRange(String)
+    case nestedTooDeeply(limit: Int)
+    /// A tab, line break or other control character typed inside a text.
+    case controlCharacter
+    case invalidEscape(String)
+    case notUTF8
+
+    public func message(_ l: Language) -> String {
+        switch self {
+        case .endsEarly:
+            return l.pick(
+                "het document houdt op terwijl er nog iets open staat (een {, [ of \"); is het bestand afgekapt, of ontbreekt er een haakje of aanhalingsteken?",
+                "the document ends while something is still open (a {, [ or \"); was the file cut short, or is a bracket or quote missing?")
+        case .unexpected(let character):
+            return l.pick(
+                "ongeldige JSON: \"\(character)\" hoort hier niet; controleer komma's, haakjes en aanhalingstekens",
+                "invalid JSON: \"\(character)\" does not belong here; check commas, brackets and quotes")
+        case .textAfterEnd:
+            return l.pick(
+                "na het einde van het document staat nog tekst; staat er een haakje te veel?",
+                "text follows the end of the document; is there a bracket too many?")
+        case .numberOutOfRange(let number):
+            return l.pick(
+                "het getal \(InputProblem.shortened(number)) is te groot of te klein; schrijf een gewoon getal, zoals 36 of 0.8",
+                "the number \(InputProblem.shortened(number)) is too large or too small; write an ordinary number, such as 36 or 0.8")
+        case .nestedTooDeeply(let limit):
+            return l.pick(
+                "het document is dieper genest dan \(limit) niveaus; een teamdocument heeft er maar een paar",
+                "the document is nested deeper than \(limit) levels; a team document has only a few")
+        case .controlCharacter:
+            return l.pick(
+                "een tekst bevat een tab, regeleinde of ander stuurteken; schrijf \\t voor een tab en \\n voor een regeleinde",
+                "a text holds a tab, line break or other control character; write \\t for a tab and \\n for a line break")
+        case .invalidEscape(let escape):
+            return l.pick(
+                "\"\(escape)\" is geen geldige escape; geldig zijn \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t en \\u met vier hexadecimale cijfers (een surrogaat alleen als paar)",
+                "\"\(escape)\" is not a valid escape; valid are \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hexadecimal digits (a surrogate only as a pair)")
+        case .notUTF8:
+            return l.pick(
+                "het document is geen geldige UTF-8; sla het op als UTF-8",
+                "the document is not valid UTF-8; save it as UTF-8")
+        }
     }
 }
 

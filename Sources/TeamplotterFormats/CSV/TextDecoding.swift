@@ -10,14 +10,18 @@ public enum TextDecoding {
         data.prefix(8192).contains(0)
     }
 
-    /// Calls `body` with the text as UTF-8 bytes without BOM. Text that is not valid UTF-8 is read
-    /// as Windows-1252, which is what Dutch Excel writes for "CSV (gescheiden door
-    /// lijstscheidingsteken)". Valid UTF-8 — nearly every file — is passed straight from `data`,
+    /// Calls `body` with the text as UTF-8 bytes without BOM. Text that is not valid UTF-8 (nor
+    /// says it is, by a BOM) is read as Windows-1252, which is what Dutch Excel writes for "CSV
+    /// (gescheiden door lijstscheidingsteken)". Valid UTF-8 — nearly every file — is passed straight from `data`,
     /// without copying a large file.
     static func withUTF8<Result>(
         _ data: Data, file: String?, _ body: (UnsafeBufferPointer<UInt8>) throws(InputProblems) -> Result
     ) throws(InputProblems) -> Result {
-        if data.isEmpty { throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]) }
+        // A byte order mark alone says only how the text would be written: the file is as empty
+        // as one without it.
+        if data.isEmpty || data.elementsEqual(byteOrderMark) {
+            throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))])
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputProblems([InputProblem(.utf16, at: SourceLocation(file: file))])
         }
@@ -30,9 +34,14 @@ public enum TextDecoding {
         }
         if let outcome { return try outcome.get() }
         var bytes = [UInt8](data)
-        if bytes.starts(with: byteOrderMark) { bytes.removeFirst(3) }
-        // Not UTF-8. Text with real UTF-8 in it as well was pasted together from two sources:
-        // reading it either way would garble part of it, so say so rather than guess.
+        // Not UTF-8. A byte order mark says the file is UTF-8, and text with real UTF-8 in it as
+        // well was pasted together from two sources: reading either as Windows-1252 would garble
+        // part of it, so say so rather than guess.
+        if bytes.starts(with: byteOrderMark) {
+            bytes.removeFirst(3)
+            let row = row(at: firstInvalidUTF8(bytes), in: bytes)
+            throw InputProblems([InputProblem(.notUTF8AfterByteOrderMark, at: SourceLocation(file: file, row: row))])
+        }
         if containsUTF8Sequence(bytes) {
             let row = row(at: firstInvalidUTF8(bytes), in: bytes)
             throw InputProblems([InputProblem(.mixedEncoding, at: SourceLocation(file: file, row: row))])

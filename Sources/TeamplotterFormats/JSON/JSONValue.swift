@@ -67,28 +67,9 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue: Decodable {
-    /// Parses JSON text. The error carries the parser's own description (with line and column).
-    public static func parse(_ data: Data) throws -> JSONValue {
-        if let value = JSONReader.parse(data) { return value }
-        return try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
-        } else if let array = try? container.decode([JSONValue].self) {
-            self = .array(array)
-        } else {
-            let dictionary = try container.decode([String: JSONValue].self)
-            self = .object(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        }
+extension JSONValue {
+    /// Parses JSON text; a problem names the line and column where the text goes wrong.
+    public static func parse(_ data: Data, file: String? = nil) throws(InputProblems) -> JSONValue {
+        try JSONReader.parse(data, file: file)
     }
 }

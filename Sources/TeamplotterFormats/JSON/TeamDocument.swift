@@ -40,16 +40,7 @@ public enum TeamDocument {
 
     /// Reads a team document; every problem is collected and thrown together.
     public static func read(_ data: Data, file: String?) throws(InputProblems) -> Team {
-        let value: JSONValue
-        do {
-            value = try JSONValue.parse(data)
-        } catch {
-            let (line, column) = syntaxErrorPosition(data)
-            throw InputProblems([
-                InputProblem(.invalidJSON, at: SourceLocation(file: file, row: line, column: column))
-            ])
-        }
-        return try decode(value, file: file)
+        try decode(try JSONValue.parse(data, file: file), file: file)
     }
 
     public static func decode(_ value: JSONValue, file: String?) throws(InputProblems) -> Team {
@@ -72,31 +63,6 @@ public enum TeamDocument {
         let team = reader.team(value)
         if !reader.problems.isEmpty { throw InputProblems(reader.problems) }
         return team
-    }
-
-    /// Line and column of a syntax error. JSONDecoder does not say where; JSONSerialization
-    /// names the character offset in its description, which is turned into line and column.
-    static func syntaxErrorPosition(_ data: Data) -> (line: Int?, column: Int?) {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return (nil, nil)
-        } catch {
-            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            guard let range = description.range(of: "character "),
-                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
-            else { return (nil, nil) }
-            var line = 1
-            var column = 1
-            for byte in data.prefix(offset) {
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-            }
-            return (line, column)
-        }
     }
 }
 

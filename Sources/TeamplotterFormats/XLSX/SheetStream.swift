@@ -11,7 +11,7 @@ struct KeptBudget {
         self.cells -= cells
         self.textBytes -= textBytes
         if self.cells < 0 {
-            throw PartFailure(issue: .tooLargeUnpacked(detail: "\(part): > \(XLSXReader.maximumCells) cells"))
+            throw PartFailure(issue: .tooLargeUnpacked(.cells(part: part, limit: XLSXReader.maximumCells)))
         }
         if self.textBytes < 0 { throw Self.tooMuchText(part) }
     }
@@ -22,7 +22,7 @@ struct KeptBudget {
     }
 
     private static func tooMuchText(_ part: String) -> PartFailure {
-        PartFailure(issue: .tooLargeUnpacked(detail: "\(part): > \(XLSXReader.maximumTextBytes / 1_048_576) MB of text"))
+        PartFailure(issue: .tooLargeUnpacked(.text(part: part, limitBytes: XLSXReader.maximumTextBytes)))
     }
 }
 
@@ -212,7 +212,7 @@ struct SheetHandler: XMLStreamHandler {
         self.budget = budget
     }
 
-    private mutating func fail(_ detail: String) {
+    private mutating func fail(_ detail: XMLDamage) {
         if failure == nil { failure = PartFailure(issue: .damagedXML(part: part, detail: detail)) }
     }
 
@@ -232,7 +232,7 @@ struct SheetHandler: XMLStreamHandler {
             rowCells.removeAll(keepingCapacity: true)
             rowNumber = attributes.value("r").flatMap(Int.init) ?? rowNumber + 1
             columnNumber = 0
-            if rowNumber < 1 || rowNumber > CellReference.maximumRow { fail("row number \(rowNumber)") }
+            if rowNumber < 1 || rowNumber > CellReference.maximumRow { fail(.rowNumber(rowNumber)) }
         case 3 where inMergeCells && SheetBytes.is(name, "mergeCell"):
             if keep, failure == nil, let range = attributes.value("ref").flatMap(CellRange.init) { sheet.merged.append(range) }
         case 4 where inRow && SheetBytes.is(name, "c"):
@@ -247,7 +247,7 @@ struct SheetHandler: XMLStreamHandler {
                 if let column = SheetBytes.column(reference) {
                     columnNumber = column
                 } else {
-                    fail("cell reference \"\(String(decoding: reference, as: UTF8.self))\"")
+                    fail(.cellReference(String(decoding: reference, as: UTF8.self)))
                 }
             }
         case 5 where inCell:
@@ -347,7 +347,7 @@ struct SheetHandler: XMLStreamHandler {
             guard cell.hasValue else { return nil }
             guard let index = SheetBytes.index(cell.value), sharedStrings.indices.contains(index) else {
                 let raw = String(decoding: cell.value, as: UTF8.self)
-                throw PartFailure(issue: .damagedXML(part: part, detail: "shared string \(raw) does not exist"))
+                throw PartFailure(issue: .damagedXML(part: part, detail: .missingSharedString(raw)))
             }
             return .text(sharedStrings[index])
         case .inlineString:
@@ -371,7 +371,7 @@ struct SheetHandler: XMLStreamHandler {
             let trimmed = SheetBytes.trimmed(raw)
             guard !trimmed.isEmpty else { return nil }
             guard let number = Double(trimmed), number.isFinite else {
-                throw PartFailure(issue: .damagedXML(part: part, detail: "\"\(raw)\" is not a number"))
+                throw PartFailure(issue: .damagedXML(part: part, detail: .notANumber(raw)))
             }
             return isDate ? .date(ExcelDate.isoText(serial: number, date1904: date1904)) : .number(number)
         }

@@ -45,32 +45,23 @@ public enum XLSXReader {
         } catch let failure as PartFailure {
             throw fail(failure.issue)
         } catch {
-            throw fail(.damagedZIP(detail: "\(error)"))
+            throw fail(.damagedZIP(.unreadable))
         }
     }
 
     static func issue(for error: ZIPError) -> SpreadsheetIssue {
         switch error {
         case .notAZip: return .notAWorkbook
-        case .damaged(let detail): return .damagedZIP(detail: detail)
+        case .damaged(let damage): return .damagedZIP(damage)
         case .encrypted: return .legacyOrEncrypted
-        case .unsupportedCompression(let entry, let method):
-            return .damagedZIP(detail: "\(entry): compression method \(method)")
-        case .tooManyEntries(let count, let limit):
-            return .tooLargeUnpacked(detail: "\(count) > \(limit) entries")
-        case .entryTooLarge(let entry, let size, let limit):
-            return .tooLargeUnpacked(detail: "\(entry): \(megabytes(size)) > \(megabytes(limit))")
-        case .totalTooLarge(let size, let limit):
-            return .tooLargeUnpacked(detail: "\(megabytes(size)) > \(megabytes(limit))")
-        case .suspiciousRatio(let entry, let ratio, let limit):
-            return .tooLargeUnpacked(detail: "\(entry): \(ratio):1 > \(limit):1")
-        case .checksumMismatch(let entry): return .damagedZIP(detail: "\(entry): CRC-32")
-        case .missingEntry(let entry): return .damagedZIP(detail: "\(entry) missing")
+        case .unsupportedCompression(let entry, let method): return .damagedZIP(.unsupportedCompression(entry: entry, method: method))
+        case .tooManyEntries(let count, let limit): return .tooLargeUnpacked(.entries(count: count, limit: limit))
+        case .entryTooLarge(let entry, let size, let limit): return .tooLargeUnpacked(.entrySize(entry: entry, bytes: size, limit: limit))
+        case .totalTooLarge(let size, let limit): return .tooLargeUnpacked(.totalSize(bytes: size, limit: limit))
+        case .suspiciousRatio(let entry, let ratio, let limit): return .tooLargeUnpacked(.ratio(entry: entry, ratio: ratio, limit: limit))
+        case .checksumMismatch(let entry): return .damagedZIP(.checksumMismatch(entry: entry))
+        case .missingEntry(let entry): return .damagedZIP(.missingEntry(entry: entry))
         }
-    }
-
-    private static func megabytes(_ bytes: Int) -> String {
-        "\(bytes / 1_048_576) MB"
     }
 }
 
@@ -171,14 +162,7 @@ private struct WorkbookParts {
     }
 
     private static func failure(_ error: XMLTree.Failure, part: String) -> PartFailure {
-        let detail: String
-        switch error {
-        case .doctype: detail = "DOCTYPE"
-        case .tooManyElements(let limit): detail = "> \(limit) elements"
-        case .malformed(let line, let column, let reason): detail = "\(line):\(column) \(reason)"
-        case .encoding(let encoding): detail = "encoding \(encoding)"
-        }
-        return PartFailure(issue: .damagedXML(part: part, detail: detail))
+        PartFailure(issue: .damagedXML(part: part, detail: error.damage))
     }
 
     /// A part that may be large (a sheet, the shared strings), inflated a chunk at a time and

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import TeamplotterCore
 
 /// Takes the events of an `XMLStream`. Names and attributes are only valid during the call.
 protocol XMLStreamHandler {
@@ -143,11 +144,11 @@ struct XMLStream<Handler: XMLStreamHandler> {
         try run(isFinal: true)
         if deferred == nil {
             if !pending.isEmpty {
-                postpone(malformedAt(pending.count, "the document ends inside a tag"))
+                postpone(malformedAt(pending.count, .endsInsideTag))
             } else if !nameStarts.isEmpty {
-                postpone(malformedAt(0, "the document ends inside <\(openName)>"))
+                postpone(malformedAt(0, .endsInsideElement(openName)))
             } else if !sawRoot {
-                postpone(malformedAt(0, "no root element"))
+                postpone(malformedAt(0, .noRootElement))
             }
         }
         if doctypeInHead { postpone(.xml(.doctype)) }
@@ -213,7 +214,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             validated -= consumed
         }
         if pending.count > maximumTokenLength {
-            postpone(malformedAt(0, "a tag longer than \(maximumTokenLength / 1_048_576) MB"))
+            postpone(malformedAt(0, .tagTooLong(limitBytes: maximumTokenLength)))
             pending.removeAll()
             validated = 0
         }
@@ -256,7 +257,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
         }
     }
 
-    private func malformedAt(_ offset: Int, _ reason: String) -> Failure {
+    private func malformedAt(_ offset: Int, _ reason: XMLMalformation) -> Failure {
         var line = lines + 1
         var column = self.column
         let bytes = reading.map { Array($0.prefix(offset)) } ?? Array(pending.prefix(offset))
@@ -278,7 +279,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
         let special = XMLBytes.isSpecial
         // Where an unfinished token starts: wait for more bytes, unless there are none.
         func unfinished(_ start: Int) throws(Failure) -> Int {
-            if isFinal { throw malformedAt(start, "the document ends inside a tag") }
+            if isFinal { throw malformedAt(start, .endsInsideTag) }
             return start
         }
         while position < count {
@@ -300,11 +301,11 @@ struct XMLStream<Handler: XMLStreamHandler> {
             case UInt8(ascii: "&"):
                 guard let semicolon = XMLBytes.find(UInt8(ascii: ";"), in: buffer, from: position + 1, limit: 32) else {
                     if count - position < 32 { return try unfinished(position) }
-                    throw malformedAt(position, "an unfinished entity reference")
+                    throw malformedAt(position, .unfinishedEntity)
                 }
                 var decoded: [UInt8] = []
                 guard XMLBytes.appendEntity(UnsafeBufferPointer(rebasing: buffer[(position + 1)..<semicolon]), to: &decoded) else {
-                    throw malformedAt(position, "an unknown entity or an illegal character reference")
+                    throw malformedAt(position, .unknownEntity)
                 }
                 try decoded.withUnsafeBufferPointer { (bytes) throws(Failure) in try text(bytes, at: position) }
                 position = semicolon + 1
@@ -315,7 +316,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
                 try newline.withUnsafeBufferPointer { (bytes) throws(Failure) in try text(bytes, at: position) }
                 position += position + 1 < count && buffer[position + 1] == 0x0A ? 2 : 1
             default:
-                throw malformedAt(position, "character \(byte) is not allowed in XML")
+                throw malformedAt(position, .characterNotAllowed(byte))
             }
         }
         return position
@@ -326,7 +327,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
         if nameStarts.isEmpty {
             // Outside the root element only white space may stand.
             guard bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-                throw malformedAt(offset, sawRoot ? "content after the root element" : "text before the root element")
+                throw malformedAt(offset, sawRoot ? .contentAfterRoot : .textBeforeRoot)
             }
             return
         }
@@ -358,11 +359,11 @@ struct XMLStream<Handler: XMLStreamHandler> {
             }
             let target = body.prefix { !XMLBytes.isSpace($0) }
             guard let first = target.first, XMLBytes.isNameStart(first), target.allSatisfy(XMLBytes.isNameByte) else {
-                throw malformedAt(start, "a processing instruction without a name")
+                throw malformedAt(start, .processingInstructionWithoutName)
             }
             if target.count == 3, String(decoding: target, as: UTF8.self).lowercased() == "xml" {
                 // The declaration, only at the very start and only in its one form.
-                guard atStart, XMLBytes.isDeclaration(body) else { throw malformedAt(start, "a malformed XML declaration") }
+                guard atStart, XMLBytes.isDeclaration(body) else { throw malformedAt(start, .malformedDeclaration) }
             }
             try checkCharacters(body, at: start + 2)
             atStart = false
@@ -376,7 +377,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
                 let body = UnsafeBufferPointer(rebasing: buffer[(start + 4)..<end])
                 // "--" may not stand inside a comment, nor "-" at its end.
                 if XMLBytes.find("--", in: body, from: 0) != nil || body.last == UInt8(ascii: "-") {
-                    throw malformedAt(start, "\"--\" inside a comment")
+                    throw malformedAt(start, .doubleHyphenInComment)
                 }
                 try checkCharacters(body, at: start + 4)
                 return end + 3
@@ -386,7 +387,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             case nil: return nil
             case true?:
                 guard let end = XMLBytes.find("]]>", in: buffer, from: start + 9) else { return nil }
-                guard !nameStarts.isEmpty else { throw malformedAt(start, "CDATA outside the root element") }
+                guard !nameStarts.isEmpty else { throw malformedAt(start, .cdataOutsideRoot) }
                 try cdataText(UnsafeBufferPointer(rebasing: buffer[(start + 9)..<end]), at: start)
                 return end + 3
             case false?: break
@@ -396,7 +397,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             case true?: throw .xml(.doctype)
             case false?: break
             }
-            throw malformedAt(start, "unknown markup")
+            throw malformedAt(start, .unknownMarkup)
         default:
             return try startTag(buffer, at: start)
         }
@@ -411,7 +412,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
     /// No control characters but tab and line ends, in markup that is not otherwise looked at.
     private func checkCharacters(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) {
         if let bad = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
-            throw malformedAt(offset + bad, "character \(bytes[bad]) is not allowed in XML")
+            throw malformedAt(offset + bad, .characterNotAllowed(bytes[bad]))
         }
     }
 
@@ -419,9 +420,9 @@ struct XMLStream<Handler: XMLStreamHandler> {
         atStart = false
         let count = buffer.count
         let nameStart = start + 1
-        guard XMLBytes.isNameStart(buffer[nameStart]) else { throw malformedAt(start, "a tag without a name") }
+        guard XMLBytes.isNameStart(buffer[nameStart]) else { throw malformedAt(start, .tagWithoutName) }
         guard let nameEnd = XMLBytes.nameEnd(buffer, from: nameStart) else { return nil }
-        if sawRoot, nameStarts.isEmpty { throw malformedAt(start, "content after the root element") }
+        if sawRoot, nameStarts.isEmpty { throw malformedAt(start, .contentAfterRoot) }
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
         var position = nameEnd
         var isEmpty = false
@@ -436,45 +437,45 @@ struct XMLStream<Handler: XMLStreamHandler> {
             }
             if byte == UInt8(ascii: "/") {
                 guard position + 1 < count else { return nil }
-                guard buffer[position + 1] == UInt8(ascii: ">") else { throw malformedAt(position, "\"/\" not followed by \">\"") }
+                guard buffer[position + 1] == UInt8(ascii: ">") else { throw malformedAt(position, .slashWithoutClose) }
                 position += 2
                 isEmpty = true
                 break
             }
             // An attribute: name = "value", after white space.
-            guard position > spaceStart, XMLBytes.isNameStart(byte) else { throw malformedAt(position, "a malformed attribute") }
+            guard position > spaceStart, XMLBytes.isNameStart(byte) else { throw malformedAt(position, .malformedAttribute) }
             let attributeStart = position
             guard let attributeEnd = XMLBytes.nameEnd(buffer, from: position) else { return nil }
             position = attributeEnd
             while position < count, XMLBytes.isSpace(buffer[position]) { position += 1 }
             guard position < count else { return nil }
-            guard buffer[position] == UInt8(ascii: "=") else { throw malformedAt(position, "an attribute without a value") }
+            guard buffer[position] == UInt8(ascii: "=") else { throw malformedAt(position, .attributeWithoutValue) }
             position += 1
             while position < count, XMLBytes.isSpace(buffer[position]) { position += 1 }
             guard position < count else { return nil }
             let quote = buffer[position]
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                throw malformedAt(position, "an attribute value without quotes")
+                throw malformedAt(position, .attributeValueWithoutQuotes)
             }
             let valueStart = position + 1
             var valueEnd = valueStart
             var needsDecoding = false
             while valueEnd < count, buffer[valueEnd] != quote {
                 let character = buffer[valueEnd]
-                if character == UInt8(ascii: "<") { throw malformedAt(valueEnd, "\"<\" in an attribute value") }
+                if character == UInt8(ascii: "<") { throw malformedAt(valueEnd, .lessThanInAttributeValue) }
                 if character == UInt8(ascii: "&") {
                     guard let semicolon = XMLBytes.find(UInt8(ascii: ";"), in: buffer, from: valueEnd + 1, limit: 32) else {
                         if count - valueEnd < 32 { return nil }
-                        throw malformedAt(valueEnd, "an unfinished entity reference")
+                        throw malformedAt(valueEnd, .unfinishedEntity)
                     }
                     var scratch: [UInt8] = []
                     guard XMLBytes.appendEntity(UnsafeBufferPointer(rebasing: buffer[(valueEnd + 1)..<semicolon]), to: &scratch) else {
-                        throw malformedAt(valueEnd, "an unknown entity or an illegal character reference")
+                        throw malformedAt(valueEnd, .unknownEntity)
                     }
                     needsDecoding = true
                 } else if character < 0x20 {
                     guard character == 0x09 || character == 0x0A || character == 0x0D else {
-                        throw malformedAt(valueEnd, "character \(character) is not allowed in XML")
+                        throw malformedAt(valueEnd, .characterNotAllowed(character))
                     }
                     needsDecoding = true
                 }
@@ -483,7 +484,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
             guard valueEnd < count else { return nil }
             let name = attributeStart..<attributeEnd
             for span in spans where XMLBytes.equal(buffer, span.name, name) {
-                throw malformedAt(attributeStart, "attribute \(String(decoding: buffer[name], as: UTF8.self)) given twice")
+                throw malformedAt(attributeStart, .attributeTwice(String(decoding: buffer[name], as: UTF8.self)))
             }
             spans.append(
                 XMLAttributes.Span(
@@ -506,7 +507,7 @@ struct XMLStream<Handler: XMLStreamHandler> {
         if !isEmpty {
             // Deep nesting is an attack, not a workbook (XMLParser took 5,000 levels; so does this).
             guard nameStarts.count < XMLBytes.maximumDepth, names.count + (nameEnd - nameStart) <= XMLBytes.maximumOpenNameBytes else {
-                throw malformedAt(start, "elements nested deeper than \(XMLBytes.maximumDepth)")
+                throw malformedAt(start, .nestedTooDeeply(limit: XMLBytes.maximumDepth))
             }
             nameStarts.append(names.count)
             names.append(contentsOf: buffer[nameStart..<nameEnd])
@@ -521,13 +522,13 @@ struct XMLStream<Handler: XMLStreamHandler> {
         var position = nameEnd
         while position < count, XMLBytes.isSpace(buffer[position]) { position += 1 }
         guard position < count else { return nil }
-        guard buffer[position] == UInt8(ascii: ">") else { throw malformedAt(position, "a malformed end tag") }
-        guard let open = nameStarts.last else { throw malformedAt(start, "an end tag without a start tag") }
+        guard buffer[position] == UInt8(ascii: ">") else { throw malformedAt(position, .malformedEndTag) }
+        guard let open = nameStarts.last else { throw malformedAt(start, .endTagWithoutStart) }
         let matches = names[open...].withUnsafeBufferPointer { openName in
             XMLBytes.equal(openName, UnsafeBufferPointer(rebasing: buffer[nameStart..<nameEnd]))
         }
         guard matches else {
-            throw malformedAt(start, "</\(String(decoding: buffer[nameStart..<nameEnd], as: UTF8.self))> does not close <\(openName)>")
+            throw malformedAt(start, .endTagMismatch(end: String(decoding: buffer[nameStart..<nameEnd], as: UTF8.self), open: openName))
         }
         nameStarts.removeLast()
         names.removeSubrange(open...)

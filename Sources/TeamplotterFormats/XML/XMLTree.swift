@@ -1,5 +1,5 @@
 import Foundation
-
+import TeamplotterCore
 
 /// An XML element read into memory: local name (namespace prefix dropped), attributes by local
 /// name, children and text. Small parts of an XLSX file are read whole this way.
@@ -21,12 +21,22 @@ struct XMLTree: Sendable {
     }
 
     enum Failure: Error, Sendable, Equatable {
-        case malformed(line: Int, column: Int, reason: String)
+        case malformed(line: Int, column: Int, reason: XMLMalformation)
         /// A DTD has no place in OOXML, and entity expansion is the classic XML bomb.
         case doctype
         case tooManyElements(limit: Int)
         /// Not UTF-8 (or UTF-16 with a byte order mark), or declared in another encoding.
         case encoding(String)
+
+        /// The failure as a problem of the workbook's part.
+        var damage: XMLDamage {
+            switch self {
+            case .malformed(let line, let column, let reason): .malformed(line: line, column: column, reason)
+            case .doctype: .doctype
+            case .tooManyElements(let limit): .tooManyElements(limit: limit)
+            case .encoding(let encoding): .encoding(encoding)
+            }
+        }
     }
 
     /// Parses a whole document; the root element comes back. Read with `XMLStream`, as the
@@ -44,7 +54,7 @@ struct XMLTree: Sendable {
             case .handler: throw .tooManyElements(limit: maximumElements)
             }
         }
-        guard let root = stream.handler.root else { throw .malformed(line: 1, column: 1, reason: "no root element") }
+        guard let root = stream.handler.root else { throw .malformed(line: 1, column: 1, reason: .noRootElement) }
         return root
     }
 

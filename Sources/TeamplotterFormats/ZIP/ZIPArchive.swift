@@ -1,4 +1,5 @@
 import Foundation
+import TeamplotterCore
 
 /// What a ZIP file may ask of us. Everything but `maximumWholeEntrySize` is checked against these
 /// from the central directory, before a single byte is inflated.
@@ -38,7 +39,7 @@ public struct ZIPLimits: Sendable, Hashable {
 /// Why a ZIP file cannot be read.
 public enum ZIPError: Error, Sendable, Hashable {
     case notAZip
-    case damaged(String)
+    case damaged(ZIPDamage)
     case encrypted(entry: String)
     case unsupportedCompression(entry: String, method: Int)
     case tooManyEntries(count: Int, limit: Int)
@@ -77,20 +78,20 @@ public struct ZIPArchive: Sendable {
         guard reader.count >= 4, reader.uint32(at: 0) == Self.localHeaderSignature || reader.uint32(at: 0) == Self.endSignature
         else { throw .notAZip }
         guard let end = Self.findEndRecord(reader) else {
-            throw .damaged("end of central directory not found (the file may be cut short)")
+            throw .damaged(.endRecordMissing)
         }
         guard let count = reader.uint16(at: end + 10).map(Int.init),
             let directorySize = reader.uint32(at: end + 12).map(Int.init),
             let directoryOffset = reader.uint32(at: end + 16).map(Int.init)
-        else { throw .damaged("end of central directory is cut short") }
+        else { throw .damaged(.endRecordCutShort) }
         if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
-            throw .damaged("ZIP64 archives are not supported")
+            throw .damaged(.zip64)
         }
         guard count <= limits.maximumEntries else {
             throw .tooManyEntries(count: count, limit: limits.maximumEntries)
         }
         guard directoryOffset + directorySize <= end else {
-            throw .damaged("central directory lies outside the file")
+            throw .damaged(.directoryOutsideFile)
         }
 
         var entries: [ZIPEntry] = []
@@ -109,14 +110,14 @@ public struct ZIPArchive: Sendable {
                 let commentLength = reader.uint16(at: position + 32).map(Int.init),
                 let offset = reader.uint32(at: position + 42).map(Int.init),
                 let nameBytes = reader.slice(at: position + 46, count: nameLength)
-            else { throw .damaged("central directory entry \(entries.count + 1) is damaged") }
+            else { throw .damaged(.directoryEntryDamaged(number: entries.count + 1)) }
             let name = String(decoding: nameBytes, as: UTF8.self)
             if flags & 0x1 != 0 { throw .encrypted(entry: name) }
             guard method == 0 || method == 8 else {
                 throw .unsupportedCompression(entry: name, method: Int(method))
             }
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF {
-                throw .damaged("ZIP64 entries are not supported (\(name))")
+                throw .damaged(.zip64Entry(entry: name))
             }
             guard uncompressed <= limits.maximumEntrySize else {
                 throw .entryTooLarge(entry: name, size: uncompressed, limit: limits.maximumEntrySize)
@@ -131,9 +132,9 @@ public struct ZIPArchive: Sendable {
                     entry: name, ratio: uncompressed / max(compressed, 1), limit: limits.maximumRatio)
             }
             if method == 0, compressed != uncompressed {
-                throw .damaged("stored entry \(name) has different sizes")
+                throw .damaged(.storedSizesDiffer(entry: name))
             }
-            guard offset < directoryOffset else { throw .damaged("entry \(name) lies outside the file") }
+            guard offset < directoryOffset else { throw .damaged(.entryOutsideFile(entry: name)) }
             if index[name] == nil { index[name] = entries.count }
             entries.append(
                 ZIPEntry(
@@ -184,7 +185,7 @@ public struct ZIPArchive: Sendable {
             let nameLength = reader.uint16(at: offset + 26).map(Int.init),
             let extraLength = reader.uint16(at: offset + 28).map(Int.init),
             let payload = reader.range(at: offset + 30 + nameLength + extraLength, count: entry.compressedSize)
-        else { throw .zip(.damaged("local header of \(name) is damaged")) }
+        else { throw .zip(.damaged(.localHeaderDamaged(entry: name))) }
         // Inflated from the file's own bytes, where they are.
         let (crc, failure) = try bytes.withUnsafeBytes { raw in
             Result { () throws(ZIPError) in
@@ -223,13 +224,13 @@ public struct ZIPArchive: Sendable {
             } catch {
                 switch error {
                 case .inflate(.largerThanDeclared):
-                    throw .damaged("\(name) inflates to more than its declared \(entry.uncompressedSize) bytes")
+                    throw .damaged(.inflatesBeyondDeclared(entry: name, declared: entry.uncompressedSize))
                 case .inflate(.sizeMismatch(let actual)):
-                    throw .damaged("\(name) inflates to \(actual) bytes, not the declared \(entry.uncompressedSize)")
+                    throw .damaged(.inflatedSizeDiffers(entry: name, actual: actual, declared: entry.uncompressedSize))
                 case .inflate(.damaged(let message)):
-                    throw .damaged("\(name): \(message)")
+                    throw .damaged(.compressedDataDamaged(entry: name, zlib: message))
                 case .inflate(.zlib(let code)):
-                    throw .damaged("\(name): zlib error \(code)")
+                    throw .damaged(.zlibError(entry: name, code: Int(code)))
                 }
             }
         }
