@@ -130,7 +130,16 @@ import TeamplotterStore
         #expect(problems.contains { $0["path"] == .string("functions[0].roles[0]") })
         #expect(try test.store.team(id: id)?.team == team, "nothing changed")
 
-        #expect(test.api("PUT", "/api/teams/\(id)", json: "{nope").status == 400)
+        let broken = test.api("PUT", "/api/teams/\(id)", json: "{\n  nope")
+        #expect(broken.status == 400)
+        guard case .array(let syntax)? = try JSONValue.parse(broken.body)["error"]?["problems"] else { Issue.record("no problems"); return }
+        #expect(syntax.first?["line"] == .number(2))
+        #expect(syntax.first?["column"] == .number(3))
+        let twice = test.api("PUT", "/api/teams/\(id)", json: #"{"version": 1, "name": "A", "name": "B"}"#)
+        #expect(twice.status == 422)
+        guard case .array(let keys)? = try JSONValue.parse(twice.body)["error"]?["problems"] else { Issue.record("no problems"); return }
+        #expect(keys.first?["column"] == .number(29))
+        #expect(try test.store.team(id: id)?.team == team, "nothing changed")
         #expect(test.api("PUT", "/api/teams/\(id)", json: TeamDocument.write(team), contentType: "text/plain").status == 415)
         let unknown = test.api("PUT", "/api/teams/424242", json: TeamDocument.write(team))
         #expect(unknown.status == 404)

@@ -98,11 +98,13 @@ enum APIHandlers {
             status: status, code: invalidJSON ? "invalidJSON" : "invalidTeamDocument",
             message: "The team document has \(problems.errors.count) problem(s); nothing was saved.",
             problems: problems.problems.map { problem in
-                .object([
-                    ("path", .string(problem.location.path)),
-                    ("message", .string(problem.message(.en))),
-                    ("messageNl", .string(problem.message(.nl))),
-                ])
+                // A syntax error or a key given twice is placed by line and column, where the
+                // document has no path to it yet.
+                var fields: [(String, JSONValue?)] = [("path", .string(problem.location.path))]
+                if let line = problem.location.row { fields.append(("line", .number(Double(line)))) }
+                if let column = problem.location.column { fields.append(("column", .number(Double(column)))) }
+                fields += [("message", .string(problem.message(.en))), ("messageNl", .string(problem.message(.nl)))]
+                return .object(fields)
             })
     }
 }
