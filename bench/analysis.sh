@@ -31,6 +31,11 @@ hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown bench/out/import.md 
   "$bin convert bench/out/ws-100k.csv -o $scratch/c.json" \
   "python3 -c \"import csv; f=open('bench/out/ws-100k.csv', encoding='utf-8-sig', newline=''); sum(1 for _ in csv.reader(f, delimiter=';'))\""
 
+echo "== The same comparison round-robin (one run of each in turn), with the per-round ratio to Python"
+python3 bench/interleave.py --rounds "${ROUNDS:-30}" -- \
+  "python3 -c \"import csv; f=open('bench/out/ws-100k.csv', encoding='utf-8-sig', newline=''); sum(1 for _ in csv.reader(f, delimiter=';'))\"" \
+  "$bin analyse bench/out/ws-100k.csv -o $scratch/a.txt" | tee bench/out/interleaved.txt
+
 echo "== Peak memory of the import (file size for comparison)"
 ls -l bench/out/ws-100k.csv | awk '{print "file bytes:", $5}'
 for command in convert analyse; do
