@@ -86,17 +86,30 @@ struct ExportCommand: Command {
         let export = SpreadsheetExport(language: language)
         switch format {
         case "csv":
-            try InputFiles.write(Data(export.worksheetCSV(team)), to: output, inputs: inputs, language: language)
             // Beside a device or a FIFO (/dev/null, /dev/stdout) there is no folder of the user's
             // to put the needs in: a "/dev/null-behoefte.csv" would be a file nobody asked for.
             guard InputFiles.isRegularFileOrMissing(output) else {
+                try InputFiles.write(Data(export.worksheetCSV(team)), to: output, inputs: inputs, language: language)
                 return console.writeError(language.pick(
                     "let op: de behoefte is niet geschreven, want \(output) is geen gewoon bestand; met -o team.csv komen beide bestanden naast elkaar\n",
                     "note: the needs were not written, as \(output) is not a regular file; with -o team.csv both files are written side by side\n"))
             }
-            try InputFiles.write(
-                Data(export.needsCSV(team)), to: Self.needsPath(for: output, language: language), inputs: inputs,
-                language: language)
+            // Both files or neither: each is written in full beside its target before either
+            // replaces anything, so a refusal or failure of the second leaves the first as it was.
+            let worksheet = try InputFiles.prepare(output, inputs: inputs, language: language) { put in
+                export.worksheetCSV(team).withUnsafeBufferPointer(put)
+            }
+            let needs: InputFiles.PendingFile
+            do {
+                needs = try InputFiles.prepare(Self.needsPath(for: output, language: language), inputs: inputs, language: language) { put in
+                    export.needsCSV(team).withUnsafeBufferPointer(put)
+                }
+            } catch {
+                worksheet.discard()
+                throw error
+            }
+            try worksheet.commit(language)
+            try needs.commit(language)
         case "json":
             try InputFiles.write(to: output, inputs: inputs, language: language) { TeamDocument.write(team, to: $0) }
         default:

@@ -121,20 +121,46 @@ enum InputFiles {
     static func write(
         to path: String, inputs: [String?] = [], language: Language, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) throws(CLIError) {
+        try prepare(path, inputs: inputs, language: language, produce).commit(language)
+    }
+
+    /// A file written in full but, where it replaces a regular file, not yet in its place:
+    /// `commit` renames it over its target, `discard` removes it. Several files prepared first and
+    /// committed together are all written or none: what fails, fails before any rename.
+    struct PendingFile {
+        let path: String
+        fileprivate let target: String
+        /// Nil when the file was written where it is (a device, a FIFO): nothing left to do.
+        fileprivate let temporary: String?
+        /// The permissions of the file it replaces, which the new one keeps.
+        fileprivate let mode: mode_t?
+
+        func commit(_ language: Language) throws(CLIError) {
+            guard let temporary else { return }
+            guard rename(temporary, target) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw InputFiles.failure(path, code, language)
+            }
+            // The new file has default permissions; a file kept private (a team holds people's
+            // names) stays private.
+            if let mode { chmod(target, mode) }
+        }
+
+        func discard() {
+            if let temporary { unlink(temporary) }
+        }
+    }
+
+    /// Writes what `produce` hands over to `path`, or beside it to be renamed over it (`PendingFile`).
+    static func prepare(
+        _ path: String, inputs: [String?] = [], language: Language, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) throws(CLIError) -> PendingFile {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         for case let input? in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
             throw .usage(language.pick(
                 "\(path) is ook een invoerbestand; kies een andere naam voor -o",
                 "\(path) is also an input file; choose another name for -o"))
-        }
-        func failure(_ code: Int32) -> CLIError {
-            var isDirectory: ObjCBool = false
-            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            let folder = (path as NSString).deletingLastPathComponent
-            if code == ENOENT, !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) {
-                return .unwritable(path: path, reason: SystemError.missingFolder(folder, language))
-            }
-            return .unwritable(path: path, reason: SystemError.describe(isFolder ? EISDIR : code, language))
         }
         // Atomic is right for a regular file, wrong for /dev/null, a FIFO or a terminal (the
         // rename would replace the device): those are written into. A symlink's target is
@@ -142,27 +168,35 @@ enum InputFiles {
         var status = stat()
         let exists = stat(target, &status) == 0
         let kind = status.st_mode & S_IFMT
-        if exists, kind == S_IFDIR { throw failure(EISDIR) }
+        if exists, kind == S_IFDIR { throw failure(path, EISDIR, language) }
         if exists, kind != S_IFREG {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw failure(errno) }
+            guard descriptor >= 0 else { throw failure(path, errno, language) }
             var output = OutputFile(descriptor)
             produce { output.write($0) }
-            if let error = output.close() { throw failure(error) }
-            return
+            if let error = output.close() { throw failure(path, error, language) }
+            return PendingFile(path: path, target: target, temporary: nil, mode: nil)
         }
         let (temporary, descriptor) = createTemporaryFile(beside: target)
-        guard descriptor >= 0 else { throw failure(errno) }
+        guard descriptor >= 0 else { throw failure(path, errno, language) }
         var output = OutputFile(descriptor)
         produce { output.write($0) }
         output.sync()
-        if let error = output.close() ?? (rename(temporary, target) == 0 ? nil : errno) {
+        if let error = output.close() {
             unlink(temporary)
-            throw failure(error)
+            throw failure(path, error, language)
         }
-        // The new file has default permissions; a file kept private (a team holds people's
-        // names) stays private.
-        if exists { chmod(target, status.st_mode & 0o7777) }
+        return PendingFile(path: path, target: target, temporary: temporary, mode: exists ? status.st_mode & 0o7777 : nil)
+    }
+
+    private static func failure(_ path: String, _ code: Int32, _ language: Language) -> CLIError {
+        var isDirectory: ObjCBool = false
+        let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let folder = (path as NSString).deletingLastPathComponent
+        if code == ENOENT, !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) {
+            return .unwritable(path: path, reason: SystemError.missingFolder(folder, language))
+        }
+        return .unwritable(path: path, reason: SystemError.describe(isFolder ? EISDIR : code, language))
     }
 
     /// A new, empty file in the folder of `target`, for it to be renamed over `target`: there

@@ -56,6 +56,29 @@ final class Captured: @unchecked Sendable {
         #expect(captured.standardError.isEmpty)
     }
 
+    /// A CSV export is two files: refused or failing on the second, it leaves the first as it was.
+    @Test func aCSVExportWritesBothFilesOrNeither() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out.csv")
+        try Data("ORIGINAL".utf8).write(to: output)
+        // The needs file would go over the needs given as input.
+        let needsInput = folder.appendingPathComponent("out-behoefte.csv")
+        try FileManager.default.copyItem(atPath: Self.needs, toPath: needsInput.path)
+        let captured = Captured()
+        #expect(TeamplotterCLI.run(["export", Self.team, "--needs", needsInput.path, "-o", output.path], console: captured.console) == .badInput)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "ORIGINAL")
+        // The needs file cannot be written: a folder stands where it goes.
+        let second = folder.appendingPathComponent("second.csv")
+        try Data("ORIGINAL".utf8).write(to: second)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("second-behoefte.csv"), withIntermediateDirectories: false)
+        #expect(TeamplotterCLI.run(["export", Self.team, "--needs", Self.needs, "-o", second.path], console: captured.console) == .failure)
+        #expect(try String(contentsOf: second, encoding: .utf8) == "ORIGINAL")
+        // Nothing of the attempts is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == ["out-behoefte.csv", "out.csv", "second-behoefte.csv", "second.csv"])
+    }
+
     @Test func formatFromTheExtensionAndFromTheOption() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
