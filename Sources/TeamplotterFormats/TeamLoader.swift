@@ -25,16 +25,20 @@ public enum TeamLoader {
         if let workbook = try workbook(data, file: file, keepingCellsOf: SpreadsheetImport.readsCells(ofSheet:)) {
             return try SpreadsheetImport.team(from: workbook, file: file, teamName: teamName)
         }
+        // A team document is JSON, which is UTF-8 by definition: it is told apart on the bytes as
+        // they are, before another encoding is tried, so that bytes that are not UTF-8 are refused
+        // with their place rather than read as Windows-1252, as a worksheet from Excel may be.
+        let isJSON = data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            return startsLikeJSON(bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes)
+        }
+        if isJSON { return Loaded(team: try TeamDocument.read(data, file: file), warnings: []) }
         let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
-        let loaded = try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> Loaded? in
-            if startsLikeJSON(bytes) { return nil }
+        return try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> Loaded in
             // A second byte order mark is dropped too, as a CSV parsed from text does.
             var records = CSVReader.Records(CSVReader.withoutByteOrderMark(bytes), file: file)
             return try team(from: &records, file: file, teamName: name)
         }
-        if let loaded { return loaded }
-        let text = try TextDecoding.withUTF8(data, file: file) { Data($0) }
-        return Loaded(team: try TeamDocument.read(text, file: file), warnings: [])
     }
 
     /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,

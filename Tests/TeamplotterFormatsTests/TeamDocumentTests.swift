@@ -91,6 +91,21 @@ import Testing
         }
     }
 
+    /// JSON is UTF-8: a document that is not is refused where it goes wrong, however it is
+    /// loaded, rather than read as Windows-1252 as a worksheet may be.
+    @Test func aTeamDocumentThatIsNotUTF8IsRefusedWithItsPlace() {
+        for (bytes, column) in [
+            (Array(#"{"version": 1, "team": {"name": ""#.utf8) + [0xFF, 0xFE] + Array(#""}, "functions": []}"#.utf8), 34),
+            (Array(#"{"version": 1, "team": {"name": "Caf"#.utf8) + [0xE9, 0x20, 0xC3, 0xA9] + Array(#""}, "functions": []}"#.utf8), 37),
+        ] {
+            #expect(throws: InputProblems([InputProblem(.invalidJSON(.notUTF8), at: SourceLocation(file: "t.json", row: 1, column: column))])) {
+                try TeamLoader.loadTeam(Data(bytes), file: "t.json")
+            }
+        }
+        let withMark = Data([0xEF, 0xBB, 0xBF] + Array(#" {"version": 1, "team": {"name": "BOM"}, "functions": []}"#.utf8))
+        #expect((try? TeamLoader.loadTeam(withMark, file: "t.json"))?.team.name == "BOM")
+    }
+
     @Test func theWriterEscapesMarkupAndControlCharacters() {
         #expect(JSONWriter.write(.string("<script>\"a\"\n\u{1}"), pretty: false) == #""\u003cscript\u003e\"a\"\n\u0001""#)
         #expect(JSONWriter.write(.string("één € 😀 \u{2028}x\u{2029}"), pretty: false) == #""één € 😀 \u2028x\u2029""#)
