@@ -106,6 +106,14 @@ import Testing
         #expect((try? TeamLoader.loadTeam(withMark, file: "t.json"))?.team.name == "BOM")
     }
 
+    @Test func anEmptyDocumentIsSaidToBeEmpty() {
+        for text in ["", "  \n", "\u{FEFF}", "\u{FEFF} \r\n"] {
+            #expect(throws: InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: "t.json"))])) {
+                try TeamDocument.read(Data(text.utf8), file: "t.json")
+            }
+        }
+    }
+
     @Test func theWriterEscapesMarkupAndControlCharacters() {
         #expect(JSONWriter.write(.string("<script>\"a\"\n\u{1}"), pretty: false) == #""\u003cscript\u003e\"a\"\n\u0001""#)
         #expect(JSONWriter.write(.string("één € 😀 \u{2028}x\u{2029}"), pretty: false) == #""één € 😀 \u2028x\u2029""#)

@@ -135,6 +135,10 @@ import TeamplotterStore
         guard case .array(let syntax)? = try JSONValue.parse(broken.body)["error"]?["problems"] else { Issue.record("no problems"); return }
         #expect(syntax.first?["line"] == .number(2))
         #expect(syntax.first?["column"] == .number(3))
+        let empty = test.api("PUT", "/api/teams/\(id)", json: "")
+        #expect(empty.status == 400)
+        guard case .array(let emptiness)? = try JSONValue.parse(empty.body)["error"]?["problems"] else { Issue.record("no problems"); return }
+        #expect(emptiness.first?["message"] == .string("the file is empty"))
         let twice = test.api("PUT", "/api/teams/\(id)", json: #"{"version": 1, "name": "A", "name": "B"}"#)
         #expect(twice.status == 422)
         guard case .array(let keys)? = try JSONValue.parse(twice.body)["error"]?["problems"] else { Issue.record("no problems"); return }

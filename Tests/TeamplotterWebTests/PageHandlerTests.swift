@@ -152,6 +152,19 @@ import TeamplotterStore
         #expect(try test.store.teams().count == before)
     }
 
+    /// A file that was chosen but holds nothing is read and said to be empty, by its name.
+    @Test func anEmptyChosenFileIsSaidToBeEmpty() throws {
+        let test = try TestApp()
+        let before = try test.store.teams().count
+        var form = FormFields([("csrf", test.token), ("mode", "upload"), ("name", "")])
+        form.appendFile("team-file", filename: "leeg.csv", contentType: "text/csv", chunk: Data())
+        let response = test.app.handle(HTTPRequest(method: "POST", path: "/teams", headers: ["cookie": "tp_csrf=\(test.token)"], form: form))
+        #expect(response.status == 422)
+        #expect(response.text.contains("leeg.csv: het bestand is leeg"))
+        #expect(!response.text.contains("Kies een bestand om in te lezen."))
+        #expect(try test.store.teams().count == before)
+    }
+
     @Test func aBrokenUploadChangesNothingAndSaysWhereItIsWrong() throws {
         let test = try TestApp()
         let before = try test.store.teams().count

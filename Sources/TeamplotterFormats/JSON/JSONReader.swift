@@ -29,6 +29,11 @@ struct JSONReader {
     static func parse(_ data: Data, file: String?) throws(InputProblems) -> JSONValue {
         try data.withUnsafeBytes { raw -> Result<JSONValue, InputProblems> in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
+            // Nothing but white space (after a byte order mark) is an empty file, not a document
+            // that ends too soon.
+            if reader.bytes.dropFirst(reader.bytes.starts(with: TextDecoding.byteOrderMark) ? 3 : 0).allSatisfy(isSpace) {
+                return .failure(InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]))
+            }
             func location(_ offset: Int) -> SourceLocation {
                 let (line, column) = reader.position(of: offset)
                 return SourceLocation(file: file, row: line, column: column)

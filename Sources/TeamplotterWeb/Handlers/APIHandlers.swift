@@ -90,8 +90,10 @@ enum APIHandlers {
     private static func failure(_ result: Result<Team, InputProblems>) throws -> HTTPResponse {
         guard case .failure(let problems) = result else { throw WebError.badRequest("no problem") }
         let invalidJSON = problems.problems.contains {
-            if case .invalidJSON = $0.kind { return true }
-            return false
+            switch $0.kind {
+            case .invalidJSON, .emptyFile: true
+            default: false
+            }
         }
         let status = invalidJSON ? 400 : 422
         return APIErrors.body(

@@ -27,7 +27,13 @@ enum TeamHandlers {
             team = ExampleTeam.team
         case "upload":
             input.uploadName = form["name"] ?? ""
-            guard let file = form.files["team-file"], !file.data.isEmpty else {
+            // A browser sends a file field without a name and without content when no file was
+            // chosen; an empty file that was chosen is read, and said to be empty.
+            func chosen(_ file: FormFields.File?) -> FormFields.File? {
+                guard let file, !file.data.isEmpty || !file.filename.isEmpty else { return nil }
+                return file
+            }
+            guard let file = chosen(form.files["team-file"]) else {
                 input.errors.add("team-file", l.pick("Kies een bestand om in te lezen.", "Choose a file to read."))
                 return try again(context, input)
             }
@@ -38,7 +44,7 @@ enum TeamHandlers {
             } catch {
                 problems += error.problems
             }
-            if let needsFile = form.files["needs-file"], !needsFile.data.isEmpty {
+            if let needsFile = chosen(form.files["needs-file"]) {
                 do throws(InputProblems) {
                     let needs = try TeamLoader.loadNeeds(needsFile.data, file: needsFile.filename, catalogue: loaded?.catalogue ?? .builtIn)
                     loaded?.needs = needs
