@@ -175,6 +175,12 @@ import TeamplotterStore
         #expect(response.status == 422)
         #expect(response.text.contains("fout.csv:2:3"))
         #expect(response.text.contains("Contentmanager website"), "suggests the closest role")
+        // A role like none in the list points to the page with the list, not to a command.
+        var unlike = FormFields([("csrf", test.token), ("mode", "upload"), ("name", "")])
+        unlike.appendFile("team-file", filename: "koffie.csv", contentType: "text/csv", chunk: Data("Functie;Naam;Uren per week;Rollen\nBarista;A;36;Koffiezetter\n".utf8))
+        let page = test.app.handle(HTTPRequest(method: "POST", path: "/teams", headers: ["cookie": "tp_csrf=\(test.token)"], form: unlike))
+        #expect(page.text.contains("zie de pagina Rollenlijst"))
+        #expect(!page.text.contains("teamplotter roles"))
         #expect(response.inputValue(id: "upload-name") == "Mijn &lt;team&gt;")
         #expect(try test.store.teams().count == before)
     }

@@ -104,12 +104,18 @@ public struct InputProblem: Error, Sendable, Hashable {
         self.isWarning = isWarning
     }
 
+    /// Where a message is read: it points to what the reader has there, such as the list of
+    /// roles (a command on the command line, a page in the web app).
+    public enum Surface: Sendable {
+        case commandLine, web
+    }
+
     /// `file:row:column: message`, in the user's language. Control characters from the input
     /// are shown as `?`, so that a file cannot send escape codes to the user's terminal.
-    public func formatted(_ language: Language) -> String {
+    public func formatted(_ language: Language, on surface: Surface = .commandLine) -> String {
         let prefix = location.prefix
         let label = isWarning ? language.pick("waarschuwing: ", "warning: ") : ""
-        return Self.printable((prefix.isEmpty ? "" : prefix + ": ") + label + message(language))
+        return Self.printable((prefix.isEmpty ? "" : prefix + ": ") + label + message(language, on: surface))
     }
 
     static func printable(_ text: String) -> String {
@@ -126,7 +132,7 @@ public struct InputProblem: Error, Sendable, Hashable {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
-    public func message(_ language: Language) -> String {
+    public func message(_ language: Language, on surface: Surface = .commandLine) -> String {
         let l = language
         switch kind {
         case .emptyFile:
@@ -177,9 +183,9 @@ public struct InputProblem: Error, Sendable, Hashable {
         case .unknownRole(let name, let suggestions):
             let base = l.pick("onbekende rol \"\(Self.shortened(name))\"", "unknown role \"\(Self.shortened(name))\"")
             guard !suggestions.isEmpty else {
-                return base + l.pick(
-                    "; zie `teamplotter roles` voor de rollenlijst",
-                    "; see `teamplotter roles` for the catalogue")
+                return base + (surface == .web
+                    ? l.pick("; zie de pagina Rollenlijst voor de namen van de rollen", "; see the Role catalogue page for the names of the roles")
+                    : l.pick("; zie `teamplotter roles` voor de rollenlijst", "; see `teamplotter roles` for the catalogue"))
             }
             let list = suggestions.map { "\"\($0)\"" }.joined(separator: l.pick(" of ", " or "))
             return base + l.pick("; bedoelt u \(list)?", "; did you mean \(list)?")

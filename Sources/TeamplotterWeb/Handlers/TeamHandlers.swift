@@ -58,7 +58,7 @@ enum TeamHandlers {
                 input.errors.add("team-file", l.pick(
                     "Het bestand is niet ingelezen en er is niets veranderd. Pas het bestand aan en probeer het opnieuw.",
                     "The file was not read and nothing has changed. Correct the file and try again."))
-                input.uploadProblems = errors.map { $0.formatted(l) }
+                input.uploadProblems = errors.map { $0.formatted(l, on: .web) }
                 return try again(context, input)
             }
             if !name.isEmpty { uploaded.name = name }
