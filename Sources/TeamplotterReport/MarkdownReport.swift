@@ -109,7 +109,7 @@ public struct MarkdownReport: Sendable {
         // Made for each run: the fixed pieces a run appends to every row are then its own, and
         // the cores do not wait on each other retaining the same ones.
         out.writeInParts(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
-            FunctionRows(self, words: words).write(functions, range, to: &buffer)
+            FunctionRows(self, words: words, functions: functions).write(functions, range, to: &buffer)
         }
     }
 
@@ -131,10 +131,10 @@ public struct MarkdownReport: Sendable {
         let noRolesWarning: [UInt8]
         let hoursUnknownWarning: [UInt8]
 
-        init(_ report: MarkdownReport, words: AnalysisWording) {
+        init(_ report: MarkdownReport, words: AnalysisWording, functions: FunctionResults) {
             self.report = report
             self.words = words
-            roleShares = RoleShareList(catalogue: report.catalogue, language: report.language)
+            roleShares = RoleShareList(functions, language: report.language)
             vacancy = report.language.pick("vacature", "vacancy")
             func escaped(_ warning: FunctionWarning) -> [UInt8] {
                 var escaped = TextBuffer()

@@ -1,16 +1,18 @@
 import TeamplotterCore
 
 /// A function's roles with their shares ("Strateeg 50%, Verbinder 50%") as UTF-8, as the text
-/// and Markdown reports list them. A role is named by the catalogue ordinal the analysis found
-/// for it: no id is looked up again, and no id is retained (every function holding a role shares
-/// its id's text, and retaining it from both cores at once made them wait on each other). Where
-/// the catalogue has an id twice, the name is that of the last role with it, as before.
+/// and Markdown reports list them. A role is named by the ordinal the analysis found for it in its
+/// catalogue (`FunctionResults.catalogue`, not the report's): no id is looked up again, and no id
+/// is retained (every function holding a role shares its id's text, and retaining it from both
+/// cores at once made them wait on each other). Where the catalogue has an id twice, the name is
+/// that of the last role with it, as before.
 struct RoleShareList {
     private let language: Language
     /// Each catalogue role's name, by ordinal.
     private let names: [[UInt8]]
 
-    init(catalogue: Catalogue, language: Language) {
+    init(_ functions: FunctionResults, language: Language) {
+        let catalogue = functions.catalogue
         var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
         for role in catalogue.roles {
             guard let ordinal = catalogue.ordinal(ofRole: role.id) else { continue }

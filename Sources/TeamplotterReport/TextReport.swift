@@ -123,7 +123,7 @@ public struct TextReport: Sendable {
         // Made for each run: the fixed pieces a run appends to every entry are then its own, and
         // the cores do not wait on each other retaining the same ones.
         out.writeInParts(functions.count, minimum: splitMinimum, bytesPerItem: Self.bytesPerFunction) { range, buffer in
-            FunctionEntries(self, words: words).write(functions, range, to: &buffer)
+            FunctionEntries(self, words: words, functions: functions).write(functions, range, to: &buffer)
         }
     }
 
@@ -146,10 +146,10 @@ public struct TextReport: Sendable {
         let titleIndent = TextBuffer.Margin("  ")
         let detailIndent = TextBuffer.Margin("    ")
 
-        init(_ report: TextReport, words: AnalysisWording) {
+        init(_ report: TextReport, words: AnalysisWording, functions: FunctionResults) {
             self.report = report
             self.words = words
-            roleShares = RoleShareList(catalogue: report.catalogue, language: report.language)
+            roleShares = RoleShareList(functions, language: report.language)
             vacancy = Array(report.language.pick("vacature", "vacancy").utf8)
             hoursUnknown = Array(report.language.pick("uren onbekend", "hours unknown").utf8)
         }

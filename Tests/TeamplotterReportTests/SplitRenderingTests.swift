@@ -111,13 +111,20 @@ import TeamplotterCore
             }
             let customisation = catalogue == .builtIn ? nil : CatalogueCustomization(mode: .replace, categories: catalogue.categories)
             let analysis = GapAnalyser.analyse(Team(name: "T", functions: functions, customCatalogue: customisation))
-            let list = RoleShareList(catalogue: catalogue, language: .nl)
+            let list = RoleShareList(analysis.functions, language: .nl)
             for (index, id) in ids.enumerated() {
                 var bytes: [UInt8] = []
                 list.append(index, of: analysis.functions, to: &bytes)
                 // Where the catalogue has the id twice, the last role with it names it.
                 let name = catalogue.roles.last { catalogue.ordinal(ofRole: $0.id) == catalogue.ordinal(ofRole: id) }?.name
                 #expect(String(decoding: bytes, as: UTF8.self) == (name.map { "\($0) 40%" } ?? ""), "\(id.debugDescription)")
+            }
+            // A report given another catalogue than the team's still names the roles the
+            // analysis found, from the team's catalogue.
+            let lines = TextReport(catalogue: .builtIn).render(analysis).split(separator: "\n")
+            for id in ids {
+                guard let name = catalogue.roles.last(where: { catalogue.ordinal(ofRole: $0.id) == catalogue.ordinal(ofRole: id) })?.name else { continue }
+                #expect(lines.contains { $0 == "    \(name) 40%" }, "\(id.debugDescription)")
             }
         }
     }

@@ -17,6 +17,9 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
     }
 
     package let teamFunctions: [TeamFunction]
+    /// The catalogue the shares' ordinals are of: a report names the roles from it, whatever
+    /// catalogue the report itself was given.
+    package let catalogue: Catalogue
     private var records: [Record] = []
     /// A role a function holds.
     struct Share: Sendable, Hashable {
@@ -30,20 +33,18 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
     private var shares: [Share] = []
     private var warningList: [FunctionWarning] = []
 
-    init(_ teamFunctions: [TeamFunction]) {
-        self.teamFunctions = teamFunctions
-        records.reserveCapacity(teamFunctions.count)
-    }
-
     /// Results of a piece of a team, to be appended to the whole team's.
     init(capacity: Int) {
         teamFunctions = []
+        catalogue = .builtIn
         records.reserveCapacity(capacity)
     }
 
-    /// The results of consecutive pieces of `teamFunctions`, computed on their own, joined.
-    init(_ teamFunctions: [TeamFunction], joining pieces: [FunctionResults]) {
+    /// The results of consecutive pieces of `teamFunctions`, computed on their own against
+    /// `catalogue`, joined.
+    init(_ teamFunctions: [TeamFunction], catalogue: Catalogue, joining pieces: [FunctionResults]) {
         self.teamFunctions = teamFunctions
+        self.catalogue = catalogue
         guard pieces.count > 1 else {
             // One piece: its arrays are taken over as they are.
             if let piece = pieces.first { (records, shares, warningList) = (piece.records, piece.shares, piece.warningList) }

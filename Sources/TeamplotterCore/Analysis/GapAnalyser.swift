@@ -40,7 +40,7 @@ public enum GapAnalyser {
         personOfFunction.withUnsafeMutableBufferPointer {
             PeopleNumbering.number(pieces.map(\.names), partitions: partitions, into: $0)
         }
-        let functions = FunctionResults(team.functions, joining: pieces.map(\.functions))
+        let functions = FunctionResults(team.functions, catalogue: catalogue, joining: pieces.map(\.functions))
         // Where each piece's shares start among all of them.
         let firstShares = pieces.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.functions.shareCount)) }
         // One piece (every small team, such as each page view of the web app) needs no join.
