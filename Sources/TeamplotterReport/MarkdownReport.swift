@@ -34,7 +34,9 @@ public struct MarkdownReport: Sendable {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer()
-        out.bytes.reserveCapacity(64 + analysis.functions.count * Self.bytesPerFunction)
+        // Room for all the functions when they are written here in one run; a split report
+        // keeps only its first run here (`writeInParts` makes room for each run).
+        out.bytes.reserveCapacity(64 + Swift.min(analysis.functions.count, splitMinimum) * Self.bytesPerFunction)
         out.line("# Teamplotter — \(escape(analysis.teamName))")
         out.line("")
         out.line("## " + l.pick("Samenvatting", "Summary"))

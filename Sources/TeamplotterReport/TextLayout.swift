@@ -302,8 +302,8 @@ extension TextBuffer {
     /// Writes `count` items, a range at a time: at least `minimum` of them (enough to pay for the
     /// threads) in `parts` runs at once on all cores, the first into this buffer and each other
     /// into a buffer of its own (room for `bytesPerItem` each), which then follow in order as
-    /// chunks; what is written next goes after the last. The bulk of a large report. Many runs rather than two halves: a core that is done takes the next run,
-    /// where with halves it waited for the slower one (a fifth of the report's time on 100k).
+    /// chunks; what is written next goes after the last. The bulk of a large report. Many runs,
+    /// so that a core that is done takes the next one rather than waiting for the other.
     mutating func writeInParts(
         _ count: Int, minimum: Int, bytesPerItem: Int, _ write: (Range<Int>, inout TextBuffer) -> Void
     ) {

@@ -39,7 +39,9 @@ public struct TextReport: Sendable {
     private func write(_ analysis: GapAnalysis) -> TextBuffer {
         let words = AnalysisWording(language)
         var out = TextBuffer()
-        out.bytes.reserveCapacity(64 + analysis.functions.count * Self.bytesPerFunction)
+        // Room for all the functions when they are written here in one run; a split report
+        // keeps only its first run here (`writeInParts` makes room for each run).
+        out.bytes.reserveCapacity(64 + Swift.min(analysis.functions.count, splitMinimum) * Self.bytesPerFunction)
         wrap(&out, "Teamplotter — \(analysis.teamName)", indent: "", hanging: "  ", bold: true)
         out.line("")
         out.line(bold(language.pick("Samenvatting", "Summary")))

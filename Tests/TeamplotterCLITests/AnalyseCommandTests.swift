@@ -1,4 +1,7 @@
 import Foundation
+import TeamplotterCore
+import TeamplotterFormats
+import TeamplotterReport
 import Testing
 
 @testable import TeamplotterCLI
@@ -161,5 +164,40 @@ import Testing
         let run = CapturedRun(["analyse", folder])
         #expect(run.code == .badInput)
         #expect(run.stderr.contains("map"))
+    }
+}
+
+/// A report large enough to be written in runs on both cores goes to a file, and to standard
+/// output, in the pieces it was written in: the same bytes as rendered whole.
+@Suite struct LargeReportOutputTests {
+    @Test func aSplitReportIsWrittenWhole() throws {
+        let ids = Catalogue.builtIn.roles.map(\.id)
+        let functions = (0..<2_100).map { (index: Int) -> TeamFunction in
+            let holder: String? = index % 9 == 0 ? nil : "Medewerker \(index % 700)"
+            let workload: Workload? = index % 13 == 0 ? nil : .hoursPerWeek(Double(8 + index % 29))
+            let roles = (0..<(index % 4)).map { (position: Int) -> RoleAssignment in
+                RoleAssignment(roleId: ids[(index + position * 5) % ids.count], sharePercent: position == 1 ? 30 : nil)
+            }
+            return TeamFunction(
+                title: "Functie \(index) — één", holder: holder, isVacancy: index % 31 == 0, workload: workload, roles: roles)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teamplotter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("groot.json")
+        try Data(TeamDocument.write(Team(name: "Groot", functions: functions)).utf8).write(to: input)
+        let team = try TeamLoader.loadTeam(Data(contentsOf: input), file: input.path).team
+        let analysis = GapAnalyser.analyse(team)
+        #expect(analysis.functions.count >= TextReport().splitMinimum)
+
+        let text = folder.appendingPathComponent("rapport.txt")
+        #expect(CapturedRun(["analyse", input.path, "-o", text.path]).code == .ok)
+        let expected = TextReport(catalogue: team.catalogue).renderUTF8(analysis)
+        #expect(try Data(contentsOf: text) == Data(expected))
+        #expect(CapturedRun(["analyse", input.path]).stdout == String(decoding: expected, as: UTF8.self))
+
+        let markdown = folder.appendingPathComponent("rapport.md")
+        #expect(CapturedRun(["analyse", input.path, "--format", "markdown", "-o", markdown.path]).code == .ok)
+        #expect(try Data(contentsOf: markdown) == Data(MarkdownReport(catalogue: team.catalogue).renderUTF8(analysis)))
     }
 }

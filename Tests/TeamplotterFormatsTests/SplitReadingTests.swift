@@ -112,7 +112,7 @@ import TeamplotterCore
         }
     }
 
-    @Test func aBrokenQuoteInEitherHalfIsTheSameRefusal() {
+    @Test func aBrokenQuoteInAnyPartIsTheSameRefusal() {
         for count in 6...24 {
             for broken in [1, count / 2, count - 1] {
                 // No other quote for the broken one to pair with: it runs to the end of the file.
@@ -147,7 +147,7 @@ import TeamplotterCore
         }
     }
 
-    @Test func problemsPastTheLimitAreCountedOverBothHalves() {
+    @Test func problemsPastTheLimitAreCountedOverAllParts() {
         let rows = (0..<500).map { "Functie \($0);Mens;36;Taak;Onbekend \($0);Lezen" }
         let text = ([Self.header] + rows).joined(separator: "\n")
         guard case .refused(let problems) = Self.outcome(text, minimumBytesToSplit: 0) else {

@@ -84,6 +84,7 @@ enum PeopleNumbering {
                 bytes.reserveCapacity(share * 16)
                 return bytes
             }
+            precondition(partitions > 0 && partitions & (partitions - 1) == 0, "partitions must be a power of two")
             shift = UInt64(64 - partitions.trailingZeroBitCount)
         }
 

@@ -3,6 +3,11 @@ import Dispatch
 /// Work cut into parts that run on all cores, each part taken by whichever thread is free: a
 /// part that runs slow (a thread that had to wait, a part that was harder) does not hold the
 /// others up the way one of two fixed halves does. The results come back in order.
+///
+/// The compiler checks none of this (the body is not `@Sendable`, so that parts can read what
+/// the caller has without copying it): each part may read what all share but must write only
+/// what is its own, such as its slice of a buffer, and nothing may change what they read while
+/// they run.
 package enum Parts {
     package static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }

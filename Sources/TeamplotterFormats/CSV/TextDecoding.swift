@@ -76,9 +76,11 @@ public enum TextDecoding {
     /// bytes on, in parts on all cores (a large file is read on all cores, and checking it first
     /// on one was a stretch with the other idle).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, minimumToSplit: Int = 1 << 20) -> Bool {
+        // Below 16 bytes there is nothing to share out (the parts would be a byte or two).
         guard bytes.count >= max(minimumToSplit, 16) else { return isValidUTF8Run(bytes) }
         // Each part ends just before an ASCII byte, which no sequence has inside it: the whole is
         // well-formed exactly when every part is.
+        // A few per core, so that a core that is done takes another.
         let parts = 8
         var cuts = [0]
         for part in 1..<parts {

@@ -117,13 +117,13 @@ public enum WorksheetReader {
         if clean == reads.count - 1 { throw error.shiftingRows(by: rowsBefore) }
         var records = parts[clean].reaching(endOf: rest)
         if clean == 0 { return try readAll(&records, into: &reader) }
-        var part = start.startingAfresh()
+        var part = [PartRead(reader: start.startingAfresh())]
         do throws(InputProblems) {
-            try readAll(&records, into: &part)
+            try readAll(&records, into: &part[0].reader)
         } catch {
             throw error.shiftingRows(by: rowsBefore)
         }
-        reader.append(taking: &part, shiftingRowsBy: rowsBefore)
+        _ = reader.append(taking: &part, 0..<1, rowsBefore: rowsBefore)
     }
 
     /// What one part of a file gave.
@@ -276,27 +276,11 @@ public enum WorksheetReader {
             String(decoding: Array(text.utf8), as: UTF8.self)
         }
 
-        /// Adds what `other` read from the records after this one's, leaving `other` without
-        /// functions. (In place: a copy of `other` would share its functions, and moving them out
-        /// of a shared array copies them first.)
-        mutating func append(taking other: inout RowReader, shiftingRowsBy rows: Int) {
-            // Moved, not copied: a copy retains every text and list of every function, and on a
-            // large file each of those touches is a cache miss (30 ms for 50,000 functions).
-            let start = functions.count
-            functions.append(contentsOf: repeatElement(TeamFunction(title: ""), count: other.functions.count))
-            functions.withUnsafeMutableBufferPointer { target in
-                other.functions.withUnsafeMutableBufferPointer { source in
-                    for index in source.indices { swap(&target[start + index], &source[index]) }
-                }
-            }
-            problems.append(contentsOf: InputProblems(other.problems).shiftingRows(by: rows).problems)
-            other.functions = []
-        }
-
-        /// Adds what the readers of `reads[range]` read from the records after this one's, each
-        /// of which starts `rows` records after the one before it; returns the records up to the
-        /// end of the last. Their functions are moved into place on all cores, and the readers
-        /// are left with as many empty functions.
+        /// Adds what the readers of `reads[range]` read from the records after this one's, the
+        /// first `rows` records after this one's start, each of the others after the one before
+        /// it; returns the records up to the end of the last. Their functions are moved, not
+        /// copied (a copy retains every text and list of every function, a cache miss each on a
+        /// large file), into place on all cores; the readers are left without functions.
         fileprivate mutating func append(taking reads: inout [PartRead], _ range: Range<Int>, rowsBefore rows: Int) -> Int {
             var rowsBefore = rows
             for index in range {
@@ -304,6 +288,7 @@ public enum WorksheetReader {
                 reads[index].reader.problems = []
                 rowsBefore += reads[index].rows
             }
+            guard !range.isEmpty else { return rowsBefore }
             // Where each reader's functions go: this one's first, then the others' in order.
             var starts = [0, functions.count]
             for index in range { starts.append(starts[starts.count - 1] + reads[index].reader.functions.count) }
