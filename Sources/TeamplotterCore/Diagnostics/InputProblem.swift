@@ -177,9 +177,14 @@ public struct InputProblem: Error, Sendable, Hashable {
                 "kolom \(field) ontbreekt in de kopregel; verwacht een van: \(names)",
                 "column \(field) is missing from the header row; expected one of: \(names)")
         case .duplicateColumn(let header):
-            return l.pick(
-                "kolom \"\(header)\" staat twee keer in de kopregel; de tweede wordt genegeerd",
-                "column \"\(header)\" appears twice in the header row; the second is ignored")
+            // A warning goes on without the second column; an error stops the file.
+            return isWarning
+                ? l.pick(
+                    "kolom \"\(header)\" staat twee keer in de kopregel; de tweede wordt genegeerd",
+                    "column \"\(header)\" appears twice in the header row; the second is ignored")
+                : l.pick(
+                    "kolom \"\(header)\" staat twee keer in de kopregel; welke van de twee geldt is niet te zeggen: laat er één staan",
+                    "column \"\(header)\" appears twice in the header row; which of the two holds cannot be told: keep one")
         case .unknownRole(let name, let suggestions):
             let base = l.pick("onbekende rol \"\(Self.shortened(name))\"", "unknown role \"\(Self.shortened(name))\"")
             guard !suggestions.isEmpty else {
