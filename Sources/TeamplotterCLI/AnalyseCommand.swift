@@ -19,7 +19,7 @@ struct AnalyseCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv]
+            Gebruik: teamplotter analyse TEAM [--needs BEHOEFTE.csv] [--name NAAM]
                        [--format text|markdown|json] [--lang nl|en] [-o BESTAND]
 
             Toont welke rollen ontbreken, onderbezet zijn of aan één persoon hangen.
@@ -29,6 +29,7 @@ struct AnalyseCommand: Command {
 
               --needs BESTAND   behoefte-CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
                                 personen; Toelichting); vervangt de behoefte in TEAM
+              --name NAAM       naam van het team (anders die in TEAM of de bestandsnaam)
               --format FORMAAT  text (standaard), markdown of json
               --lang nl|en      taal van de uitvoer
               -o, --output BESTAND  schrijf naar een bestand in plaats van het scherm
@@ -39,7 +40,7 @@ struct AnalyseCommand: Command {
 
             """,
             """
-            Usage: teamplotter analyse TEAM [--needs NEEDS.csv]
+            Usage: teamplotter analyse TEAM [--needs NEEDS.csv] [--name NAME]
                        [--format text|markdown|json] [--lang nl|en] [-o FILE]
 
             Shows which roles are missing, understaffed or rest on one person.
@@ -49,6 +50,7 @@ struct AnalyseCommand: Command {
 
               --needs FILE      needs CSV (Rol; Prioriteit; Gewenste fte; Minimaal aantal
                                 personen; Toelichting); replaces the needs in TEAM
+              --name NAME       the team's name (else the one in TEAM or the file name)
               --format FORMAT   text (default), markdown or json
               --lang nl|en      output language
               -o, --output FILE write to a file instead of the screen

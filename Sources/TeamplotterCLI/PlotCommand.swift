@@ -16,8 +16,8 @@ struct PlotCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter plot TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
-                                      [-o plot.svg]
+            Gebruik: teamplotter plot TEAM [--needs BEHOEFTE.csv] [--name NAAM]
+                                      [--lang nl|en] [-o plot.svg]
 
             Tekent de teamplot: functies tegen rollen, met onderaan de status van elke rol
             (symbool, patroon en kleur). Zonder -o komt de SVG op het scherm.
@@ -28,7 +28,8 @@ struct PlotCommand: Command {
 
             """,
             """
-            Usage: teamplotter plot TEAM [--needs NEEDS.csv] [--lang nl|en] [-o plot.svg]
+            Usage: teamplotter plot TEAM [--needs NEEDS.csv] [--name NAME] [--lang nl|en]
+                                    [-o plot.svg]
 
             Draws the team plot: functions against roles, with each role's status at the
             bottom (symbol, pattern and colour). Without -o the SVG goes to standard output.

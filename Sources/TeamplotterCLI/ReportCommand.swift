@@ -18,8 +18,8 @@ struct ReportCommand: Command {
     static func help(_ language: Language) -> String {
         language.pick(
             """
-            Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--lang nl|en]
-                                        [-o rapport.html]
+            Gebruik: teamplotter report TEAM [--needs BEHOEFTE.csv] [--name NAAM]
+                                        [--lang nl|en] [-o rapport.html]
 
             Schrijft één HTML-bestand met de samenvatting, de teamplot, de gaten in volgorde
             van urgentie, de rollen per categorie en de functies. Het bestand is op zichzelf
@@ -33,8 +33,8 @@ struct ReportCommand: Command {
 
             """,
             """
-            Usage: teamplotter report TEAM [--needs NEEDS.csv] [--lang nl|en]
-                                      [-o report.html]
+            Usage: teamplotter report TEAM [--needs NEEDS.csv] [--name NAME]
+                                      [--lang nl|en] [-o report.html]
 
             Writes one HTML file with the summary, the team plot, the gaps in order of
             urgency, the roles per category and the functions. The file stands on its own
