@@ -33,6 +33,10 @@ struct Arguments {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             if valued.contains(name) {
+                // Given twice, one of the two would be dropped without a word.
+                if options[name] != nil {
+                    throw .usage(language.pick("optie \(name) is twee keer gegeven; geef haar één keer", "option \(name) is given twice; give it once"))
+                }
                 if let inlineValue {
                     options[name] = inlineValue
                 } else if index < arguments.count {

@@ -60,7 +60,9 @@ public enum TeamplotterCLI {
             break
         }
         guard let type = command(named: first) else {
-            return fail(.usage(language.pick("onbekende opdracht \"\(first)\"", "unknown command \"\(first)\"")), language, console)
+            let unknown = language.pick("onbekende opdracht \"\(first)\"", "unknown command \"\(first)\"")
+            guard let near = nearestCommand(to: first) else { return fail(.usage(unknown), language, console) }
+            return fail(.usage(unknown + language.pick("; bedoelt u \(near)?", "; did you mean \(near)?")), language, console)
         }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
@@ -90,6 +92,16 @@ public enum TeamplotterCLI {
 
     static func command(named name: String) -> (any Command.Type)? {
         commands.first { $0.names.contains(name) }
+    }
+
+    /// The command a mistyped one most likely meant: at most two letters off ("anlayse").
+    static func nearestCommand(to name: String) -> String? {
+        let lower = name.lowercased()
+        let names = commands.map { $0.names[0] }
+        guard let nearest = names.min(by: { TextKey.distance(lower, $0) < TextKey.distance(lower, $1) }),
+            TextKey.distance(lower, nearest) <= 2
+        else { return nil }
+        return nearest
     }
 
     /// The language for help and early errors, before a command has parsed its options.

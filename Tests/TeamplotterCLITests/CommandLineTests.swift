@@ -61,6 +61,16 @@ import Testing
         }
     }
 
+    @Test func aMistypedCommandGetsASuggestionAndAnOptionTwiceIsRefused() {
+        #expect(CapturedRun(["anlayse", "x"]).stderr.hasPrefix("onbekende opdracht \"anlayse\"; bedoelt u analyse?"))
+        #expect(CapturedRun(["Rport", "--lang", "en"]).stderr.hasPrefix("unknown command \"Rport\"; did you mean report?"))
+        #expect(CapturedRun(["frobnicate"]).stderr.hasPrefix("onbekende opdracht \"frobnicate\"\n"))
+        let twice = CapturedRun(["analyse", Repository.example, "--format", "json", "--format=text"])
+        #expect(twice.code == .badInput)
+        #expect(twice.stderr.hasPrefix("optie --format is twee keer gegeven; geef haar één keer"))
+        #expect(twice.stdout.isEmpty)
+    }
+
     @Test func optionsMayUseEquals() {
         let run = CapturedRun(["analyse", Repository.example, "--format=json", "--lang=en"])
         #expect(run.code == .ok)
