@@ -65,6 +65,20 @@ struct ServeCommand: Command {
         database = parsed.value("--db") ?? "teamplotter.sqlite"
     }
 
+    /// Why the server could not start, in the user's language.
+    static func describe(_ error: HTTPServer.StartError, _ language: Language) -> String {
+        switch error {
+        case .invalidHost(let host):
+            language.pick(
+                "--host: \"\(host)\" is geen IP-adres (bijvoorbeeld 127.0.0.1, ::1 of 0.0.0.0)",
+                "--host: \"\(host)\" is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
+        case .cannotListen(let host, let port):
+            language.pick(
+                "kan niet luisteren op \(host) poort \(port); is die al in gebruik? Kies een andere met --port",
+                "cannot listen on \(host) port \(port); is it in use already? Choose another with --port")
+        }
+    }
+
     func run(console: Console) throws(CLIError) {
         // Taken over before the address is printed, so that a signal sent as soon as the
         // server is up is never lost.
@@ -81,6 +95,8 @@ struct ServeCommand: Command {
         let server: HTTPServer
         do {
             server = try application.start()
+        } catch let error as HTTPServer.StartError {
+            throw .failed(Self.describe(error, language))
         } catch {
             throw .failed("\(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TeamplotterWeb
 import Testing
 
 @testable import TeamplotterCLI
@@ -109,5 +110,15 @@ import Testing
         let run = CapturedRun(["convert", Repository.example, "-o", "/nonexistent/folder/team.json"])
         #expect(run.code == .failure)
         #expect(run.stderr.contains("/nonexistent/folder/team.json"))
+    }
+}
+
+/// `serve` says why it cannot start in one language, not in both at once.
+@Suite struct ServeCommandTests {
+    @Test func aPortInUseIsToldInTheUsersLanguage() {
+        let inUse = HTTPServer.StartError.cannotListen(host: "127.0.0.1", port: 8080)
+        #expect(ServeCommand.describe(inUse, .nl) == "kan niet luisteren op 127.0.0.1 poort 8080; is die al in gebruik? Kies een andere met --port")
+        #expect(ServeCommand.describe(inUse, .en) == "cannot listen on 127.0.0.1 port 8080; is it in use already? Choose another with --port")
+        #expect(ServeCommand.describe(.invalidHost("example.org"), .en).hasPrefix("--host: \"example.org\" is not an IP address"))
     }
 }
