@@ -78,6 +78,13 @@ import Testing
         #expect(found.first?.message(.nl).contains("\"Functie\"") == true)
     }
 
+    @Test func aMisspeltRolesColumnIsNamedWithWhatItProbablyMeans() {
+        #expect(problems("Functie;Naam;Uren per week;Rolen\nA;B;36;Strateeg\n", file: "t.csv") == [
+            InputProblem(.missingColumn(field: "Rollen", accepted: ["Rollen", "Rol", "Roles", "Role"]), at: SourceLocation(file: "t.csv", row: 1)),
+            InputProblem(.unknownColumn(header: "Rolen", suggestion: "Rollen"), at: SourceLocation(file: "t.csv", row: 1, column: 4), isWarning: true),
+        ])
+    }
+
     @Test func aDuplicateColumnIsAnErrorBecauseItsDataWouldBeLost() {
         let found = problems("Functie;Rollen;Rol\nA;Verbinder;Strateeg\n", file: "t.csv")
         #expect(found == [InputProblem(.duplicateColumn(header: "Rol"), at: SourceLocation(file: "t.csv", row: 1, column: 3))])

@@ -175,9 +175,11 @@ public enum WorksheetReader {
             }
             let header = head.rows[headerIndex]
             if map[.roles] == nil {
+                // With what else the header says: a misspelt "Rolen" is then named with its column
+                // and what it probably means.
                 throw InputProblems([
                     InputProblem(.missingColumn(field: "Rollen", accepted: map.names(of: .roles)), at: SourceLocation(file: file, sheet: head.sheet, row: header.number))
-                ])
+                ] + headerProblems(map, header: header, file: file, sheet: head.sheet))
             }
             self.file = file
             self.sheet = head.sheet
