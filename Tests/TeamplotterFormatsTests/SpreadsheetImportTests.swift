@@ -170,6 +170,25 @@ import TeamplotterCore
         ])
     }
 
+    /// The needs sheet is read when the team sheet has errors too, so that all are told at once.
+    @Test func problemsOfTheTeamAndTheNeedsSheetAreReportedTogether() {
+        var builder = WorkbookBuilder()
+        builder.sheets = [
+            .init(
+                name: "Team",
+                xml: WorkbookBuilder.sheetXML(
+                    WorkbookBuilder.textRow(1, Self.teamHeader)
+                        + #"<row r="2"><c r="A2" t="inlineStr"><is><t>Barista</t></is></c><c r="C2"><v>36</v></c><c r="E2" t="inlineStr"><is><t>Koffiezetter</t></is></c></row>"#)),
+            .init(
+                name: "Behoefte",
+                xml: WorkbookBuilder.sheetXML(
+                    WorkbookBuilder.textRow(1, ["Rol", "Prioriteit"]) + WorkbookBuilder.textRow(2, ["Strateeg", "heel graag"]))),
+        ]
+        let messages = Self.messages { _ = try TeamLoader.loadTeam(builder.data(), file: "team.xlsx") }
+        #expect(messages.contains { $0.hasPrefix("team.xlsx:Team!E2: onbekende rol \"Koffiezetter\"") })
+        #expect(messages.contains { $0.hasPrefix("team.xlsx:Behoefte!B2: onbekende prioriteit \"heel graag\"") })
+    }
+
     @Test func formulasMergedCellsAndErrorValuesAreAllReportedTogether() {
         var builder = WorkbookBuilder()
         builder.sheets = [

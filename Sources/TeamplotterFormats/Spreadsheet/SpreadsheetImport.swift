@@ -138,7 +138,10 @@ public enum SpreadsheetImport {
             problems += needs.conversion
             problems += SheetTable.mergeProblems(needs.sheet, headerRow: needs.table.rows.first?.number ?? 1, file: file)
             do {
-                team?.needs = try NeedsReader.read(needs.table, file: file, catalogue: catalogue)
+                // Read even when the team sheet failed, so that all problems are told together
+                // (`team?.needs = try …` would skip the reading then).
+                let read = try NeedsReader.read(needs.table, file: file, catalogue: catalogue)
+                team?.needs = read
             } catch {
                 problems += error.problems
             }
