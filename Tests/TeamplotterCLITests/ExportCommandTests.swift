@@ -79,6 +79,21 @@ final class Captured: @unchecked Sendable {
         #expect(left == ["out-behoefte.csv", "out.csv", "second-behoefte.csv", "second.csv"])
     }
 
+    /// A name that says one of the formats while --format asks for another is refused: Excel
+    /// would call CSV text in a .xlsx file damaged.
+    @Test func aNameThatSaysAnotherFormatIsRefused() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Captured()
+        let output = folder.appendingPathComponent("out.xlsx").path
+        #expect(TeamplotterCLI.run(["export", Self.team, "--format", "csv", "-o", output], console: captured.console) == .badInput)
+        #expect(captured.standardError.hasPrefix("\(output): de naam zegt .xlsx, maar --format is csv; noem het bestand bijvoorbeeld \(folder.path)/out.csv"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        // A name that says none of them is the user's to choose.
+        let other = folder.appendingPathComponent("out.txt").path
+        #expect(TeamplotterCLI.run(["export", Self.team, "--format", "json", "-o", other], console: captured.console) == .ok)
+    }
+
     @Test func formatFromTheExtensionAndFromTheOption() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
