@@ -5,7 +5,8 @@ import TeamplotterFormats
 /// Reads the TEAM and --needs files of a command into one team, printing input warnings.
 enum InputFiles {
     static func read(_ path: String, language: Language) throws(CLIError) -> Data {
-        // Only regular files: a FIFO or a device would block or never end.
+        // `-` is standard input, for a pipeline: read as a stream, as a pipe is.
+        if path == "-" { return try stream(STDIN_FILENO, path, language: language) }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw .unreadable(path: path, reason: SystemError.describe(errno, language))
@@ -13,8 +14,20 @@ enum InputFiles {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .unreadable(path: path, reason: SystemError.describe(EISDIR, language))
         }
+        if (info.st_mode & S_IFMT) == S_IFIFO {
+            // A pipe (`<(…)`) ends when its writer is done; read to the size limit. Opened without
+            // waiting, so that a named FIFO nobody writes to reads as empty instead of hanging.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .unreadable(path: path, reason: SystemError.describe(errno, language)) }
+            defer { close(descriptor) }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            return try stream(descriptor, path, language: language)
+        }
+        // Otherwise only regular files: a device such as /dev/zero could never end.
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(path: path, reason: language.pick("is geen gewoon bestand", "is not a regular file"))
+            throw .unreadable(path: path, reason: language.pick(
+                "is geen gewoon bestand (een apparaat); geef een bestand, een pipe of - voor standaardinvoer",
+                "is not a regular file (a device); give a file, a pipe or - for standard input"))
         }
         if Int(info.st_size) > TeamLoader.maximumBytes {
             throw .input(InputProblems([InputProblem(.tooLarge(limitBytes: TeamLoader.maximumBytes), at: SourceLocation(file: path))]))
@@ -29,6 +42,24 @@ enum InputFiles {
             return try Data(contentsOf: url)
         } catch {
             throw .unreadable(path: path, reason: SystemError.code(of: error).map { SystemError.describe($0, language) } ?? language.pick("onbekende fout", "unknown error"))
+        }
+    }
+
+    /// All that `descriptor` gives until its end, refused past the size limit rather than read on.
+    private static func stream(_ descriptor: Int32, _ path: String, language: Language) throws(CLIError) -> Data {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: SystemError.describe(errno, language))
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[..<count])
+            if data.count > TeamLoader.maximumBytes {
+                throw .input(InputProblems([InputProblem(.tooLarge(limitBytes: TeamLoader.maximumBytes), at: SourceLocation(file: path))]))
+            }
         }
     }
 

@@ -33,12 +33,19 @@ public enum TeamLoader {
             return startsLikeJSON(bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes)
         }
         if isJSON { return Loaded(team: try TeamDocument.read(data, file: file), warnings: []) }
-        let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
+        let name = teamName ?? defaultName(file: file)
         return try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> Loaded in
             // A second byte order mark is dropped too, as a CSV parsed from text does.
             var records = CSVReader.Records(CSVReader.withoutByteOrderMark(bytes), file: file)
             return try team(from: &records, file: file, teamName: name)
         }
+    }
+
+    /// A team without a name of its own is named after its file; read from standard input
+    /// (`-`), it is "Team".
+    static func defaultName(file: String?) -> String {
+        guard let file, file != "-" else { return "Team" }
+        return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     }
 
     /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,

@@ -34,12 +34,28 @@ def test_a_reader_that_stops_early_is_no_signal():
     assert b"Fatal error" not in process.stderr.read()
 
 
-def test_a_fifo_is_refused_instead_of_waiting_forever(tmp_path):
+def test_a_fifo_nobody_writes_to_is_empty_instead_of_waiting_forever(tmp_path):
     fifo = tmp_path / "team.csv"
     os.mkfifo(fifo)
     result = run(["analyse", str(fifo)])
     assert result.returncode == 2
-    assert b"geen gewoon bestand" in result.stderr
+    assert b"het bestand is leeg" in result.stderr
+
+
+def test_standard_input_and_a_pipe_are_read_as_a_file_is():
+    whole = run(["analyse", TEAM, "--needs", NEEDS, "--format", "json"])
+    assert whole.returncode == 0, whole.stderr
+    with open(TEAM, "rb") as team:
+        piped = run(["analyse", "-", "--needs", NEEDS, "--format", "json", "--name", "voorbeeldstad-team"], stdin=team)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == whole.stdout
+    substituted = subprocess.run(["bash", "-c", f'"{BIN}" analyse <(cat "{TEAM}") --needs "{NEEDS}" --format json --name voorbeeldstad-team'],
+                                 capture_output=True, timeout=60)
+    assert substituted.returncode == 0, substituted.stderr
+    assert substituted.stdout == whole.stdout
+    # A device could never end: refused, not read.
+    device = run(["analyse", "/dev/zero"])
+    assert device.returncode == 2 and b"geen gewoon bestand" in device.stderr
 
 
 def test_exit_codes_for_scripts(tmp_path):

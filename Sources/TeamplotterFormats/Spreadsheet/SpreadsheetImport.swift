@@ -103,7 +103,7 @@ public enum SpreadsheetImport {
             }
         }
 
-        let name = teamName ?? file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Team"
+        let name = teamName ?? TeamLoader.defaultName(file: file)
         var team: Team?
         var warnings: [InputProblem] = []
         if case (var candidate, let layout)? = chosenTeam {
