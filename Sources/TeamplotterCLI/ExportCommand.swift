@@ -73,7 +73,7 @@ struct ExportCommand: Command {
         // A name that says another of the formats would hold what it does not say (CSV text in
         // "team.xlsx" that Excel then calls damaged); any other name is the user's to choose.
         if Self.formats.contains(fromExtension), fromExtension != format, InputFiles.isRegularFileOrMissing(output) {
-            let suggestion = (output as NSString).deletingPathExtension + "." + format
+            let suggestion = InputFiles.path(output, withExtension: format)
             throw .usage(language.pick(
                 "\(output): de naam zegt .\(fromExtension), maar --format is \(format); noem het bestand bijvoorbeeld \(suggestion)",
                 "\(output): the name says .\(fromExtension) but --format is \(format); name the file \(suggestion), for example"))

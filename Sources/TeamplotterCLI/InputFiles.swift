@@ -102,6 +102,11 @@ enum InputFiles {
         return result
     }
 
+    /// `path` with `pathExtension` in place of its own, to suggest the name a user meant.
+    static func path(_ path: String, withExtension pathExtension: String) -> String {
+        (path as NSString).deletingPathExtension + "." + pathExtension
+    }
+
     /// Whether `path` is a regular file (through symlinks) or does not exist yet.
     static func isRegularFileOrMissing(_ path: String) -> Bool {
         var status = stat()

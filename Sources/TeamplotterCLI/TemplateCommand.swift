@@ -47,7 +47,7 @@ struct TemplateCommand: Command {
         // as one. Only a name that becomes a regular file says what the file is: /dev/null or a
         // FIFO takes the bytes under any name, so those are not checked.
         if InputFiles.isRegularFileOrMissing(output), !output.lowercased().hasSuffix(".xlsx") {
-            let suggestion = (output as NSString).deletingPathExtension + ".xlsx"
+            let suggestion = InputFiles.path(output, withExtension: "xlsx")
             throw .usage(language.pick(
                 "\(output): het sjabloon is een Excel-werkmap; geef een naam die op .xlsx eindigt, zoals \(suggestion)",
                 "\(output): the template is an Excel workbook; give a name that ends in .xlsx, such as \(suggestion)"))

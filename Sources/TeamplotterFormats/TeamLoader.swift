@@ -28,15 +28,12 @@ public enum TeamLoader {
         // A team document is JSON, which is UTF-8 by definition: it is told apart on the bytes as
         // they are, before another encoding is tried, so that bytes that are not UTF-8 are refused
         // with their place rather than read as Windows-1252, as a worksheet from Excel may be.
-        let isJSON = data.withUnsafeBytes { raw in
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            return startsLikeJSON(bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes)
-        }
+        let isJSON = data.withUnsafeBytes { startsLikeJSON(TextDecoding.withoutByteOrderMark($0.assumingMemoryBound(to: UInt8.self))) }
         if isJSON { return Loaded(team: try TeamDocument.read(data, file: file), warnings: []) }
         let name = teamName ?? defaultName(file: file)
         return try TextDecoding.withUTF8(data, file: file) { (bytes) throws(InputProblems) -> Loaded in
             // A second byte order mark is dropped too, as a CSV parsed from text does.
-            var records = CSVReader.Records(CSVReader.withoutByteOrderMark(bytes), file: file)
+            var records = CSVReader.Records(TextDecoding.withoutByteOrderMark(bytes), file: file)
             return try team(from: &records, file: file, teamName: name)
         }
     }

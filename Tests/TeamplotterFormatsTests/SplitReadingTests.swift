@@ -15,7 +15,7 @@ import TeamplotterCore
     static func outcome(_ text: String, minimumBytesToSplit: Int) -> Outcome {
         var text = text
         return text.withUTF8 { bytes in
-            var records = CSVReader.Records(CSVReader.withoutByteOrderMark(bytes), file: "team.csv")
+            var records = CSVReader.Records(TextDecoding.withoutByteOrderMark(bytes), file: "team.csv")
             do throws(InputProblems) {
                 let loaded = try TeamLoader.team(
                     from: &records, file: "team.csv", teamName: "T", minimumBytesToSplit: minimumBytesToSplit)

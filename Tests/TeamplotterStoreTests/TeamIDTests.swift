@@ -24,10 +24,8 @@ import TeamplotterCore
         let file = try TemporaryDatabase()
         var ids: [TeamID] = []
         do {
-            let old = try SQLiteConnection(path: file.path)
+            let old = try Self.firstSchemaDatabase(file)
             try old.execute("PRAGMA foreign_keys = ON")
-            try old.execute(Self.firstSchema)
-            try old.execute("PRAGMA user_version = 1")
             for name in ["Noord", "Zuid", "West"] { ids.append(try TeamRows.insert(fullTeam(name: name), into: old)) }
             try old.run("UPDATE teams SET revision = 7, created_at = '2025-01-02T03:04:05Z' WHERE id = ?", .integer(ids[1]))
         }
@@ -56,9 +54,7 @@ import TeamplotterCore
     @Test func aMigrationThatWouldLeaveABrokenKeyChangesNothing() throws {
         let file = try TemporaryDatabase()
         do {
-            let old = try SQLiteConnection(path: file.path)
-            try old.execute(Self.firstSchema)
-            try old.execute("PRAGMA user_version = 1")
+            let old = try Self.firstSchemaDatabase(file)
             try old.execute("INSERT INTO functions (team_id, position, title) VALUES (99, 0, 'Zonder team')")
         }
         #expect(throws: StoreError.self) { _ = try SQLiteTeamStore(path: file.path) }
@@ -67,98 +63,12 @@ import TeamplotterCore
         #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'") == 0)
     }
 
-    /// The schema of version 1 as databases in use were made with it, written out here so that
-    /// the test stands for those files whatever later steps do.
-    static let firstSchema = """
-        CREATE TABLE teams (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            organisation TEXT,
-            standard_week_hours REAL NOT NULL CHECK (standard_week_hours > 0),
-            catalogue_mode TEXT CHECK (catalogue_mode IN ('extend', 'replace')),
-            revision INTEGER NOT NULL DEFAULT 1,
-            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        );
-        CREATE TABLE functions (
-            id INTEGER PRIMARY KEY,
-            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            title TEXT NOT NULL,
-            holder TEXT,
-            vacancy INTEGER NOT NULL DEFAULT 0 CHECK (vacancy IN (0, 1)),
-            hours_per_week REAL,
-            fte REAL,
-            CHECK (hours_per_week IS NULL OR fte IS NULL),
-            UNIQUE (team_id, position)
-        );
-        CREATE TABLE function_tasks (
-            function_id INTEGER NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            PRIMARY KEY (function_id, position)
-        );
-        CREATE TABLE function_roles (
-            function_id INTEGER NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            role_id TEXT NOT NULL,
-            share_percent REAL,
-            PRIMARY KEY (function_id, position)
-        );
-        CREATE TABLE function_competencies (
-            function_id INTEGER NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            level INTEGER CHECK (level BETWEEN 1 AND 4),
-            PRIMARY KEY (function_id, position)
-        );
-        CREATE TABLE role_needs (
-            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            role_id TEXT NOT NULL,
-            priority TEXT NOT NULL CHECK (priority IN ('must', 'should', 'could', 'notNeeded')),
-            desired_fte REAL,
-            min_people INTEGER,
-            note TEXT,
-            PRIMARY KEY (team_id, position),
-            UNIQUE (team_id, role_id)
-        );
-        CREATE TABLE needed_tasks (
-            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            PRIMARY KEY (team_id, position)
-        );
-        CREATE TABLE needed_competencies (
-            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            level INTEGER CHECK (level BETWEEN 1 AND 4),
-            PRIMARY KEY (team_id, position)
-        );
-        CREATE TABLE custom_categories (
-            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            category_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            english_name TEXT,
-            PRIMARY KEY (team_id, position)
-        );
-        CREATE TABLE custom_roles (
-            team_id INTEGER NOT NULL,
-            category_position INTEGER NOT NULL,
-            position INTEGER NOT NULL,
-            role_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            description TEXT NOT NULL DEFAULT '',
-            english_name TEXT,
-            english_description TEXT,
-            -- One alias a line: aliases are names, which never hold a line break.
-            aliases TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (team_id, category_position, position),
-            FOREIGN KEY (team_id, category_position)
-                REFERENCES custom_categories(team_id, position) ON DELETE CASCADE
-        );
-        CREATE INDEX functions_by_team ON functions(team_id, position);
-        """
+    /// A file as version 1 made it. Its step is the first of `Migrations.steps`, which are
+    /// appended to and never edited once released.
+    static func firstSchemaDatabase(_ file: TemporaryDatabase) throws -> SQLiteConnection {
+        let old = try SQLiteConnection(path: file.path)
+        try old.execute(Migrations.steps[0])
+        try old.execute("PRAGMA user_version = 1")
+        return old
+    }
 }

@@ -75,12 +75,8 @@ public enum CSVReader {
     public static func parse(_ text: String, file: String?) throws(InputProblems) -> CSVTable {
         var text = text
         return try text.withUTF8 { bytes in
-            Result { () throws(InputProblems) in try parse(withoutByteOrderMark(bytes), file: file) }
+            Result { () throws(InputProblems) in try parse(TextDecoding.withoutByteOrderMark(bytes), file: file) }
         }.get()
-    }
-
-    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        bytes.starts(with: TextDecoding.byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
     /// Parses valid UTF-8 into a table of its records that are not blank.

@@ -5,6 +5,10 @@ import TeamplotterCore
 public enum TextDecoding {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+    }
+
     /// Whether the bytes look like a binary file: a NUL byte in the first 8 KiB.
     public static func looksBinary(_ data: Data) -> Bool {
         data.prefix(8192).contains(0)
@@ -12,8 +16,8 @@ public enum TextDecoding {
 
     /// Calls `body` with the text as UTF-8 bytes without BOM. Text that is not valid UTF-8 (nor
     /// says it is, by a BOM) is read as Windows-1252, which is what Dutch Excel writes for "CSV
-    /// (gescheiden door lijstscheidingsteken)". Valid UTF-8 — nearly every file — is passed straight from `data`,
-    /// without copying a large file.
+    /// (gescheiden door lijstscheidingsteken)". Valid UTF-8 — nearly every file — is passed
+    /// straight from `data`, without copying a large file.
     static func withUTF8<Result>(
         _ data: Data, file: String?, _ body: (UnsafeBufferPointer<UInt8>) throws(InputProblems) -> Result
     ) throws(InputProblems) -> Result {
@@ -78,9 +82,9 @@ public enum TextDecoding {
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, minimumToSplit: Int = 1 << 20) -> Bool {
         // Below 16 bytes there is nothing to share out (the parts would be a byte or two).
         guard bytes.count >= max(minimumToSplit, 16) else { return isValidUTF8Run(bytes) }
-        // Each part ends just before an ASCII byte, which no sequence has inside it: the whole is
-        // well-formed exactly when every part is.
-        // A few per core, so that a core that is done takes another.
+        // A few parts per core, so that a core that is done takes another. Each part ends just
+        // before an ASCII byte, which no sequence has inside it: the whole is well-formed exactly
+        // when every part is.
         let parts = 8
         var cuts = [0]
         for part in 1..<parts {

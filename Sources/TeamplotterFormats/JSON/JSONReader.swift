@@ -31,7 +31,7 @@ struct JSONReader {
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
             // Nothing but white space (after a byte order mark) is an empty file, not a document
             // that ends too soon.
-            if reader.bytes.dropFirst(reader.bytes.starts(with: TextDecoding.byteOrderMark) ? 3 : 0).allSatisfy(isSpace) {
+            if TextDecoding.withoutByteOrderMark(reader.bytes).allSatisfy(isSpace) {
                 return .failure(InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))]))
             }
             func location(_ offset: Int) -> SourceLocation {
