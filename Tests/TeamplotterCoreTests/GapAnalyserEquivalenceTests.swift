@@ -65,6 +65,9 @@ import Testing
     private static let names = [
         "Anna", "anna", " ANNA  ", "An\tna", "An  na", "José", "jose", "JOSÉ", "Jose\u{301}", "Zoë", "zoe",
         "\u{212A}im", "Kim", "kim", "Ⅻ", "李", "李 ", "", "   ", "Medewerker 1", "medewerker  1",
+        // As long as the analyser's scratch buffer for a folded name, and longer.
+        String(repeating: "a", count: 256), String(repeating: "A", count: 256),
+        String(repeating: "lange naam ", count: 30), String(repeating: "LANGE  NAAM ", count: 30),
     ]
 
     @Test func peopleAreToldApartAsTheFoldedNamesAre() {

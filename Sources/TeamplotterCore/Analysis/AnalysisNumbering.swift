@@ -1,6 +1,7 @@
 /// Role ids to catalogue ordinals, for the analysis's hot loop: an open-addressing table over
-/// the UTF-8 of the plain-ASCII ids, which costs a fraction of hashing a `String`. Any id it does
-/// not hold (not ASCII, or unknown) is asked of the catalogue, so the answers are the catalogue's.
+/// the UTF-8 of the plain-ASCII ids, which costs a fraction of hashing a `String`. An id it does
+/// not hold (not ASCII, or unknown) is for the caller to ask of the catalogue, so that the answers
+/// are the catalogue's.
 /// Package-wide, for the reports that name the roles of every function.
 package struct RoleOrdinals: Sendable {
     private var table: ByteStringTable
@@ -17,9 +18,12 @@ package struct RoleOrdinals: Sendable {
         }
     }
 
-    package func ordinal(of id: String, in catalogue: Catalogue) -> Int? {
+    /// The ordinal of a plain-ASCII id the table holds; nil means: ask the catalogue. Inlined,
+    /// and calling nothing out of line, so that the analysis reads ids without retaining them.
+    @inline(__always)
+    package func knownOrdinal(of id: String) -> Int? {
         let entry = id.utf8.withContiguousStorageIfAvailable { table.find($0) } ?? nil
-        return entry.map { ordinalOfEntry[$0] } ?? catalogue.ordinal(ofRole: id)
+        return entry.map { ordinalOfEntry[$0] }
     }
 }
 
@@ -66,8 +70,6 @@ enum PeopleNumbering {
         private(set) var bytes: [[UInt8]]
         /// Names whose folded key is not plain ASCII, in team order.
         private(set) var others: [(key: String, function: Int32)] = []
-        /// The name being folded; reused from name to name.
-        private var folded: [UInt8] = []
         private let shift: UInt64
 
         /// Names for up to `capacity` functions, spread over `partitions` (a power of two).
@@ -88,35 +90,41 @@ enum PeopleNumbering {
             shift = UInt64(64 - partitions.trailingZeroBitCount)
         }
 
-        /// Adds the name of the current function `function`; returns what stands for its person
-        /// until the names are numbered: `unnamed`, or the function itself.
-        mutating func add(_ holder: String?, function: Int) -> Int32 {
-            guard let holder else { return PeopleNumbering.unnamed }
-            if folded.count < holder.utf8.count { folded = [UInt8](repeating: 0, count: holder.utf8.count) }
-            var length = folded.withUnsafeMutableBufferPointer { out in
-                holder.utf8.withContiguousStorageIfAvailable { PeopleNumbering.foldASCII($0, into: out) }
-                    ?? Array(holder.utf8).withUnsafeBufferPointer { PeopleNumbering.foldASCII($0, into: out) }
+        /// Adds the name of the current function `function`, folded in `scratch` when it fits;
+        /// returns what stands for its person until the names are numbered: `unnamed`, or the
+        /// function itself.
+        ///
+        /// Always inlined, and nothing is allocated while the name is read: the analysis then
+        /// reads the holder where the team keeps it, without retaining it (at a million
+        /// functions, retaining and releasing each holder's text took a tenth of the time).
+        @inline(__always)
+        mutating func add(_ holder: String?, function: Int, scratch: UnsafeMutableBufferPointer<UInt8>) -> Int32 {
+            guard let count = holder?.utf8.count else { return PeopleNumbering.unnamed }
+            let length = count > scratch.count ? nil
+                : holder?.utf8.withContiguousStorageIfAvailable { PeopleNumbering.foldASCII($0, into: scratch) } ?? nil
+            guard let length else { return addOther(holder!, function: function) }
+            return append(UnsafeBufferPointer(rebasing: scratch[..<length]), function: function)
+        }
+
+        /// A name that is not plain ASCII, or too long for the scratch buffer.
+        private mutating func addOther(_ holder: String, function: Int) -> Int32 {
+            let text = TextKey.folded(holder)
+            guard let ascii = PeopleNumbering.asciiEquivalent(of: text) else {
+                others.append((text, Int32(function)))
+                return Int32(function)
             }
-            if length == nil {
-                let text = TextKey.folded(holder)
-                guard let ascii = PeopleNumbering.asciiEquivalent(of: text) else {
-                    others.append((text, Int32(function)))
-                    return Int32(function)
-                }
-                if folded.count < ascii.count { folded = [UInt8](repeating: 0, count: ascii.count) }
-                folded.replaceSubrange(0..<ascii.count, with: ascii)
-                length = ascii.count
-            }
-            guard let length, length > 0 else { return PeopleNumbering.unnamed }
-            folded.withUnsafeBufferPointer { folded in
-                let name = UnsafeBufferPointer(rebasing: folded[..<length])
-                let hash = ByteStringTable.hash(name)
-                // The top bits pick the partition; the table inside it takes the low ones.
-                let partition = Int(hash >> shift)
-                keys[partition].append(Key(
-                    hash: hash, function: UInt32(function), start: UInt32(bytes[partition].count), length: UInt32(length)))
-                bytes[partition].append(contentsOf: name)
-            }
+            return ascii.withUnsafeBufferPointer { append($0, function: function) }
+        }
+
+        /// Files a folded name under its partition.
+        private mutating func append(_ name: UnsafeBufferPointer<UInt8>, function: Int) -> Int32 {
+            guard !name.isEmpty else { return PeopleNumbering.unnamed }
+            let hash = ByteStringTable.hash(name)
+            // The top bits pick the partition; the table inside it takes the low ones.
+            let partition = Int(hash >> shift)
+            keys[partition].append(Key(
+                hash: hash, function: UInt32(function), start: UInt32(bytes[partition].count), length: UInt32(name.count)))
+            bytes[partition].append(contentsOf: name)
             return Int32(function)
         }
     }
@@ -236,6 +244,7 @@ package struct ByteStringTable: Sendable {
 
     package var count: Int { hashes.count }
 
+    @inline(__always)
     package func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)

@@ -89,35 +89,41 @@ public enum GapAnalyser {
     }
 
     /// Appends the function's FTE, shares and warnings to `results`, and returns how many roles it
-    /// holds: their ordinals are written to `ordinals`, their positions among the function's roles
-    /// to `kept`, their FTE to `shareFte`.
+    /// holds. `ordinals` and `percents` come in with each role assignment's catalogue ordinal
+    /// (-1 when the ids table did not know it) and share; the held roles' ordinals go out in
+    /// `ordinals`, their positions among the function's roles in `kept`, their FTE in `shareFte`.
+    /// The function itself is read only for a role id that a warning names or the catalogue
+    /// must look up.
     fileprivate static func functionResult(
-        isVacancy: Bool, workload: Workload?, roles: [RoleAssignment], standardWeekHours: Double, roleOrdinals: RoleOrdinals, catalogue: Catalogue,
-        ordinals: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>,
-        shareFte: UnsafeMutableBufferPointer<Double>, warnings: inout [FunctionWarning], into results: inout FunctionResults
+        _ function: UnsafePointer<TeamFunction>, standardWeekHours: Double, catalogue: Catalogue,
+        ordinals: UnsafeMutableBufferPointer<Int>, percents: UnsafeBufferPointer<Double?>,
+        kept: UnsafeMutableBufferPointer<Int>, shareFte: UnsafeMutableBufferPointer<Double>,
+        warnings: inout [FunctionWarning], into results: inout FunctionResults
     ) -> Int {
         warnings.removeAll(keepingCapacity: true)
-        if isVacancy { warnings.append(.vacancy) }
-        if workload == nil { warnings.append(.hoursUnknown) }
-        let fte = workload?.fte(standardWeekHours: standardWeekHours) ?? 0
+        if function.pointee.isVacancy { warnings.append(.vacancy) }
+        if function.pointee.workload == nil { warnings.append(.hoursUnknown) }
+        let fte = function.pointee.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
 
         // A role named twice counts once; the first mention wins. A function holds a handful of
-        // roles, so a linear look is cheaper than a set.
+        // roles, so a linear look is cheaper than a set. The held roles' ordinals are written over
+        // the ones read, never ahead of them.
         var held = 0
         var explicitTotal = 0.0
         var unshared = 0
-        for (position, assignment) in roles.enumerated() {
-            guard let ordinal = roleOrdinals.ordinal(of: assignment.roleId, in: catalogue) else {
-                warnings.append(.unknownRole(roleId: assignment.roleId))
+        for position in percents.indices {
+            let known = ordinals[position]
+            guard let ordinal = known >= 0 ? known : catalogue.ordinal(ofRole: function.pointee.roles[position].roleId) else {
+                warnings.append(.unknownRole(roleId: function.pointee.roles[position].roleId))
                 continue
             }
             if !ordinals[..<held].contains(ordinal) {
                 ordinals[held] = ordinal
                 kept[held] = position
                 held += 1
-                if let percent = assignment.sharePercent { explicitTotal += percent } else { unshared += 1 }
+                if let percent = percents[position] { explicitTotal += percent } else { unshared += 1 }
             } else {
-                warnings.append(.duplicateRole(roleId: assignment.roleId))
+                warnings.append(.duplicateRole(roleId: function.pointee.roles[position].roleId))
             }
         }
         if held == 0 { warnings.append(.noRoles) }
@@ -127,9 +133,11 @@ public enum GapAnalyser {
         let warnsWithoutTime = unshared > 0 && explicitTotal >= 100 - tolerance
 
         for share in 0..<held {
-            let assignment = roles[kept[share]]
-            if warnsWithoutTime, assignment.sharePercent == nil { warnings.append(.roleWithoutTime(roleId: assignment.roleId)) }
-            shareFte[share] = FunctionResults.fte(fte, assignment.sharePercent ?? rest)
+            let percent = percents[kept[share]]
+            if warnsWithoutTime, percent == nil {
+                warnings.append(.roleWithoutTime(roleId: function.pointee.roles[kept[share]].roleId))
+            }
+            shareFte[share] = FunctionResults.fte(fte, percent ?? rest)
         }
         warnings.withUnsafeBufferPointer { warnings in
             results.append(
@@ -257,29 +265,42 @@ extension GapAnalyser {
             names = PeopleNumbering.Names(partitions: partitions, capacity: range.count)
             // Reused for each function's warnings, which go on into one flat list.
             var warnings: [FunctionWarning] = []
-            // Indexing the borrowed buffer, not `enumerated()`, so that no function is copied.
+            // Where each holder's name is folded; a longer name takes a slower path.
+            let foldedName = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+            defer { foldedName.deallocate() }
+            // Each function is read where the team keeps it, through a pointer: a copy of the
+            // function, or of one of its texts or lists, retains it, and at a million functions
+            // those retains and releases were a quarter of the time.
+            guard let first = teamFunctions.baseAddress else { return }
             for index in range {
-                let roleCount = teamFunctions[index].roles.count
-                // Room for the ordinals, positions and FTE of the roles the function holds, on the stack.
+                let function = first + index
+                let roleCount = function.pointee.roles.count
+                // Room for the ordinals, positions, shares and FTE of the function's roles, on the stack.
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
-                        let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
-                        let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
-                        let firstShare = functions.shareCount
-                        // The function's fields one by one: passing the whole function copied it,
-                        // retaining each of its texts and lists.
-                        let held = GapAnalyser.functionResult(
-                            isVacancy: teamFunctions[index].isVacancy, workload: teamFunctions[index].workload,
-                            roles: teamFunctions[index].roles, standardWeekHours: standardWeekHours,
-                            roleOrdinals: roleOrdinals, catalogue: catalogue, ordinals: ordinals, kept: kept,
-                            shareFte: shareFte, warnings: &warnings, into: &functions)
-                        let isVacancy = teamFunctions[index].isVacancy
-                        // Only current holders count as people; a vacancy's name is never looked up.
-                        if !isVacancy && held > 0 {
-                            personOfFunction[index] = names.add(teamFunctions[index].holder, function: index)
-                        }
-                        for share in 0..<held {
-                            tallies[ordinals[share]].add(function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+                    withUnsafeTemporaryAllocation(of: Double?.self, capacity: roleCount) { percents in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
+                            let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                            let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                            // The roles are read in a loop that calls nothing the compiler cannot
+                            // see into, which is what lets it read them without retaining them.
+                            for position in 0..<roleCount {
+                                ordinals[position] = roleOrdinals.knownOrdinal(of: function.pointee.roles[position].roleId) ?? -1
+                                percents[position] = function.pointee.roles[position].sharePercent
+                            }
+                            let firstShare = functions.shareCount
+                            let held = GapAnalyser.functionResult(
+                                function, standardWeekHours: standardWeekHours, catalogue: catalogue,
+                                ordinals: ordinals, percents: UnsafeBufferPointer(percents), kept: kept,
+                                shareFte: shareFte, warnings: &warnings, into: &functions)
+                            let isVacancy = function.pointee.isVacancy
+                            // Only current holders count as people; a vacancy's name is never looked up.
+                            if !isVacancy && held > 0 {
+                                personOfFunction[index] = names.add(function.pointee.holder, function: index, scratch: foldedName)
+                            }
+                            for share in 0..<held {
+                                tallies[ordinals[share]].add(
+                                    function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+                            }
                         }
                     }
                 }
