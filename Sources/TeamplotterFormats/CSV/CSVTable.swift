@@ -21,6 +21,15 @@ public struct CSVRow: Sendable, Hashable {
         return cells[column]
     }
 
+    /// The cell's text, leaving an empty cell in its place: a reader done with the row moves the
+    /// text on rather than copying it.
+    mutating func take(_ column: Int?) -> String {
+        guard let column, column < cells.count else { return "" }
+        var taken = ""
+        swap(&taken, &cells[column])
+        return taken
+    }
+
     public var isBlank: Bool { cells.allSatisfy(Self.isBlank) }
 
     /// A cell of white space only. Any ASCII byte other than white space settles it without
@@ -218,6 +227,13 @@ public enum CSVReader {
         /// Reads the records left only for a broken quote among them.
         mutating func skipToEnd() throws(InputProblems) {
             while try next() != nil {}
+        }
+
+        /// The items of the record `next()` returned last, leaving none: the reader takes them over.
+        mutating func takeItems() -> RecordItems {
+            var taken = RecordItems()
+            swap(&taken, &items)
+            return taken
         }
 
         /// The next record that is not blank, nil at the end.

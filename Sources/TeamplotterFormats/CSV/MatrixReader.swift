@@ -81,7 +81,7 @@ public enum MatrixReader {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
             let holderText = row[map[.holder]].trimmed
-            let workload = WorksheetReader.workload(row, map: map, at: at, problems: &problems)
+            let workload = WorksheetReader.workload(row, hoursColumn: map[.hours], fteColumn: map[.fte], at: at, problems: &problems)
             var roles: [RoleAssignment] = []
             for (column, role) in roleColumns {
                 switch mark(row[column]) {
@@ -94,9 +94,12 @@ public enum MatrixReader {
                         InputProblem(.spreadsheet(.unknownMark(value: text, role: role.name)), at: location(row.number, column)))
                 }
             }
-            functions.append(WorksheetReader.function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: CellParsing.items(row[map[.tasks]]),
-                competencies: CellParsing.items(row[map[.competencies]]), at: at(.competencies), into: &problems))
+            let competencies = WorksheetReader.competencies(
+                CellParsing.items(row[map[.competencies]]), at: at(.competencies), into: &problems)
+            let (holder, isVacancy) = WorksheetReader.holder(holderText)
+            functions.append(TeamFunction(
+                title: title, holder: holder, isVacancy: isVacancy, workload: workload,
+                tasks: CellParsing.items(row[map[.tasks]]), roles: roles, competencies: competencies))
         }
         if problems.contains(where: { !$0.isWarning }) { throw InputProblems(problems) }
         return (Team(name: teamName, functions: functions), problems)

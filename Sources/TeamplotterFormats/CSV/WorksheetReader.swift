@@ -46,8 +46,10 @@ public enum WorksheetReader {
     ) throws(InputProblems) -> (team: Team, warnings: [InputProblem]) {
         var reader = try RowReader(head: table, file: file, catalogue: catalogue)
         for index in (reader.headerIndex + 1)..<table.rows.count {
-            reader.read(table.rows[index])
-            table.rows[index].cells = []
+            // Taken out of the table, so that the reader owns the row's only copy.
+            var row = CSVRow(number: 0, cells: [])
+            swap(&row, &table.rows[index])
+            reader.read(row)
         }
         return try reader.finish(teamName: teamName)
     }
@@ -135,7 +137,28 @@ public enum WorksheetReader {
     }
 
     private static func readAll(_ records: inout CSVReader.Records, into reader: inout RowReader) throws(InputProblems) {
-        while let row = try records.next() { reader.read(row, items: records.items) }
+        while let row = try records.next() { reader.read(row, items: records.takeItems()) }
+    }
+
+    /// The column (from 0) of each field in a header, where it has one.
+    struct FieldColumns: Sendable {
+        private var columns: (Int?, Int?, Int?, Int?, Int?, Int?, Int?)
+
+        init(_ map: HeaderMap<Field>) {
+            columns = (map[.title], map[.holder], map[.hours], map[.fte], map[.tasks], map[.roles], map[.competencies])
+        }
+
+        subscript(field: Field) -> Int? {
+            switch field {
+            case .title: columns.0
+            case .holder: columns.1
+            case .hours: columns.2
+            case .fte: columns.3
+            case .tasks: columns.4
+            case .roles: columns.5
+            case .competencies: columns.6
+            }
+        }
     }
 
     /// `Catalogue.Match` with the role's id only.
@@ -156,6 +179,9 @@ public enum WorksheetReader {
         let columns: Int
         // Looked up once: a lookup per cell costs more than the cell.
         let titleColumn: Int?, holderColumn: Int?, rolesColumn: Int?, tasksColumn: Int?, competenciesColumn: Int?
+        /// Every field's column, for the places of problems: plain numbers, which a row's places
+        /// copy without retaining anything, as they would the header map.
+        let fieldColumns: FieldColumns
         var functions: [TeamFunction] = []
         var problems: [InputProblem] = []
         /// Role names repeat across rows; match each spelling once. Spellings are found by their
@@ -193,41 +219,48 @@ public enum WorksheetReader {
             rolesColumn = map[.roles]
             tasksColumn = map[.tasks]
             competenciesColumn = map[.competencies]
+            fieldColumns = FieldColumns(map)
             problems = headerProblems(map, header: header, file: file, sheet: head.sheet)
             functions.reserveCapacity(head.rows.count - headerIndex - 1)
         }
 
-        mutating func read(_ row: CSVRow) {
+        mutating func read(_ row: consuming CSVRow) {
             read(row, items: RecordItems(
                 tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn],
                 competencies: CellParsing.items(row[competenciesColumn])))
         }
 
         /// Reads a row whose tasks, roles and competencies come as their `items`; their cells are
-        /// not looked at.
-        mutating func read(_ row: CSVRow, items: RecordItems) {
-            let (file, sheet, map) = (file, sheet, map)
+        /// not looked at. Both are taken over, so that their texts move into the function: every
+        /// copy of a text or a list is a retain and a release, and at 100,000 rows those were a
+        /// quarter of the reading.
+        mutating func read(_ row: consuming CSVRow, items: consuming RecordItems) {
+            // Problems are placed in the file and sheet once the row is read (`placed(from:)`), so
+            // that a clean row touches neither name, nor the header map.
+            let firstProblem = problems.count
+            let number = row.number
+            let fieldColumns = fieldColumns
             func at(_ field: Field) -> SourceLocation {
-                SourceLocation(file: file, sheet: sheet, row: row.number, column: map[field].map { $0 + 1 })
+                SourceLocation(row: number, column: fieldColumns[field].map { $0 + 1 })
             }
             // A row in another delimiter reads as one long cell; say so rather than make it a title.
             if row.cells.count == 1, columns > 1 {
-                problems.append(InputProblem(.singleCellRow(delimiter: delimiter), at: SourceLocation(file: file, sheet: sheet, row: row.number)))
-                return
+                problems.append(InputProblem(.singleCellRow(delimiter: delimiter), at: SourceLocation(row: number)))
+                return placed(from: firstProblem)
             }
-            for (index, cell) in row.cells.enumerated().dropFirst(columns) where !cell.trimmed.isEmpty {
-                problems.append(InputProblem(.extraCell(value: cell.trimmed), at: SourceLocation(file: file, sheet: sheet, row: row.number, column: index + 1)))
+            for index in columns..<max(columns, row.cells.count) where !row.cells[index].trimmed.isEmpty {
+                problems.append(InputProblem(.extraCell(value: row.cells[index].trimmed), at: SourceLocation(row: number, column: index + 1)))
             }
-            let title = CellParsing.trimmed(row[titleColumn])
+            let title = CellParsing.trimmed(row.take(titleColumn))
             if title.isEmpty {
                 problems.append(InputProblem(.missingValue(field: "Functie"), at: at(.title)))
             }
-            let holderText = CellParsing.trimmed(row[holderColumn])
-            let workload = workload(row, map: map, at: at, problems: &problems)
+            let holderText = CellParsing.trimmed(row.take(holderColumn))
+            let workload = WorksheetReader.workload(
+                row, hoursColumn: fieldColumns[.hours], fteColumn: fieldColumns[.fte], at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            var rolesCell = items.roles
-            rolesCell.withUTF8 { cell in
+            items.roles.withUTF8 { cell in
                 var scanner = CellParsing.ItemScanner(cell)
                 // Nearly every item is a role; growing the array would allocate twice.
                 roles.reserveCapacity(scanner.limit)
@@ -250,9 +283,22 @@ public enum WorksheetReader {
             // A cell of white space alone keeps no room.
             if roles.isEmpty { roles = [] }
 
-            functions.append(function(
-                title: title, holder: holderText, workload: workload, roles: roles, tasks: items.tasks,
-                competencies: items.competencies, at: at(.competencies), into: &problems))
+            let competencies = WorksheetReader.competencies(items.competencies, at: at(.competencies), into: &problems)
+            let (holder, isVacancy) = WorksheetReader.holder(holderText)
+            // Put together in place: made by a function of its own, the compiler copied it once more.
+            functions.append(TeamFunction(
+                title: title, holder: holder, isVacancy: isVacancy, workload: workload, tasks: items.tasks, roles: roles,
+                competencies: competencies))
+            placed(from: firstProblem)
+        }
+
+        /// Puts the problems from `first` on in this reader's file and sheet.
+        private mutating func placed(from first: Int) {
+            guard first < problems.count else { return }
+            for index in first..<problems.count {
+                problems[index].location.file = file
+                problems[index].location.sheet = sheet
+            }
         }
 
         /// The same reader with no functions or problems yet, to read another part of the file.
@@ -382,11 +428,13 @@ public enum WorksheetReader {
     /// Hours or FTE, whichever column has it; a unit written in the cell ("0,8 fte" under Uren)
     /// is taken at its word.
     static func workload(
-        _ row: CSVRow, map: HeaderMap<Field>, at: (Field) -> SourceLocation, problems: inout [InputProblem]
+        _ row: borrowing CSVRow, hoursColumn: Int?, fteColumn: Int?, at: (Field) -> SourceLocation,
+        problems: inout [InputProblem]
     ) -> Workload? {
         func read(_ field: Field, _ label: String) -> Workload? {
-            let cell = row[map[field]]
-            if let column = map[field], row.dateColumns.contains(column) {
+            let column = field == .hours ? hoursColumn : fteColumn
+            let cell = row[column]
+            if let column, row.dateColumns.contains(column) {
                 problems.append(InputProblem(.spreadsheet(.dateWhereNumberBelongs(field: label, date: cell)), at: at(field)))
                 return nil
             }
@@ -413,7 +461,7 @@ public enum WorksheetReader {
             let standard = Team.defaultStandardWeekHours
             if abs(hours.fte(standardWeekHours: standard) - fte.fte(standardWeekHours: standard)) > 0.01 {
                 problems.append(InputProblem(
-                    .conflictingWorkload(hours: row[map[.hours]].trimmed, fte: row[map[.fte]].trimmed),
+                    .conflictingWorkload(hours: row[hoursColumn].trimmed, fte: row[fteColumn].trimmed),
                     at: at(.fte), isWarning: true))
             }
         }
@@ -445,21 +493,11 @@ public enum WorksheetReader {
         return problems
     }
 
-    /// A function from the cells of its row: "Vacature" as the holder makes it a vacancy, an empty
-    /// holder leaves it unnamed. Shared by the worksheet and the skills-matrix layouts.
-    static func function(
-        title: String, holder: String, workload: Workload?, roles: [RoleAssignment], tasks: [String],
-        competencies: [String], at location: @autoclosure () -> SourceLocation, into problems: inout [InputProblem]
-    ) -> TeamFunction {
-        let isVacancy = CellParsing.isVacancy(holder)
-        return TeamFunction(
-            title: title,
-            holder: isVacancy || holder.isEmpty ? nil : holder,
-            isVacancy: isVacancy,
-            workload: workload,
-            tasks: tasks,
-            roles: roles,
-            competencies: Self.competencies(competencies, at: location(), into: &problems))
+    /// A holder cell's person: none for an empty cell, nor for "Vacature", which makes the function
+    /// a vacancy. Shared by the worksheet and the skills-matrix layouts.
+    static func holder(_ cell: String) -> (holder: String?, isVacancy: Bool) {
+        let isVacancy = CellParsing.isVacancy(cell)
+        return (isVacancy || cell.isEmpty ? nil : cell, isVacancy)
     }
 
     /// The competencies among one cell's items; a level that does not exist is a problem at `location`.
