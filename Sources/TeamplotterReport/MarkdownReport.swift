@@ -153,17 +153,17 @@ public struct MarkdownReport: Sendable {
             // Read in parts, so that no function result is put together.
             let teamFunctions = functions.teamFunctions
             for index in range {
-                out.bytes.append(contentsOf: rowStart)
+                out.bytes.appendBytes(rowStart)
                 report.escape(teamFunctions[index].title, to: &out)
-                out.bytes.append(contentsOf: separator)
+                out.bytes.appendBytes(separator)
                 report.escape(teamFunctions[index].isVacancy ? vacancy : (teamFunctions[index].holder ?? "—"), to: &out)
-                out.bytes.append(contentsOf: separator)
+                out.bytes.appendBytes(separator)
                 NumberFormatting.appendFTE(functions.fte(index), report.language, to: &out.bytes)
-                out.bytes.append(contentsOf: separator)
+                out.bytes.appendBytes(separator)
                 field.removeAll(keepingCapacity: true)
                 roleShares.append(index, of: functions, to: &field)
                 report.escape(field, to: &out)
-                out.bytes.append(contentsOf: separator)
+                out.bytes.appendBytes(separator)
                 // Escaped one by one: the same as escaping them joined, as every warning begins
                 // with an ASCII letter, so no character spans the separator.
                 let warnings = functions.warningRange(index)
@@ -171,13 +171,13 @@ public struct MarkdownReport: Sendable {
                     let warning = functions.warning(at: position)
                     if position > warnings.lowerBound { out.bytes.append(contentsOf: "; ".utf8) }
                     switch warning {
-                    case .vacancy: out.bytes.append(contentsOf: vacancyWarning)
-                    case .noRoles: out.bytes.append(contentsOf: noRolesWarning)
-                    case .hoursUnknown: out.bytes.append(contentsOf: hoursUnknownWarning)
+                    case .vacancy: out.bytes.appendBytes(vacancyWarning)
+                    case .noRoles: out.bytes.appendBytes(noRolesWarning)
+                    case .hoursUnknown: out.bytes.appendBytes(hoursUnknownWarning)
                     default: report.escape(words.warning(warning, catalogue: report.catalogue), to: &out)
                     }
                 }
-                out.bytes.append(contentsOf: rowEnd)
+                out.bytes.appendBytes(rowEnd)
             }
         }
     }

@@ -8,18 +8,24 @@ import TeamplotterCore
 /// that of the last role with it, as before.
 struct RoleShareList {
     private let language: Language
-    /// Each catalogue role's name, by ordinal.
-    private let names: [[UInt8]]
+    /// The catalogue roles' names one after another, role `ordinal`'s at `names[nameRanges[ordinal]]`:
+    /// an array of names retained the name it handed out, once for every share.
+    private let names: [UInt8]
+    private let nameRanges: [Range<Int>]
 
     init(_ functions: FunctionResults, language: Language) {
         let catalogue = functions.catalogue
-        var names = [[UInt8]](repeating: [], count: catalogue.roles.count)
+        var byOrdinal = [[UInt8]](repeating: [], count: catalogue.roles.count)
         for role in catalogue.roles {
             guard let ordinal = catalogue.ordinal(ofRole: role.id) else { continue }
-            names[ordinal] = Array(role.name(language).utf8)
+            byOrdinal[ordinal] = Array(role.name(language).utf8)
         }
         self.language = language
-        self.names = names
+        names = byOrdinal.flatMap { $0 }
+        nameRanges = byOrdinal.reduce(into: []) { ranges, name in
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<start + name.count)
+        }
     }
 
     /// Appends the roles of function `index`, separated by ", "; nothing for a function without roles.
@@ -30,7 +36,8 @@ struct RoleShareList {
                 bytes.append(UInt8(ascii: ","))
                 bytes.append(0x20)
             }
-            bytes.append(contentsOf: names[functions.roleOrdinal(share)])
+            let range = nameRanges[functions.roleOrdinal(share)]
+            names.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
             bytes.append(0x20)
             NumberFormatting.appendShort(functions.sharePercent(index, share), language, to: &bytes)
             bytes.append(UInt8(ascii: "%"))

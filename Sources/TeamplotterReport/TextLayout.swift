@@ -130,7 +130,7 @@ struct TextBuffer {
     private mutating func wrapWords(
         _ text: UnsafeBufferPointer<UInt8>, width: Int, indent: Margin, hanging: Margin, checked: Bool
     ) -> Bool {
-        bytes.append(contentsOf: indent.bytes)
+        bytes.appendBytes(indent.bytes)
         var length = indent.width
         // The current line's words span text[lineStart..<lineEnd]; `single` while one space apart.
         var lineStart = -1
@@ -176,7 +176,7 @@ struct TextBuffer {
             if lineStart >= 0, length + 1 + wordLength > width {
                 emitLine(text, lineStart, lineEnd, single: single)
                 bytes.append(0x0A)
-                bytes.append(contentsOf: hanging.bytes)
+                bytes.appendBytes(hanging.bytes)
                 length = hanging.width + wordLength
                 lineStart = start
                 single = true
@@ -287,6 +287,13 @@ struct TextBuffer {
 }
 
 extension [UInt8] {
+    /// Appends `other` through a pointer: `append(contentsOf:)` takes its argument owned, so
+    /// handing it an array kept elsewhere (a report's fixed pieces) retained and released that
+    /// array each time, several times a function.
+    mutating func appendBytes(_ other: borrowing [UInt8]) {
+        other.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
     /// A string's UTF-8 in one copy rather than through its UTF-8 view's iterator.
     mutating func appendUTF8(_ text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }

@@ -164,22 +164,22 @@ public struct TextReport: Sendable {
             let teamFunctions = functions.teamFunctions
             for index in range {
                 entry.removeAll(keepingCapacity: true)
-                entry.append(contentsOf: bullet)
+                entry.appendBytes(bullet)
                 entry.appendUTF8(teamFunctions[index].title)
-                entry.append(contentsOf: dash)
+                entry.appendBytes(dash)
                 if teamFunctions[index].isVacancy {
-                    entry.append(contentsOf: vacancy)
+                    entry.appendBytes(vacancy)
                 } else if let holder = teamFunctions[index].holder {
                     entry.appendUTF8(holder)
                 } else {
-                    entry.append(contentsOf: lone)
+                    entry.appendBytes(lone)
                 }
-                entry.append(contentsOf: dash)
+                entry.appendBytes(dash)
                 if teamFunctions[index].workload == nil {
-                    entry.append(contentsOf: hoursUnknown)
+                    entry.appendBytes(hoursUnknown)
                 } else {
                     NumberFormatting.appendFTE(functions.fte(index), report.language, to: &entry)
-                    entry.append(contentsOf: fte)
+                    entry.appendBytes(fte)
                 }
                 out.appendWrapped(entry, width: TextReport.width, indent: titleIndent, hanging: detailIndent)
 
@@ -192,7 +192,7 @@ public struct TextReport: Sendable {
                     let warning = functions.warning(at: position)
                     if warning == .vacancy { continue }
                     entry.removeAll(keepingCapacity: true)
-                    entry.append(contentsOf: warningSign)
+                    entry.appendBytes(warningSign)
                     entry.appendUTF8(words.warning(warning, catalogue: report.catalogue))
                     out.appendWrapped(entry, width: TextReport.width, indent: detailIndent, hanging: detailIndent)
                 }
