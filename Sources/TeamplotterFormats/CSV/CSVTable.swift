@@ -256,7 +256,7 @@ public enum CSVReader {
                 } else if column == itemColumns.roles {
                     items.roles = String(decoding: cell, as: UTF8.self)
                 } else if column == itemColumns.competencies {
-                    items.competencies = CellParsing.items(cell)
+                    (items.competencies, items.invalidLevels) = CellParsing.competencies(cell)
                 } else {
                     cells.append(String(decoding: cell, as: UTF8.self))
                     return
@@ -419,7 +419,9 @@ struct ItemColumns: Sendable, Hashable {
 struct RecordItems: Sendable, Hashable {
     var tasks: [String] = []
     var roles = ""
-    var competencies: [String] = []
+    var competencies: [Competency] = []
+    /// Levels among the competencies that do not exist, for the reader to report.
+    var invalidLevels: [String] = []
 }
 
 enum Byte {

@@ -184,6 +184,40 @@ public enum CellParsing {
         return items.isEmpty ? [] : items
     }
 
+    /// The competencies among a cell's items, its bytes (valid UTF-8), and the levels written
+    /// that do not exist (`parseCompetency`), straight from the bytes: an item that does not end
+    /// in ")" has no level, and its text is its name.
+    static func competencies(_ bytes: UnsafeBufferPointer<UInt8>) -> (competencies: [Competency], invalidLevels: [String]) {
+        var scanner = ItemScanner(bytes)
+        var competencies: [Competency] = []
+        competencies.reserveCapacity(scanner.limit)
+        var invalidLevels: [String] = []
+        while let item = scanner.next() {
+            let text: String
+            switch item {
+            case .plain(let range):
+                let item = UnsafeBufferPointer(rebasing: bytes[range])
+                text = String(decoding: item, as: UTF8.self)
+                guard item.last == UInt8(ascii: ")") else {
+                    competencies.append(Competency(name: text))
+                    continue
+                }
+            case .text(let itemText):
+                text = itemText
+            }
+            let (competency, invalidLevel) = parseCompetency(text)
+            competencies.append(competency)
+            if let invalidLevel { invalidLevels.append(invalidLevel) }
+        }
+        // A cell of white space alone keeps no room.
+        return (competencies.isEmpty ? [] : competencies, invalidLevels)
+    }
+
+    static func competencies(_ cell: String) -> (competencies: [Competency], invalidLevels: [String]) {
+        var cell = cell
+        return cell.withUTF8 { competencies($0) }
+    }
+
     /// One item of a cell as `ItemScanner` finds it.
     enum Item {
         /// The item's bytes in the cell, trimmed and without bullets, ASCII at both ends.

@@ -94,8 +94,10 @@ public enum MatrixReader {
                         InputProblem(.spreadsheet(.unknownMark(value: text, role: role.name)), at: location(row.number, column)))
                 }
             }
-            let competencies = WorksheetReader.competencies(
-                CellParsing.items(row[map[.competencies]]), at: at(.competencies), into: &problems)
+            let (competencies, invalidLevels) = CellParsing.competencies(row[map[.competencies]])
+            for level in invalidLevels {
+                problems.append(InputProblem(.invalidLevel(value: level), at: at(.competencies)))
+            }
             let (holder, isVacancy) = WorksheetReader.holder(holderText)
             functions.append(TeamFunction(
                 title: title, holder: holder, isVacancy: isVacancy, workload: workload,

@@ -225,9 +225,10 @@ public enum WorksheetReader {
         }
 
         mutating func read(_ row: consuming CSVRow) {
+            let (competencies, invalidLevels) = CellParsing.competencies(row[competenciesColumn])
             read(row, items: RecordItems(
-                tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn],
-                competencies: CellParsing.items(row[competenciesColumn])))
+                tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn], competencies: competencies,
+                invalidLevels: invalidLevels))
         }
 
         /// Reads a row whose tasks, roles and competencies come as their `items`; their cells are
@@ -283,12 +284,14 @@ public enum WorksheetReader {
             // A cell of white space alone keeps no room.
             if roles.isEmpty { roles = [] }
 
-            let competencies = WorksheetReader.competencies(items.competencies, at: at(.competencies), into: &problems)
+            for level in items.invalidLevels {
+                problems.append(InputProblem(.invalidLevel(value: level), at: at(.competencies)))
+            }
             let (holder, isVacancy) = WorksheetReader.holder(holderText)
             // Put together in place: made by a function of its own, the compiler copied it once more.
             functions.append(TeamFunction(
                 title: title, holder: holder, isVacancy: isVacancy, workload: workload, tasks: items.tasks, roles: roles,
-                competencies: competencies))
+                competencies: items.competencies))
             placed(from: firstProblem)
         }
 
@@ -498,19 +501,6 @@ public enum WorksheetReader {
     static func holder(_ cell: String) -> (holder: String?, isVacancy: Bool) {
         let isVacancy = CellParsing.isVacancy(cell)
         return (isVacancy || cell.isEmpty ? nil : cell, isVacancy)
-    }
-
-    /// The competencies among one cell's items; a level that does not exist is a problem at `location`.
-    static func competencies(
-        _ items: [String], at location: @autoclosure () -> SourceLocation, into problems: inout [InputProblem]
-    ) -> [Competency] {
-        items.map { item in
-            let (competency, invalidLevel) = CellParsing.parseCompetency(item)
-            if let invalidLevel {
-                problems.append(InputProblem(.invalidLevel(value: invalidLevel), at: location()))
-            }
-            return competency
-        }
     }
 
     /// Caps a long list of problems, keeping the first ones and saying how many were left out.
