@@ -288,10 +288,16 @@ public enum WorksheetReader {
                 problems.append(InputProblem(.invalidLevel(value: level), at: at(.competencies)))
             }
             let (holder, isVacancy) = WorksheetReader.holder(holderText)
-            // Put together in place: made by a function of its own, the compiler copied it once more.
-            functions.append(TeamFunction(
-                title: title, holder: holder, isVacancy: isVacancy, workload: workload, tasks: items.tasks, roles: roles,
-                competencies: items.competencies))
+            // The texts and lists go into the function once it is in place: handed to its
+            // initialiser, the compiler copied the function into the array (a retain and a release
+            // of each of its texts and lists) where an empty one costs nothing to copy.
+            functions.append(TeamFunction(title: "", isVacancy: isVacancy, workload: workload))
+            let last = functions.count - 1
+            functions[last].title = title
+            functions[last].holder = holder
+            swap(&functions[last].tasks, &items.tasks)
+            functions[last].roles = roles
+            swap(&functions[last].competencies, &items.competencies)
             placed(from: firstProblem)
         }
 
