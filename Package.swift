@@ -20,6 +20,8 @@ let package = Package(
         // C libraries from Debian, through their headers (see the shim.h beside each modulemap).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
+        // Linux calls glibc declares only with _GNU_SOURCE (sync_file_range), for writing files.
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         // Keeping teams: a storage interface and its SQLite implementation.
         .target(name: "TeamplotterStore", dependencies: ["TeamplotterCore", "CSQLite"]),
         // The web app: HTTP over libmicrohttpd, pages, the JSON API.
@@ -32,7 +34,7 @@ let package = Package(
         // The subcommands; a library so tests can run them in process.
         .target(
             name: "TeamplotterCLI",
-            dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport", "TeamplotterWeb"]
+            dependencies: ["TeamplotterCore", "TeamplotterFormats", "TeamplotterReport", "TeamplotterWeb", "CLinux"]
         ),
         .executableTarget(name: "teamplotter", dependencies: ["TeamplotterCLI"]),
         // Times the analysis in process on generated organisations, and the renderers on a team
