@@ -247,14 +247,19 @@ public enum CSVReader {
             return nil
         }
 
-        /// Adds one cell: as text, or as items for one of `itemColumns`.
-        private mutating func append(_ cell: UnsafeBufferPointer<UInt8>, to cells: inout [String]) {
+        /// Adds one cell: as text, or as items for one of `itemColumns`. `inFile`: the cell is a
+        /// slice of `bytes`, not pieced together elsewhere.
+        private mutating func append(_ cell: UnsafeBufferPointer<UInt8>, inFile: Bool, to cells: inout [String]) {
             if let itemColumns {
                 let column = cells.count
                 if column == itemColumns.tasks {
                     items.tasks = CellParsing.items(cell)
                 } else if column == itemColumns.roles {
-                    items.roles = String(decoding: cell, as: UTF8.self)
+                    if inFile {
+                        items.rolesInFile = cell
+                    } else {
+                        items.roles = String(decoding: cell, as: UTF8.self)
+                    }
                 } else if column == itemColumns.competencies {
                     (items.competencies, items.invalidLevels) = CellParsing.competencies(cell)
                 } else {
@@ -355,18 +360,18 @@ public enum CSVReader {
                         ])
                     }
                     if !isPieced, tailStart == index {
-                        append(UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), to: &cells)
+                        append(UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), inFile: true, to: &cells)
                     } else {
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]))
                         pieced.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]))
                         // Through a second reference: `append` may not borrow `pieced` from self.
                         let cell = pieced
-                        cell.withUnsafeBufferPointer { append($0, to: &cells) }
+                        cell.withUnsafeBufferPointer { append($0, inFile: false, to: &cells) }
                     }
                 } else {
                     let start = index
                     skipToCellEnd()
-                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), to: &cells)
+                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), inFile: true, to: &cells)
                 }
                 guard index < count else { break }
                 let byte = bytes[index]
@@ -416,12 +421,22 @@ struct ItemColumns: Sendable, Hashable {
 
 /// The items of one record's `ItemColumns`; empty for a column that is missing. The roles cell
 /// stays whole: its items are read on their bytes, most never becoming text.
-struct RecordItems: Sendable, Hashable {
+struct RecordItems {
     var tasks: [String] = []
+    /// The roles cell where it stands in the file, good until the next record is read: most cells
+    /// need not be copied to be read. Nil when the cell was pieced together (a quote doubled, a
+    /// CR LF inside) or comes from a table; then it is `roles`.
+    var rolesInFile: UnsafeBufferPointer<UInt8>?
     var roles = ""
     var competencies: [Competency] = []
     /// Levels among the competencies that do not exist, for the reader to report.
     var invalidLevels: [String] = []
+
+    /// `body` on the roles cell's bytes.
+    mutating func withRoles<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let rolesInFile { return body(rolesInFile) }
+        return roles.withUTF8(body)
+    }
 }
 
 enum Byte {

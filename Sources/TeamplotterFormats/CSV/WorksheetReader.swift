@@ -261,7 +261,7 @@ public enum WorksheetReader {
                 row, hoursColumn: fieldColumns[.hours], fteColumn: fieldColumns[.fte], at: at, problems: &problems)
 
             var roles: [RoleAssignment] = []
-            items.roles.withUTF8 { cell in
+            items.withRoles { cell in
                 var scanner = CellParsing.ItemScanner(cell)
                 // Nearly every item is a role; growing the array would allocate twice.
                 roles.reserveCapacity(scanner.limit)
