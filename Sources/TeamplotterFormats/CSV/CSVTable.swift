@@ -110,6 +110,8 @@ public enum CSVReader {
         private var pieced: [UInt8] = []
         /// The cell count of the last record, to size the next one's array.
         private var lastCount = 8
+        /// An emptied array of cells for the next record, from a reader done with a row.
+        private var spareCells: [String] = []
         /// Columns whose cells are wanted only as their items (`CellParsing.items`): these are
         /// made straight from the file's bytes into `items`, and the cell itself is left empty.
         var itemColumns: ItemColumns?
@@ -229,6 +231,13 @@ public enum CSVReader {
             while try next() != nil {}
         }
 
+        /// Takes back the cells of a row that has been read, to hold the next record's: one
+        /// array for all records rather than one made and freed per record.
+        mutating func recycle(_ cells: inout [String]) {
+            cells.removeAll(keepingCapacity: true)
+            swap(&cells, &spareCells)
+        }
+
         /// The items of the record `next()` returned last, leaving none: the reader takes them over.
         mutating func takeItems() -> RecordItems {
             var taken = RecordItems()
@@ -295,9 +304,10 @@ public enum CSVReader {
         /// The cells of one record: cells until a line break outside quotes, or the end.
         private mutating func cells() throws(InputProblems) -> [String] {
             let count = bytes.count
-            // A new array each record (the last went into its row), sized like the last one.
+            // The array a reader handed back (`recycle`), or a new one sized like the last record's.
             var cells: [String] = []
-            cells.reserveCapacity(lastCount)
+            swap(&cells, &spareCells)
+            if cells.capacity < lastCount { cells.reserveCapacity(lastCount) }
             defer { lastCount = cells.count }
             if itemColumns != nil { items = RecordItems() }
             while true {

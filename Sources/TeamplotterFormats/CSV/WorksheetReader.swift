@@ -137,7 +137,10 @@ public enum WorksheetReader {
     }
 
     private static func readAll(_ records: inout CSVReader.Records, into reader: inout RowReader) throws(InputProblems) {
-        while let row = try records.next() { reader.read(row, items: records.takeItems()) }
+        while var row = try records.next() {
+            reader.read(&row, items: records.takeItems())
+            records.recycle(&row.cells)
+        }
     }
 
     /// The column (from 0) of each field in a header, where it has one.
@@ -226,16 +229,16 @@ public enum WorksheetReader {
 
         mutating func read(_ row: consuming CSVRow) {
             let (competencies, invalidLevels) = CellParsing.competencies(row[competenciesColumn])
-            read(row, items: RecordItems(
+            read(&row, items: RecordItems(
                 tasks: CellParsing.items(row[tasksColumn]), roles: row[rolesColumn], competencies: competencies,
                 invalidLevels: invalidLevels))
         }
 
         /// Reads a row whose tasks, roles and competencies come as their `items`; their cells are
-        /// not looked at. Both are taken over, so that their texts move into the function: every
-        /// copy of a text or a list is a retain and a release, and at 100,000 rows those were a
-        /// quarter of the reading.
-        mutating func read(_ row: consuming CSVRow, items: consuming RecordItems) {
+        /// not looked at. The items are taken over and the title and holder taken out of the row,
+        /// so that their texts move into the function: every copy of a text or a list is a retain
+        /// and a release, and at 100,000 rows those were a quarter of the reading.
+        mutating func read(_ row: inout CSVRow, items: consuming RecordItems) {
             // Problems are placed in the file and sheet once the row is read (`placed(from:)`), so
             // that a clean row touches neither name, nor the header map.
             let firstProblem = problems.count
