@@ -105,6 +105,13 @@ struct TextBuffer {
     /// pass for text whose characters are all single scalars of `standsAlone` or plain ASCII (a
     /// report's usual line, with its "•" and "—"); other text is made single-line and checked first.
     mutating func appendWrapped(_ text: [UInt8], width: Int, indent: Margin, hanging: Margin) {
+        // Most of a report's lines fit as they are: copied whole, without finding their words.
+        if text.withUnsafeBufferPointer({ Self.fitsAsItIs($0, width: width - indent.width) }) {
+            bytes.appendBytes(indent.bytes)
+            bytes.appendBytes(text)
+            bytes.append(0x0A)
+            return
+        }
         let start = bytes.count
         let done = text.withUnsafeBufferPointer { wrapWords($0, width: width, indent: indent, hanging: hanging, checked: false) }
         guard !done else { return }
@@ -191,6 +198,37 @@ struct TextBuffer {
         }
         if lineStart >= 0 { emitLine(text, lineStart, lineEnd, single: single) }
         bytes.append(0x0A)
+        return true
+    }
+
+    /// Whether `wrapWords` would give `text` back as one line unchanged: words one space apart,
+    /// none before or after them, of printable ASCII and scalars that stand alone, at most `width`
+    /// characters in all.
+    private static func fitsAsItIs(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
+        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
+        var characters = 0
+        var index = 0
+        var afterSpace = false
+        while index < text.count {
+            let byte = text[index]
+            if byte &- 0x21 < 0x5E {
+                index += 1
+                afterSpace = false
+            } else if byte == 0x20 {
+                if afterSpace { return false }
+                index += 1
+                afterSpace = true
+            } else if byte < 0x80 {
+                return false  // a control character
+            } else {
+                let (value, length) = scalar(startingAt: index, in: text)
+                guard standsAlone(value) else { return false }
+                index += length
+                afterSpace = false
+            }
+            characters += 1
+            if characters > width { return false }
+        }
         return true
     }
 

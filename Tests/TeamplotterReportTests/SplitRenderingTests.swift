@@ -89,6 +89,27 @@ import TeamplotterCore
         }
         #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n")
     }
+
+    /// Lines that fit are copied whole; around that shortcut (a line of exactly the width, one
+    /// over, spaces doubled or at the ends, scalars that do not stand alone, controls) the result
+    /// is still the careful wrap's.
+    @Test func linesThatFitAreWrappedAsTheCarefulWrapWrapsThem() {
+        let pieces = ["a", "B", "1", " ", "  ", "•", "—", "é", "e\u{301}", "\u{7}", "\u{85}", "李", "⚠", "\t", "word"]
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // With an indent of 2, 18 characters fit a width of 20.
+        var texts = ["xxxxxxxx xxxxxxxxx", "xxxxxxxx xxxxxxxxxx", "• xxxxx — xxxxx é", "• xxxxx — xxxxx éé", "• Naam — 0,50 fte"]
+        for _ in 0..<600 { texts.append((0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()) }
+        for text in texts {
+            var out = TextBuffer()
+            out.appendWrapped(Array(text.utf8), width: 20, indent: .init("  "), hanging: .init("    "))
+            let expected = TextLayout.wrapCharacters(text, width: 20, indent: "  ", hanging: "    ")
+            #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n", "\(Array(text.unicodeScalars))")
+        }
+    }
 }
 
 /// The report names each role as the catalogue does, ids beyond ASCII and given twice too.
