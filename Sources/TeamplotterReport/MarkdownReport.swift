@@ -21,21 +21,27 @@ public struct MarkdownReport: Sendable {
     /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
     /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
     package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
-        write(analysis).joined()
+        var whole: [UInt8] = []
+        render(analysis) { whole.append(contentsOf: $0) }
+        return whole
     }
 
-    /// `renderUTF8` in the pieces it was written in, to be written out one after another without
-    /// first being copied into one: each ends at a line break.
-    package func renderChunks(_ analysis: GapAnalysis) -> [[UInt8]] {
-        write(analysis).chunks
+    /// The report's UTF-8 handed to `put` piece by piece as it is written, each piece ending at
+    /// a line break: a large report's runs go on while the others are still being rendered, so
+    /// that writing a file need not wait for the whole report, nor copy it into one.
+    package func render(_ analysis: GapAnalysis, into put: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(put) { put in
+            var out = write(analysis, to: ChunkSink(put))
+            out.flush()
+        }
     }
 
-    private func write(_ analysis: GapAnalysis) -> TextBuffer {
+    private func write(_ analysis: GapAnalysis, to sink: ChunkSink) -> TextBuffer {
         let words = AnalysisWording(language)
         let l = language
-        var out = TextBuffer()
+        var out = TextBuffer(sink: sink)
         // Room for all the functions when they are written here in one run; a split report
-        // keeps only its first run here (`writeInParts` makes room for each run).
+        // writes its runs elsewhere (`writeInParts` makes room for each run).
         out.bytes.reserveCapacity(64 + Swift.min(analysis.functions.count, splitMinimum) * Self.bytesPerFunction)
         out.line("# Teamplotter — \(escape(analysis.teamName))")
         out.line("")

@@ -55,23 +55,21 @@ public enum TextLayout {
 /// A report being written as UTF-8, line by line: cheaper than building and joining a String per
 /// line when a report has hundreds of thousands of them.
 struct TextBuffer {
-    /// What is being written now, after `earlier`.
+    /// What is being written now: all of it, or what came after the last `flush`.
     var bytes: [UInt8] = []
-    /// What came before `bytes`, in order: the runs of `writeInParts` are kept as they were
-    /// written rather than copied onto one another.
-    private(set) var earlier: [[UInt8]] = []
+    /// Where the text goes as it is written (`flush`, `writeInParts`); nil for a buffer that only
+    /// holds it.
+    var sink: ChunkSink?
 
-    /// The whole text in order, in the pieces it was written in.
-    var chunks: [[UInt8]] { earlier + [bytes] }
+    init(sink: ChunkSink? = nil) {
+        self.sink = sink
+    }
 
-    /// The whole text in one piece.
-    func joined() -> [UInt8] {
-        guard !earlier.isEmpty else { return bytes }
-        var whole: [UInt8] = []
-        whole.reserveCapacity(earlier.reduce(bytes.count) { $0 + $1.count })
-        for chunk in earlier { whole.append(contentsOf: chunk) }
-        whole.append(contentsOf: bytes)
-        return whole
+    /// Hands what is written so far on to the sink.
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// An indent as UTF-8 with its width in characters, worked out once rather than per line.
@@ -345,30 +343,75 @@ extension TextBuffer {
     static let parts = 16
 
     /// Writes `count` items, a range at a time: at least `minimum` of them (enough to pay for the
-    /// threads) in `parts` runs at once on all cores, the first into this buffer and each other
-    /// into a buffer of its own (room for `bytesPerItem` each), which then follow in order as
-    /// chunks; what is written next goes after the last. The bulk of a large report. Many runs,
-    /// so that a core that is done takes the next one rather than waiting for the other.
+    /// threads) in `parts` runs at once on all cores, each into a buffer of its own (room for
+    /// `bytesPerItem` each) that goes on to the sink as soon as the runs before it have: the file
+    /// is written while the rest is still being rendered. What comes before is flushed first;
+    /// what is written next goes to `bytes` as usual. The bulk of a large report. Many runs, so
+    /// that a core that is done takes the next one rather than waiting for the other. Without a
+    /// sink, in one run.
     mutating func writeInParts(
         _ count: Int, minimum: Int, bytesPerItem: Int, _ write: (Range<Int>, inout TextBuffer) -> Void
     ) {
-        guard count >= max(minimum, 2) else { return write(0..<count, &self) }
+        guard count >= max(minimum, 2), let sink else { return write(0..<count, &self) }
+        flush()
         let parts = Swift.min(Self.parts, count)
-        func range(_ part: Int) -> Range<Int> { (count * part / parts)..<(count * (part + 1) / parts) }
-        // Each run writes only its own buffer: the first one `self`, which nothing else touches
-        // until all have run.
-        let written = Parts.map(parts) { part -> [UInt8] in
-            if part == 0 {
-                write(range(0), &self)
-                return []
-            }
+        let delivery = sink.runs()
+        _ = Parts.map(parts) { part in
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
             var buffer = TextBuffer()
-            buffer.bytes.reserveCapacity(range(part).count * bytesPerItem)
-            write(range(part), &buffer)
-            return buffer.bytes
+            buffer.bytes.reserveCapacity(range.count * bytesPerItem)
+            write(range, &buffer)
+            delivery.deliver(part, buffer.bytes)
         }
-        earlier.append(bytes)
-        earlier.append(contentsOf: written[1..<(parts - 1)])
-        bytes = written[parts - 1]
+    }
+}
+
+/// Where a report goes as it is written (a file, standard output): in order, whichever thread
+/// wrote the piece. A run of `writeInParts` goes on once every run before it has.
+package final class ChunkSink: @unchecked Sendable {
+    // Unchecked: `put` is called only with the lock held, one piece at a time.
+    private let put: (UnsafeBufferPointer<UInt8>) -> Void
+    private let lock = SleepingLock(())
+
+    /// `put` must not be kept beyond the sink's life (`render(_:into:)` makes it escaping for it).
+    package init(_ put: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.put = put
+    }
+
+    /// Hands `bytes` on now.
+    func write(_ bytes: [UInt8]) {
+        lock.withLock { _ in bytes.withUnsafeBufferPointer(put) }
+    }
+
+    /// A series of runs to deliver in order, numbered from 0.
+    func runs() -> Runs { Runs(self) }
+
+    final class Runs: @unchecked Sendable {
+        // Unchecked: `waiting` and `next` change only with the sink's lock held.
+        private let sink: ChunkSink
+        private var next = 0
+        private var waiting: [Int: [UInt8]] = [:]
+
+        fileprivate init(_ sink: ChunkSink) {
+            self.sink = sink
+        }
+
+        /// Run `run`'s bytes: handed on, with the runs that wait for it, once every run before
+        /// it has been; else kept until then.
+        func deliver(_ run: Int, _ bytes: [UInt8]) {
+            sink.lock.withLock { _ in
+                guard run == next else {
+                    waiting[run] = bytes
+                    return
+                }
+                var ready = bytes
+                while true {
+                    ready.withUnsafeBufferPointer(sink.put)
+                    next += 1
+                    guard let following = waiting.removeValue(forKey: next) else { break }
+                    ready = following
+                }
+            }
+        }
     }
 }

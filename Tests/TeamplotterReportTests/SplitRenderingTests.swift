@@ -45,10 +45,11 @@ import TeamplotterCore
                 split.splitMinimum = 2
                 let bytes = whole.renderUTF8(analysis)
                 #expect(split.renderUTF8(analysis) == bytes, "text, \(language), colour \(colour)")
-                // The pieces as written, one after another, are the same bytes, each ending a line.
-                let chunks = split.renderChunks(analysis)
+                // The pieces as handed on, one after another, are the same bytes, each ending a
+                // line: what comes before the functions, then each run of them (they end the report).
+                let chunks = split.chunks(analysis)
                 #expect(Array(chunks.joined()) == bytes)
-                #expect(chunks.count == (count >= 2 ? min(count, TextBuffer.parts) : 1))
+                #expect(chunks.count == (count >= 2 ? min(count, TextBuffer.parts) + 1 : 1))
                 #expect(chunks.allSatisfy { $0.last == 0x0A })
                 #expect(String(decoding: bytes, as: UTF8.self).occurrences(of: "\n  • ") == count)
             }
@@ -57,7 +58,7 @@ import TeamplotterCore
             var split = whole
             split.splitMinimum = 2
             #expect(split.renderUTF8(analysis) == whole.renderUTF8(analysis), "Markdown, \(language)")
-            #expect(Array(split.renderChunks(analysis).joined()) == whole.renderUTF8(analysis))
+            #expect(Array(split.chunks(analysis).joined()) == whole.renderUTF8(analysis))
         }
     }
 
@@ -88,6 +89,19 @@ import TeamplotterCore
             expected += TextLayout.wrapCharacters(text, width: 20, indent: "  ", hanging: "    ")
         }
         #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n")
+    }
+
+    /// Runs that finish out of order are handed on in order, each as soon as all before it are.
+    @Test func runsAreHandedOnInOrder() {
+        var handed: [UInt8] = []
+        var seenAfter: [[UInt8]] = []
+        let sink = ChunkSink { handed.append(contentsOf: $0) }
+        let runs = sink.runs()
+        for run in [3, 1, 0, 2, 5, 4] {
+            runs.deliver(run, [UInt8(run)])
+            seenAfter.append(handed)
+        }
+        #expect(seenAfter == [[], [], [0, 1], [0, 1, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3, 4, 5]])
     }
 
     /// Lines that fit are copied whole; around that shortcut (a line of exactly the width, one
@@ -148,5 +162,22 @@ import TeamplotterCore
                 #expect(lines.contains { $0 == "    \(name) 40%" }, "\(id.debugDescription)")
             }
         }
+    }
+}
+
+extension TextReport {
+    /// The pieces `render(_:into:)` hands on, as they come.
+    func chunks(_ analysis: GapAnalysis) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        render(analysis) { chunks.append(Array($0)) }
+        return chunks
+    }
+}
+
+extension MarkdownReport {
+    func chunks(_ analysis: GapAnalysis) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        render(analysis) { chunks.append(Array($0)) }
+        return chunks
     }
 }
