@@ -99,7 +99,8 @@ import Testing
     @Test func aLargeTeamIsAnalysedInPiecesAsInOnePass() {
         let ids = Catalogue.builtIn.roles.map(\.id)
         var random = Lcg(seed: 11)
-        let count = GapAnalyser.piecesFrom + 1_000
+        // Large enough for pieces and for more than one partition of names.
+        let count = max(GapAnalyser.piecesFrom, PeopleNumbering.namesPerPartition) + 1_000
         let functions = (0..<count).map { index in
             let holder: String? = switch random.next(20) {
             case 0: nil
@@ -118,6 +119,7 @@ import Testing
         let whole = GapAnalyser.analyse(team, pieces: 1, namePartitions: 1)
         #expect(GapAnalyser.analyse(team) == whole)
         #expect(PeopleNumbering.partitions(for: count) > 1)
+        #expect(PeopleNumbering.partitions(for: 100_000_000) == PeopleNumbering.maximumPartitions)
         check(team, pieces: 8)
         // The FTE are added in team order whatever the cut, so they are equal to the last bit.
         #expect(GapAnalyser.analyse(team).roles.map(\.fte) == whole.roles.map(\.fte))

@@ -44,12 +44,16 @@ enum PeopleNumbering {
     static let unnamed: Int32 = -2
 
     /// About this many names to a partition, whose table then fits a core's own cache.
-    static let namesPerPartition = 16_384
+    static let namesPerPartition = 32_768
+    /// At most this many partitions: each piece of the team appends every name to its partition's
+    /// lists, and with 64 partitions (a million functions) those appends went to 128 places in
+    /// memory at once, which cost a sixth of the analysis; a larger table per partition costs less.
+    static let maximumPartitions = 8
 
     /// How many partitions the names of `count` functions are spread over: a power of two.
     static func partitions(for count: Int) -> Int {
         var partitions = 1
-        while partitions * namesPerPartition < count && partitions < 1 << 12 { partitions *= 2 }
+        while partitions * namesPerPartition < count && partitions < maximumPartitions { partitions *= 2 }
         return partitions
     }
 
