@@ -22,6 +22,14 @@ trap 'rm -rf "$scratch"' EXIT
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "== Analysis in process (median of repeated runs, ratio to the previous size)"
 .build/release/TeamplotterBench --sizes "${SIZES:-1000,10000,100000,1000000}" --roles 24,200 | tee bench/out/analysis.txt
+# In one process a 100k run reuses the memory its last run freed, while glibc hands the larger
+# blocks of a 1M run back to the kernel, which then clears fresh pages for every run. Two ways of
+# giving both sizes the same memory: glibc told to keep what is freed, and a fresh process per run.
+echo "== The same with glibc keeping freed memory (GLIBC_TUNABLES)"
+GLIBC_TUNABLES=glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736 \
+  .build/release/TeamplotterBench --sizes 100000,1000000 --roles 24,200 | tee bench/out/analysis-kept-memory.txt
+echo "== One fresh process per run (bench/cold.py)"
+for roles in 24 200; do python3 bench/cold.py .build/release/TeamplotterBench --roles $roles; done | tee bench/out/analysis-cold.txt
 
 echo "== Whole command on a 100,000-row worksheet vs Python's csv module parsing the same file"
 [ -f bench/out/ws-100k.csv ] || python3 bench/generate.py worksheet 100000 bench/out/ws-100k.csv
