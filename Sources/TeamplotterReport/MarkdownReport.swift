@@ -1,7 +1,7 @@
 import TeamplotterCore
 
 /// The analysis as Markdown, for a wiki page or a document.
-public struct MarkdownReport: Sendable {
+public struct MarkdownReport: Sendable, StreamedReport {
     public var language: Language
     public var catalogue: Catalogue
 
@@ -18,25 +18,7 @@ public struct MarkdownReport: Sendable {
         String(decoding: renderUTF8(analysis), as: UTF8.self)
     }
 
-    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
-    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
-    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
-        var whole: [UInt8] = []
-        render(analysis) { whole.append(contentsOf: $0) }
-        return whole
-    }
-
-    /// The report's UTF-8 handed to `put` piece by piece as it is written, each piece ending at
-    /// a line break: a large report's runs go on while the others are still being rendered, so
-    /// that writing a file need not wait for the whole report, nor copy it into one.
-    package func render(_ analysis: GapAnalysis, into put: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withoutActuallyEscaping(put) { put in
-            var out = write(analysis, to: ChunkSink(put))
-            out.flush()
-        }
-    }
-
-    private func write(_ analysis: GapAnalysis, to sink: ChunkSink) -> TextBuffer {
+    package func write(_ analysis: GapAnalysis, to sink: ChunkSink) {
         let words = AnalysisWording(language)
         let l = language
         var out = TextBuffer(sink: sink)
@@ -107,7 +89,7 @@ public struct MarkdownReport: Sendable {
                     + escape(words.competency(result.competency)) + " (\(escape(result.holders.joined(separator: ", "))))")
             }
         }
-        return out
+        out.flush()
     }
 
     /// One table row per function: the bulk of a large report, so each row is written as bytes,

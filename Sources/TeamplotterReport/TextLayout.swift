@@ -366,6 +366,29 @@ extension TextBuffer {
     }
 }
 
+/// A report written line by line and handed on as it goes (the text and Markdown reports).
+package protocol StreamedReport {
+    /// Writes the whole report to `sink`.
+    func write(_ analysis: GapAnalysis, to sink: ChunkSink)
+}
+
+extension StreamedReport {
+    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
+    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
+    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
+        var whole: [UInt8] = []
+        render(analysis) { whole.append(contentsOf: $0) }
+        return whole
+    }
+
+    /// The report's UTF-8 handed to `put` piece by piece as it is written, each piece ending at
+    /// a line break: a large report's runs go on while the others are still being rendered, so
+    /// that writing a file need not wait for the whole report, nor copy it into one.
+    package func render(_ analysis: GapAnalysis, into put: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(put) { write(analysis, to: ChunkSink($0)) }
+    }
+}
+
 /// Where a report goes as it is written (a file, standard output): in order, whichever thread
 /// wrote the piece. A run of `writeInParts` goes on once every run before it has.
 package final class ChunkSink: @unchecked Sendable {

@@ -2,7 +2,7 @@ import TeamplotterCore
 
 /// The analysis for a terminal: summary first, then per category the roles with status, people
 /// and FTE. Fits in 80 columns; colour only when asked for.
-public struct TextReport: Sendable {
+public struct TextReport: Sendable, StreamedReport {
     public var language: Language
     public var colour: Bool
     public var catalogue: Catalogue
@@ -24,25 +24,7 @@ public struct TextReport: Sendable {
         String(decoding: renderUTF8(analysis), as: UTF8.self)
     }
 
-    /// The report's UTF-8, for writing to a file without making it a `String` first: a copy of
-    /// megabytes. Valid UTF-8, as every piece is a string's or split from one at ASCII bytes.
-    package func renderUTF8(_ analysis: GapAnalysis) -> [UInt8] {
-        var whole: [UInt8] = []
-        render(analysis) { whole.append(contentsOf: $0) }
-        return whole
-    }
-
-    /// The report's UTF-8 handed to `put` piece by piece as it is written, each piece ending at
-    /// a line break: a large report's runs go on while the others are still being rendered, so
-    /// that writing a file need not wait for the whole report, nor copy it into one.
-    package func render(_ analysis: GapAnalysis, into put: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withoutActuallyEscaping(put) { put in
-            var out = write(analysis, to: ChunkSink(put))
-            out.flush()
-        }
-    }
-
-    private func write(_ analysis: GapAnalysis, to sink: ChunkSink) -> TextBuffer {
+    package func write(_ analysis: GapAnalysis, to sink: ChunkSink) {
         let words = AnalysisWording(language)
         var out = TextBuffer(sink: sink)
         // Room for all the functions when they are written here in one run; a split report
@@ -121,7 +103,7 @@ public struct TextReport: Sendable {
                     indent: "  ")
             }
         }
-        return out
+        out.flush()
     }
 
     /// One entry per function: title, holder and FTE, then its roles and warnings. The bulk of a
