@@ -78,7 +78,9 @@ struct AnalyseCommand: Command {
         let team = try input.load(language, console: console)
         let analysis = GapAnalyser.analyse(team)
         if format == "json" {
-            try InputFiles.write(analysis.jsonText(language), to: output, inputs: input.paths, language: language, console: console)
+            try InputFiles.write(to: output, inputs: input.paths, language: language, console: console) { put in
+                analysis.writeJSON(language, to: put)
+            }
         } else {
             let colour = output == nil && console.wantsColour
             // Written as it is rendered, in the pieces the cores write: joining 13 MB for 100k

@@ -524,6 +524,9 @@ import Testing
             let analysis = GapAnalyser.analyse(team)
             #expect(analysis.jsonText(.en) == JSONWriter.write(analysis.json(.en)))
             #expect(analysis.jsonText() == JSONWriter.write(analysis.json()))
+            var streamed: [UInt8] = []
+            analysis.writeJSON(.en) { streamed.append(contentsOf: $0) }
+            #expect(String(decoding: streamed, as: UTF8.self) == analysis.jsonText(.en))
         }
     }
 

@@ -13,6 +13,12 @@ extension GapAnalysis {
         JSONWriter.text(capacity: 1024 * (functions.count + roles.count + 1)) { write(language, into: &$0) }
     }
 
+    /// The text of `jsonText` as UTF-8, handed to `drain` a chunk at a time (each ending between
+    /// characters), for files: the 60 MB of a 100k-function analysis are then never whole in memory.
+    public func writeJSON(_ language: Language = .nl, to drain: (UnsafeBufferPointer<UInt8>) -> Void) {
+        JSONWriter.stream(to: drain) { write(language, into: &$0) }
+    }
+
     func write(_ language: Language, into sink: inout some JSONSink) {
         sink.object { sink in
             sink.field("team", teamName)
