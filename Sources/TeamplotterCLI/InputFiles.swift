@@ -229,11 +229,22 @@ enum InputFiles {
     private static func failure(_ path: String, _ code: Int32, _ language: Language) -> CLIError {
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        let folder = (path as NSString).deletingLastPathComponent
-        if code == ENOENT, !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) {
-            return .unwritable(path: path, reason: SystemError.missingFolder(folder, language))
+        if code == ENOENT, !isFolder {
+            let folder = folder(of: path)
+            if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) {
+                return .unwritable(path: path, reason: SystemError.missingFolder(folder, language))
+            }
         }
         return .unwritable(path: path, reason: SystemError.describe(isFolder ? EISDIR : code, language))
+    }
+
+    /// The folder part of `path` as it was written ("" for a bare name). Not Foundation's
+    /// `deletingLastPathComponent`, which traps on "." and "..".
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// A new, empty file in the folder of `target`, for it to be renamed over `target`: there

@@ -62,6 +62,17 @@ import TeamplotterCore
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// "." and ".." are folders like any other (Foundation's path functions trapped on them).
+    @Test func theCurrentAndParentFolderAreFolders() throws {
+        for path in [".", "./", "..", "../"] {
+            let run = CapturedRun(["analyse", Repository.example, "-o", path])
+            #expect(run.code == .failure, "\(path)")
+            #expect(run.stderr.contains("\(path): kan niet schrijven: "), "\(path)")
+        }
+        #expect(["team.json", "a/b.json", "a//b.json", "/x.json", "a/b/", "/", ".", "../x"].map(InputFiles.folder(of:))
+            == ["", "a", "a/", "/", "a", "/", "", ".."])
+    }
+
     /// The folder is named as it was given, in the user's language.
     @Test func aMissingFolderIsNamed() throws {
         let run = CapturedRun(["analyse", Repository.example, "-o", "bestaat-niet-\(UUID().uuidString)/x.txt"])
