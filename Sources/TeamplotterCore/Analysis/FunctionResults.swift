@@ -113,7 +113,13 @@ public struct FunctionResults: RandomAccessCollection, Sendable, Hashable {
     }
 
     package func sharePercent(_ index: Int, _ share: Int) -> Double {
-        teamFunctions[index].roles[Int(shares[share].position)].sharePercent ?? records[index].rest
+        let position = Int(shares[share].position)
+        // Through a pointer, calling nothing out of line, so that the function's roles are read
+        // without being retained: the reports and the JSON ask this for every holding.
+        let explicit = teamFunctions.withUnsafeBufferPointer { functions in
+            functions.baseAddress.map { ($0 + index).pointee.roles[position].sharePercent } ?? nil
+        }
+        return explicit ?? records[index].rest
     }
 
     package func share(_ index: Int, _ share: Int) -> FunctionRoleShare {
