@@ -5,7 +5,7 @@ runs measure the other case, a process that analyses again and again; there glib
 memory of a run below its 32 MiB limits on to the next run, but returns the larger blocks of a
 run of 1M functions to the kernel, so only the largest size pays for fresh pages each time.
 
-    bench/cold.py BENCH [--sizes 10000,100000,1000000] [--roles 24] [--rounds 11]
+    bench/cold.py BENCH [--sizes 1000,10000,100000,1000000] [--roles 24] [--rounds 11]
 
 BENCH is the TeamplotterBench executable. Sizes run round-robin, one process each; the ratio is
 the median of the per-round ratios to the previous size.
@@ -22,7 +22,7 @@ def main(argv):
     unknown = set(options) - {"--sizes", "--roles", "--rounds"}
     if unknown or len(argv[1:]) % 2:
         sys.exit(__doc__)
-    sizes = [int(size) for size in options.get("--sizes", "10000,100000,1000000").split(",")]
+    sizes = [int(size) for size in options.get("--sizes", "1000,10000,100000,1000000").split(",")]
     roles = options.get("--roles", "24")
     rounds = int(options.get("--rounds", "11"))
 
