@@ -204,6 +204,63 @@ struct TextBuffer {
     /// characters in all.
     private static func fitsAsItIs(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
         guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
+        // A line has no more characters than bytes: one of at most `width` bytes fits, and need
+        // only be plain, which most of it shows eight bytes at a time.
+        guard text.count <= width, let base = text.baseAddress else { return fitsCountingCharacters(text, width: width) }
+        var index = 0
+        var afterSpace = false
+        while index < text.count {
+            if index + 8 <= text.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if isPrintableASCII(word) {
+                    let spaces = spaceLanes(word)
+                    // Two spaces side by side, in the word or across from the one before.
+                    if spaces & (spaces << 8) != 0 || (afterSpace && spaces & 0x80 != 0) { return false }
+                    afterSpace = spaces >> 63 != 0
+                    index += 8
+                    continue
+                }
+            }
+            let byte = text[index]
+            if byte &- 0x21 < 0x5E {
+                index += 1
+                afterSpace = false
+            } else if byte == 0x20 {
+                if afterSpace { return false }
+                index += 1
+                afterSpace = true
+            } else if byte < 0x80 {
+                return false  // a control character
+            } else {
+                let (value, length) = scalar(startingAt: index, in: text)
+                guard standsAlone(value) else { return false }
+                index += length
+                afterSpace = false
+            }
+        }
+        return true
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether all eight bytes are printable ASCII or the space (0x20…0x7E).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        // No high bit, no byte below 0x20, no 0x7F: each test says whether any byte is one.
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let delete = word ^ (ones &* 0x7F)
+        return word & highs == 0 && below == 0 && (delete &- ones) & ~delete & highs == 0
+    }
+
+    /// The high bit of each byte of `word` that is a space, exactly (no borrows between bytes).
+    private static func spaceLanes(_ word: UInt64) -> UInt64 {
+        let value = word ^ (ones &* 0x20)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((value & low) &+ low) | value | low)
+    }
+
+    /// `fitsAsItIs` for a line of more bytes than `width`, which may still fit in characters.
+    private static func fitsCountingCharacters(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> Bool {
         var characters = 0
         var index = 0
         var afterSpace = false

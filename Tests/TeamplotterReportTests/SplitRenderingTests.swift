@@ -108,7 +108,7 @@ import TeamplotterCore
     /// over, spaces doubled or at the ends, scalars that do not stand alone, controls) the result
     /// is still the careful wrap's.
     @Test func linesThatFitAreWrappedAsTheCarefulWrapWrapsThem() {
-        let pieces = ["a", "B", "1", " ", "  ", "•", "—", "é", "e\u{301}", "\u{7}", "\u{85}", "李", "⚠", "\t", "word"]
+        let pieces = ["a", "B", "1", " ", "  ", "•", "—", "é", "e\u{301}", "\u{7}", "\u{7F}", "\u{85}", "李", "⚠", "\t", "word"]
         var state: UInt64 = 12345
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -117,11 +117,23 @@ import TeamplotterCore
         // With an indent of 2, 18 characters fit a width of 20.
         var texts = ["xxxxxxxx xxxxxxxxx", "xxxxxxxx xxxxxxxxxx", "• xxxxx — xxxxx é", "• xxxxx — xxxxx éé", "• Naam — 0,50 fte"]
         for _ in 0..<600 { texts.append((0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()) }
-        for text in texts {
-            var out = TextBuffer()
-            out.appendWrapped(Array(text.utf8), width: 20, indent: .init("  "), hanging: .init("    "))
-            let expected = TextLayout.wrapCharacters(text, width: 20, indent: "  ", hanging: "    ")
-            #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n", "\(Array(text.unicodeScalars))")
+        // Longer lines for a width of 80 too, so that the eight-byte steps meet every piece.
+        // And one disqualifier in an otherwise plain run of eight bytes, at each place in it.
+        var long: [String] = ["word word word word word word word word", "word word word  word", "abcdefgh  ijklmnop"]
+        for odd in ["  ", "\t", "\u{7}", "\u{7F}", "\u{85}", "\u{301}"] {
+            for cut in 1..<16 {
+                let plain = "abcdefghijklmnopqrstuvwxyz"
+                long.append(String(plain.prefix(cut)) + odd + String(plain.dropFirst(cut)))
+            }
+        }
+        for _ in 0..<600 { long.append((0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined()) }
+        for (width, texts) in [(20, texts), (80, long)] {
+            for text in texts {
+                var out = TextBuffer()
+                out.appendWrapped(Array(text.utf8), width: width, indent: .init("  "), hanging: .init("    "))
+                let expected = TextLayout.wrapCharacters(text, width: width, indent: "  ", hanging: "    ")
+                #expect(String(decoding: out.bytes, as: UTF8.self) == expected.joined(separator: "\n") + "\n", "\(Array(text.unicodeScalars))")
+            }
         }
     }
 }
