@@ -43,8 +43,8 @@ import Testing
         return FunctionResult(index: index, function: function, fte: fte, roles: shares, shareTotal: explicit, warnings: warnings)
     }
 
-    private func check(_ team: Team) {
-        let analysis = GapAnalyser.analyse(team)
+    private func check(_ team: Team, pieces: Int = 1) {
+        let analysis = GapAnalyser.analyse(team, pieces: pieces)
         let results = analysis.functions
         #expect(results.count == team.functions.count)
         for (index, function) in team.functions.enumerated() {
@@ -77,7 +77,8 @@ import Testing
                     return RoleAssignment(roleId: id, sharePercent: random.next(3) == 0 ? Double(random.next(90)) : nil)
                 })
         }
-        check(Team(name: "T", functions: functions))
+        // In one piece, and cut into pieces whose results are joined (one per function too).
+        for pieces in [1, 2, 7, 500] { check(Team(name: "T", functions: functions), pieces: pieces) }
         check(Team(name: "T", standardWeekHours: 0, functions: Array(functions.prefix(40))))
     }
 
@@ -105,5 +106,54 @@ import Testing
             index: 1, function: function, fte: 1,
             roles: [FunctionRoleShare(roleId: "strateeg", sharePercent: 100, isExplicit: false, fte: 1)],
             shareTotal: 0, warnings: [])])
+    }
+
+    /// Pieces of any size, empty ones too, join to what one piece gives: each piece's shares and
+    /// warnings are renumbered among all of them, and what each piece returns comes back in order.
+    @Test func piecesOfAnySizeJoinAsOne() {
+        let ids = Catalogue.builtIn.roles.map(\.id)
+        let functions = (0..<60).map { index in
+            TeamFunction(title: "F\(index)", roles: (0..<index % 4).map { RoleAssignment(roleId: ids[$0 + index % 5]) })
+        }
+        /// Writes made-up results, each function's told by its index, so that any misplaced one shows.
+        func write(_ ranges: [Range<Int>]) -> (results: FunctionResults, outputs: [Int]) {
+            FunctionResults.inPieces(functions, catalogue: .builtIn, ranges: ranges) { piece, writer in
+                for index in ranges[piece] {
+                    let held = index % 4
+                    let positions = Array(0..<held)
+                    let ordinals = positions.map { $0 + index % 5 }
+                    let warnings: [FunctionWarning] = index % 3 == 0 ? [.vacancy, .overloaded(sharePercent: Double(index))] : []
+                    positions.withUnsafeBufferPointer { positions in
+                        ordinals.withUnsafeBufferPointer { ordinals in
+                            warnings.withUnsafeBufferPointer { warnings in
+                                writer.append(
+                                    fte: Double(index), rest: Double(index) / 2, shareTotal: 0, positions: positions,
+                                    ordinals: ordinals, warnings: warnings)
+                            }
+                        }
+                    }
+                }
+                return piece
+            }
+        }
+        let whole = write([0..<60])
+        #expect(whole.outputs == [0])
+        #expect(whole.results.count == 60)
+        #expect(whole.results[7].fte == 7)
+        #expect(whole.results[9].warnings == [.vacancy, .overloaded(sharePercent: 9)])
+        #expect(whole.results[7].roles.map(\.roleId) == [ids[2], ids[3], ids[4]])
+        for cut in [[0, 1, 60], [0, 0, 60], [0, 1, 2, 30, 30, 59, 60], [0, 60, 60], Array(0...60)] {
+            let ranges = zip(cut, cut.dropFirst()).map { $0..<$1 }
+            let pieces = write(ranges)
+            #expect(pieces.outputs == Array(ranges.indices), "\(cut)")
+            #expect(pieces.results == whole.results, "\(cut)")
+            for index in 0..<60 {
+                #expect(pieces.results.shareRange(index) == whole.results.shareRange(index), "\(cut) \(index)")
+                #expect(pieces.results.warningRange(index) == whole.results.warningRange(index), "\(cut) \(index)")
+                for share in pieces.results.shareRange(index) {
+                    #expect(pieces.results.roleOrdinal(share) == whole.results.roleOrdinal(share))
+                }
+            }
+        }
     }
 }

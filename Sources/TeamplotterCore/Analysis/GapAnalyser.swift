@@ -27,22 +27,21 @@ public enum GapAnalyser {
         let partitions = namePartitions ?? PeopleNumbering.partitions(for: count)
         // Each piece writes the people of its own functions only.
         var personOfFunction = [Int32](repeating: PeopleNumbering.nobody, count: count)
-        let pieces = personOfFunction.withUnsafeMutableBufferPointer { personOfFunction in
+        let ranges = (0..<pieceCount).map { piece in (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount) }
+        let (functions, pieces) = personOfFunction.withUnsafeMutableBufferPointer { personOfFunction in
             team.functions.withUnsafeBufferPointer { teamFunctions in
-                Parts.map(pieceCount) { piece in
-                    let range = (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount)
-                    return Piece(
-                        teamFunctions, range, standardWeekHours: team.standardWeekHours, roleOrdinals: roleOrdinals,
-                        catalogue: catalogue, partitions: partitions, personOfFunction: personOfFunction)
+                FunctionResults.inPieces(team.functions, catalogue: catalogue, ranges: ranges) { piece, results in
+                    Piece(
+                        teamFunctions, ranges[piece], standardWeekHours: team.standardWeekHours, roleOrdinals: roleOrdinals,
+                        catalogue: catalogue, partitions: partitions, personOfFunction: personOfFunction, results: &results)
                 }
             }
         }
         personOfFunction.withUnsafeMutableBufferPointer {
             PeopleNumbering.number(pieces.map(\.names), partitions: partitions, into: $0)
         }
-        let functions = FunctionResults(team.functions, catalogue: catalogue, joining: pieces.map(\.functions))
         // Where each piece's shares start among all of them.
-        let firstShares = pieces.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.functions.shareCount)) }
+        let firstShares = pieces.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.shareCount)) }
         // One piece (every small team, such as each page view of the web app) needs no join.
         let tallies = pieces.count == 1 ? pieces[0].tallies : Parts.map(catalogue.roles.count) { ordinal in
             RoleTally(joining: pieces.map { $0.tallies[ordinal] }, sharesAfter: firstShares)
@@ -98,7 +97,7 @@ public enum GapAnalyser {
         _ function: UnsafePointer<TeamFunction>, standardWeekHours: Double, catalogue: Catalogue,
         ordinals: UnsafeMutableBufferPointer<Int>, percents: UnsafeBufferPointer<Double?>,
         kept: UnsafeMutableBufferPointer<Int>, shareFte: UnsafeMutableBufferPointer<Double>,
-        warnings: inout [FunctionWarning], into results: inout FunctionResults
+        warnings: inout [FunctionWarning], into results: inout FunctionResults.PieceWriter
     ) -> Int {
         warnings.removeAll(keepingCapacity: true)
         if function.pointee.isVacancy { warnings.append(.vacancy) }
@@ -212,8 +211,11 @@ private struct RoleTally {
     /// pieces joined together add them up in the same order as one pass would.
     var shareFtes: [Double] = []
     var vacancies = 0
+    /// The sum of joined pieces' `shareFtes`, added one after the other rather than copied into
+    /// one list first.
+    private var joinedFte: Double?
 
-    var fte: Double { shareFtes.reduce(0, +) }
+    var fte: Double { joinedFte ?? shareFtes.reduce(0, +) }
 
     mutating func add(function: Int, share: Int, fte: Double, isVacancy: Bool) {
         holdings.append(RoleHoldings.Reference(function: UInt32(function), share: UInt32(share)))
@@ -232,35 +234,35 @@ private struct RoleTally {
             return
         }
         holdings.reserveCapacity(pieces.reduce(0) { $0 + $1.holdings.count })
-        shareFtes.reserveCapacity(pieces.reduce(0) { $0 + $1.shareFtes.count })
         for (piece, tally) in pieces.enumerated() {
             for reference in tally.holdings {
                 holdings.append(RoleHoldings.Reference(function: reference.function, share: reference.share + firstShares[piece]))
             }
-            shareFtes.append(contentsOf: tally.shareFtes)
             vacancies += tally.vacancies
         }
+        joinedFte = pieces.reduce(0) { sum, tally in tally.shareFtes.reduce(sum, +) }
     }
 
     init() {}
 }
 
 extension GapAnalyser {
-    /// The pass over one run of consecutive functions: their results, the roles' holdings among
-    /// them (shares numbered within the piece) and their people (numbered within the piece).
+    /// The pass over one run of consecutive functions: their results (through `results`), the
+    /// roles' holdings among them (shares numbered within the piece) and their people (numbered
+    /// within the piece).
     fileprivate struct Piece {
-        var functions: FunctionResults
         var tallies: [RoleTally]
         var names: PeopleNumbering.Names
+        /// How many shares the piece's functions hold.
+        var shareCount: Int
 
-        /// Reads `teamFunctions[range]`, and writes their people (to be numbered) into
-        /// `personOfFunction[range]`.
+        /// Reads `teamFunctions[range]`, writes their results to `results` and their people (to be
+        /// numbered) into `personOfFunction[range]`.
         init(
             _ teamFunctions: UnsafeBufferPointer<TeamFunction>, _ range: Range<Int>, standardWeekHours: Double,
             roleOrdinals: RoleOrdinals, catalogue: Catalogue, partitions: Int,
-            personOfFunction: UnsafeMutableBufferPointer<Int32>
+            personOfFunction: UnsafeMutableBufferPointer<Int32>, results: inout FunctionResults.PieceWriter
         ) {
-            functions = FunctionResults(capacity: range.count)
             tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
             names = PeopleNumbering.Names(partitions: partitions, capacity: range.count)
             // Reused for each function's warnings, which go on into one flat list.
@@ -271,6 +273,8 @@ extension GapAnalyser {
             // Each function is read where the team keeps it, through a pointer: a copy of the
             // function, or of one of its texts or lists, retains it, and at a million functions
             // those retains and releases were a quarter of the time.
+            shareCount = 0
+            defer { shareCount = results.shareCount }
             guard let first = teamFunctions.baseAddress else { return }
             for index in range {
                 let function = first + index
@@ -287,11 +291,11 @@ extension GapAnalyser {
                                 ordinals[position] = roleOrdinals.knownOrdinal(of: function.pointee.roles[position].roleId) ?? -1
                                 percents[position] = function.pointee.roles[position].sharePercent
                             }
-                            let firstShare = functions.shareCount
+                            let firstShare = results.shareCount
                             let held = GapAnalyser.functionResult(
                                 function, standardWeekHours: standardWeekHours, catalogue: catalogue,
                                 ordinals: ordinals, percents: UnsafeBufferPointer(percents), kept: kept,
-                                shareFte: shareFte, warnings: &warnings, into: &functions)
+                                shareFte: shareFte, warnings: &warnings, into: &results)
                             let isVacancy = function.pointee.isVacancy
                             // Only current holders count as people; a vacancy's name is never looked up.
                             if !isVacancy && held > 0 {
