@@ -233,12 +233,21 @@ private struct RoleTally {
             self = pieces.first ?? RoleTally()
             return
         }
-        holdings.reserveCapacity(pieces.reduce(0) { $0 + $1.holdings.count })
-        for (piece, tally) in pieces.enumerated() {
-            for reference in tally.holdings {
-                holdings.append(RoleHoldings.Reference(function: reference.function, share: reference.share + firstShares[piece]))
+        // Written in place, each piece's run after the last: appended one by one, every
+        // reference checked the list's capacity and uniqueness.
+        holdings = [RoleHoldings.Reference](unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.holdings.count }) {
+            joined, initialized in
+            for (piece, tally) in pieces.enumerated() {
+                let shift = firstShares[piece]
+                tally.holdings.withUnsafeBufferPointer { references in
+                    for reference in references {
+                        (joined.baseAddress! + initialized).initialize(
+                            to: RoleHoldings.Reference(function: reference.function, share: reference.share + shift))
+                        initialized += 1
+                    }
+                }
+                vacancies += tally.vacancies
             }
-            vacancies += tally.vacancies
         }
         joinedFte = pieces.reduce(0) { sum, tally in tally.shareFtes.reduce(sum, +) }
     }
