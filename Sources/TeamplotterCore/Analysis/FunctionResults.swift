@@ -157,7 +157,7 @@ extension FunctionResults {
                 firstWarning: Int32(warningList.count)))
             next += 1
             for (position, ordinal) in zip(kept, ordinals) { shares.append(Share(position: UInt32(position), ordinal: UInt32(ordinal))) }
-            warningList.append(contentsOf: warnings)
+            if !warnings.isEmpty { warningList.append(contentsOf: warnings) }
         }
 
         fileprivate var isComplete: Bool { next == range.upperBound }

@@ -99,7 +99,7 @@ public enum GapAnalyser {
         kept: UnsafeMutableBufferPointer<Int>, shareFte: UnsafeMutableBufferPointer<Double>,
         warnings: inout [FunctionWarning], into results: inout FunctionResults.PieceWriter
     ) -> Int {
-        warnings.removeAll(keepingCapacity: true)
+        if !warnings.isEmpty { warnings.removeAll(keepingCapacity: true) }
         if function.pointee.isVacancy { warnings.append(.vacancy) }
         if function.pointee.workload == nil { warnings.append(.hoursUnknown) }
         let fte = function.pointee.workload?.fte(standardWeekHours: standardWeekHours) ?? 0
@@ -272,8 +272,8 @@ extension GapAnalyser {
             roleOrdinals: RoleOrdinals, catalogue: Catalogue, partitions: Int,
             personOfFunction: UnsafeMutableBufferPointer<Int32>, results: inout FunctionResults.PieceWriter
         ) {
-            tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
-            names = PeopleNumbering.Names(partitions: partitions, capacity: range.count)
+            var tallies = [RoleTally](repeating: RoleTally(), count: catalogue.roles.count)
+            var names = PeopleNumbering.Names(partitions: partitions, capacity: range.count)
             // Reused for each function's warnings, which go on into one flat list.
             var warnings: [FunctionWarning] = []
             // Where each holder's name is folded; a longer name takes a slower path.
@@ -282,42 +282,46 @@ extension GapAnalyser {
             // Each function is read where the team keeps it, through a pointer: a copy of the
             // function, or of one of its texts or lists, retains it, and at a million functions
             // those retains and releases were a quarter of the time.
-            shareCount = 0
-            defer { shareCount = results.shareCount }
-            guard let first = teamFunctions.baseAddress else { return }
-            for index in range {
-                let function = first + index
-                let roleCount = function.pointee.roles.count
-                // Room for the ordinals, positions, shares and FTE of the function's roles, on the stack.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
-                    withUnsafeTemporaryAllocation(of: Double?.self, capacity: roleCount) { percents in
-                        withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
-                            let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
-                            let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
-                            // The roles are read in a loop that calls nothing the compiler cannot
-                            // see into, which is what lets it read them without retaining them.
-                            for position in 0..<roleCount {
-                                ordinals[position] = roleOrdinals.knownOrdinal(of: function.pointee.roles[position].roleId) ?? -1
-                                percents[position] = function.pointee.roles[position].sharePercent
-                            }
-                            let firstShare = results.shareCount
-                            let held = GapAnalyser.functionResult(
-                                function, standardWeekHours: standardWeekHours, catalogue: catalogue,
-                                ordinals: ordinals, percents: UnsafeBufferPointer(percents), kept: kept,
-                                shareFte: shareFte, warnings: &warnings, into: &results)
-                            let isVacancy = function.pointee.isVacancy
-                            // Only current holders count as people; a vacancy's name is never looked up.
-                            if !isVacancy && held > 0 {
-                                personOfFunction[index] = names.add(function.pointee.holder, function: index, scratch: foldedName)
-                            }
-                            for share in 0..<held {
-                                tallies[ordinals[share]].add(
-                                    function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+            // Through a pointer too: a role's tally reached through the list checked the list's
+            // uniqueness for every share.
+            if let first = teamFunctions.baseAddress {
+                tallies.withUnsafeMutableBufferPointer { tallies in
+                    for index in range {
+                        let function = first + index
+                        let roleCount = function.pointee.roles.count
+                        // Room for the ordinals, positions, shares and FTE of the function's roles, on the stack.
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * roleCount) { scratch in
+                            withUnsafeTemporaryAllocation(of: Double?.self, capacity: roleCount) { percents in
+                                withUnsafeTemporaryAllocation(of: Double.self, capacity: roleCount) { shareFte in
+                                    let ordinals = UnsafeMutableBufferPointer(rebasing: scratch[..<roleCount])
+                                    let kept = UnsafeMutableBufferPointer(rebasing: scratch[roleCount...])
+                                    // The roles are read in a loop that calls nothing the compiler cannot
+                                    // see into, which is what lets it read them without retaining them.
+                                    for position in 0..<roleCount {
+                                        ordinals[position] = roleOrdinals.knownOrdinal(of: function.pointee.roles[position].roleId) ?? -1
+                                        percents[position] = function.pointee.roles[position].sharePercent
+                                    }
+                                    let firstShare = results.shareCount
+                                    let held = GapAnalyser.functionResult(
+                                        function, standardWeekHours: standardWeekHours, catalogue: catalogue,
+                                        ordinals: ordinals, percents: UnsafeBufferPointer(percents), kept: kept,
+                                        shareFte: shareFte, warnings: &warnings, into: &results)
+                                    let isVacancy = function.pointee.isVacancy
+                                    // Only current holders count as people; a vacancy's name is never looked up.
+                                    if !isVacancy && held > 0 {
+                                        personOfFunction[index] = names.add(function.pointee.holder, function: index, scratch: foldedName)
+                                    }
+                                    for share in 0..<held {
+                                        tallies[ordinals[share]].add(
+                                            function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
+            (self.tallies, self.names, shareCount) = (tallies, names, results.shareCount)
         }
     }
 }
