@@ -43,6 +43,20 @@ import TeamplotterReport
         #expect(try test.store.team(id: id)?.team.needs == Needs())
     }
 
+    /// Reported by a new-user trial: a needed competency's wrong level was dropped without a word.
+    @Test func neededCompetencyLevelsThatDoNotExistComeBackBesideTheField() throws {
+        let test = try TestApp()
+        let id = try test.store.create(Team(name: "T"))
+        let typed = (["Schrijven (niveau 9)", "Lezen (niveau 0)", "Rekenen (niveau twee)"] + (1...5).map { "C\($0) (7)" }).joined(separator: "\n")
+        let response = test.post("/teams/\(id)/needs", [("priority-strateeg", "must"), ("needed-competencies", typed)])
+        #expect(response.status == 422)
+        let error = try #require(response.elementText(id: "needed-competencies-error"))
+        #expect(error.hasPrefix("Regel 1: niveau &quot;niveau 9&quot; bestaat niet; regel 2:"))
+        #expect(error.contains("regel 5: niveau &quot;7&quot; bestaat niet; en nog 3 regels; een competentieniveau is 1, 2, 3 of 4"))
+        #expect(response.text.contains(typed + "</textarea>"))
+        #expect(try test.store.team(id: id)?.team.needs == Needs())
+    }
+
     @Test func theAnalysisPageListsTheGapsMostUrgentFirstWithLinksToFixThem() throws {
         let test = try TestApp()
         let id = try test.store.create(Team(
