@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    /// `template -o x.xlsx extra` said "geef een uitvoerbestand" although -o was given (reported
+    /// by a new-user trial): every command names the argument it does not take.
+    @Test func aStrayArgumentIsNamedByEveryCommand() throws {
+        let output = try temporaryDirectory().appendingPathComponent("uit").path
+        let runs: [[String]] = [
+            ["template", "-o", output + ".xlsx", "extra"], ["roles", "extra"], ["serve", "extra"],
+            ["analyse", Repository.example, "extra"], ["convert", Repository.example, "extra", "-o", output + ".json"],
+            ["report", Repository.example, "extra"], ["plot", Repository.example, "extra"],
+            ["export", Repository.example, "-o", output + ".xlsx", "extra"],
+        ]
+        for arguments in runs {
+            let run = CapturedRun(arguments)
+            #expect(run.code == .badInput, "\(arguments)")
+            #expect(run.stderr.hasPrefix("onverwacht argument \"extra\"; "), "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(arguments[0] + " "), "the message says what \(arguments[0]) takes")
+            #expect(run.stdout.isEmpty)
+        }
+        let english = CapturedRun(["template", "-o", output + ".xlsx", "extra", "--lang", "en"])
+        #expect(english.stderr.hasPrefix("unexpected argument \"extra\"; template takes no files, only an output file after -o"))
+        #expect(!FileManager.default.fileExists(atPath: output + ".xlsx"))
+    }
+
     @Test func aMistypedCommandGetsASuggestionAndAnOptionTwiceIsRefused() {
         #expect(CapturedRun(["anlayse", "x"]).stderr.hasPrefix("onbekende opdracht \"anlayse\"; bedoelt u analyse?"))
         #expect(CapturedRun(["Rport", "--lang", "en"]).stderr.hasPrefix("unknown command \"Rport\"; did you mean report?"))
