@@ -17,6 +17,12 @@ struct TeamInput {
         guard parsed.positionals.count == 1 else { throw .usage(usage) }
         teamPath = parsed.positionals[0]
         needsPath = parsed.value("--needs")
+        // Standard input ends once read: the second reader would find it empty and blame the file.
+        if teamPath == "-" && needsPath == "-" {
+            throw .usage(language.pick(
+                "standaardinvoer (-) kan maar één keer gelezen worden; geef TEAM of --needs als bestand",
+                "standard input (-) can be read only once; give TEAM or --needs as a file"))
+        }
         name = try parsed.teamName(language)
     }
 

@@ -84,6 +84,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + ".xlsx"))
     }
 
+    /// `analyse - --needs -` read standard input for the team and found it empty for the needs
+    /// (reported by a new-user trial); it is refused before anything is read.
+    @Test func standardInputIsReadOnlyOnce() {
+        for command in ["analyse", "convert", "report", "plot"] {
+            let run = CapturedRun([command, "-", "--needs", "-"])
+            #expect(run.code == .badInput, "\(command)")
+            #expect(run.stderr.hasPrefix("standaardinvoer (-) kan maar één keer gelezen worden; geef TEAM of --needs als bestand\n"), "\(command)")
+        }
+        let english = CapturedRun(["export", "-", "--needs", "-", "-o", "/dev/null", "--lang", "en"])
+        #expect(english.code == .badInput)
+        #expect(english.stderr.hasPrefix("standard input (-) can be read only once; give TEAM or --needs as a file\n"))
+    }
+
     @Test func aMistypedCommandGetsASuggestionAndAnOptionTwiceIsRefused() {
         #expect(CapturedRun(["anlayse", "x"]).stderr.hasPrefix("onbekende opdracht \"anlayse\"; bedoelt u analyse?"))
         #expect(CapturedRun(["Rport", "--lang", "en"]).stderr.hasPrefix("unknown command \"Rport\"; did you mean report?"))
