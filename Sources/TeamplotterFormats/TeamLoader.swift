@@ -39,10 +39,20 @@ public enum TeamLoader {
     }
 
     /// A team without a name of its own is named after its file; read from standard input
-    /// (`-`), it is "Team".
+    /// (`-`) or from a name that says only which descriptor it is, it is "Team".
     static func defaultName(file: String?) -> String {
-        guard let file, file != "-" else { return "Team" }
+        guard let file, file != "-", !namesADescriptor(file) else { return "Team" }
         return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    /// `/dev/fd/63`, as the shell names a process substitution `<(…)`, `/proc/self/fd/3` or
+    /// `/dev/stdin`: the name is a number or a stream, and says nothing about the team.
+    static func namesADescriptor(_ file: String) -> Bool {
+        if file == "/dev/stdin" { return true }
+        let url = URL(fileURLWithPath: file)
+        let folder = url.deletingLastPathComponent().path
+        guard Int(url.lastPathComponent) != nil else { return false }
+        return folder == "/dev/fd" || (folder.hasPrefix("/proc/") && folder.hasSuffix("/fd"))
     }
 
     /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,
