@@ -89,6 +89,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case duplicateId(id: String)
         case conflictingWorkload(hours: String, fte: String)
         case tooManyProblems(more: Int)
+        /// Only warnings were left out: nothing failed, so nothing needs fixing first.
+        case tooManyWarnings(more: Int)
         /// Spreadsheet files (XLSX) and sheet layouts.
         case spreadsheet(SpreadsheetIssue)
         case other(String)
@@ -114,8 +116,13 @@ public struct InputProblem: Error, Sendable, Hashable {
     /// are shown as `?`, so that a file cannot send escape codes to the user's terminal.
     public func formatted(_ language: Language, on surface: Surface = .commandLine) -> String {
         let prefix = location.prefix
-        let label = isWarning ? language.pick("waarschuwing: ", "warning: ") : ""
+        // "waarschuwing: en nog 100 waarschuwingen" would say it twice.
+        let label = isWarning && !Self.countsWarnings(kind) ? language.pick("waarschuwing: ", "warning: ") : ""
         return Self.printable((prefix.isEmpty ? "" : prefix + ": ") + label + message(language, on: surface))
+    }
+
+    private static func countsWarnings(_ kind: Kind) -> Bool {
+        if case .tooManyWarnings = kind { true } else { false }
     }
 
     static func printable(_ text: String) -> String {
@@ -261,6 +268,8 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "en nog \(more) problemen; los eerst deze op",
                 "and \(more) more problems; fix these first")
+        case .tooManyWarnings(let more):
+            return l.pick("en nog \(more) " + (more == 1 ? "waarschuwing" : "waarschuwingen"), "and \(more) more " + (more == 1 ? "warning" : "warnings"))
         case .outOfRange(let value, let field, let range):
             let low = Self.number(range.lowerBound, l)
             let high = Self.number(range.upperBound, l)
