@@ -83,6 +83,9 @@ public enum TeamLoader {
         if let workbook = try workbook(data, file: file) {
             return try SpreadsheetImport.needs(from: workbook, file: file, catalogue: catalogue)
         }
+        // Read as CSV, a team document would fail on its first line with "kolom Rol ontbreekt".
+        let isJSON = data.withUnsafeBytes { startsLikeJSON(TextDecoding.withoutByteOrderMark($0.assumingMemoryBound(to: UInt8.self))) }
+        if isJSON { throw InputProblems([InputProblem(.needsInTeamDocument, at: SourceLocation(file: file))]) }
         let table = try CSVReader.read(data, file: file)
         return try NeedsReader.read(table, file: file, catalogue: catalogue)
     }

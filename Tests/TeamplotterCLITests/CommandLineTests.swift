@@ -97,6 +97,17 @@ import Testing
         #expect(english.stderr.hasPrefix("standard input (-) can be read only once; give TEAM or --needs as a file\n"))
     }
 
+    /// A team document as --needs was read as CSV and failed with "kolom Rol ontbreekt"
+    /// (reported by a new-user trial).
+    @Test func aTeamDocumentAsTheNeedsFileIsRefusedPlainly() {
+        let json = Repository.path("examples/voorbeeldstad.json")
+        let run = CapturedRun(["analyse", Repository.example, "--needs", json])
+        #expect(run.code == .badInput)
+        #expect(run.stderr == json + ": een behoeftebestand is CSV of XLSX; de behoefte van een JSON-teamdocument staat in dat document zelf\n")
+        let english = CapturedRun(["analyse", Repository.example, "--needs", json, "--lang", "en"])
+        #expect(english.stderr == json + ": a needs file is CSV or XLSX; the needs of a JSON team document are in that document itself\n")
+    }
+
     @Test func aMistypedCommandGetsASuggestionAndAnOptionTwiceIsRefused() {
         #expect(CapturedRun(["anlayse", "x"]).stderr.hasPrefix("onbekende opdracht \"anlayse\"; bedoelt u analyse?"))
         #expect(CapturedRun(["Rport", "--lang", "en"]).stderr.hasPrefix("unknown command \"Rport\"; did you mean report?"))

@@ -55,6 +55,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case emptyFile
         case notText
         case notATeamFile
+        /// A team document (JSON) given as a needs file: its needs are in it already.
+        case needsInTeamDocument
         case invalidJSON(JSONSyntax)
         /// A key given twice in one JSON object, told where it comes again.
         case duplicateKey(key: String, firstRow: Int, firstColumn: Int)
@@ -148,6 +150,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit is geen tekstbestand of Excel-werkmap; geef een teamdocument (.json), een werkblad (.csv) of een werkmap (.xlsx)",
                 "this is neither a text file nor an Excel workbook; give a team document (.json), a worksheet (.csv) or a workbook (.xlsx)")
+        case .needsInTeamDocument:
+            return l.pick(
+                "een behoeftebestand is CSV of XLSX; de behoefte van een JSON-teamdocument staat in dat document zelf",
+                "a needs file is CSV or XLSX; the needs of a JSON team document are in that document itself")
         case .notATeamFile:
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie en een kolom Rollen of een kolom per rol",
