@@ -87,6 +87,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         /// The file starts with the UTF-8 byte order mark, but is not UTF-8 after it.
         case notUTF8AfterByteOrderMark
         case utf16
+        /// A UTF-16 file that is (named or looks like) a team document: Excel's advice is no help.
+        case utf16Document
         case unknownKey(key: String, suggestion: String?)
         case duplicateId(id: String)
         case conflictingWorkload(hours: String, fte: String)
@@ -257,6 +259,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit bestand is UTF-16 (\"Unicode-tekst\"); sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\"",
                 "this file is UTF-16 (\"Unicode text\"); save it from Excel as \"CSV UTF-8 (comma delimited)\"")
+        case .utf16Document:
+            return l.pick(
+                "dit bestand is UTF-16; een teamdocument (JSON) is UTF-8: sla het opnieuw op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)",
+                "this file is UTF-16; a team document (JSON) is UTF-8: save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
         case .unknownKey(let key, let suggestion):
             let hint = suggestion.map { l.pick("; bedoelt u \"\($0)\"?", "; did you mean \"\($0)\"?") } ?? ""
             return l.pick(
