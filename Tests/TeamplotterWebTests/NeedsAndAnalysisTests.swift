@@ -57,6 +57,20 @@ import TeamplotterReport
         #expect(try test.store.team(id: id)?.team.needs == Needs())
     }
 
+    /// Reported by a new-user trial: a role repeated in a function gave a warning per repetition.
+    @Test func aRepeatedRoleIsToldOnceWithItsCountOnTheTeamAndAnalysisPages() throws {
+        let test = try TestApp()
+        let id = try test.store.create(Team(name: "T", functions: [
+            TeamFunction(title: "A", workload: .hoursPerWeek(36), roles: Array(repeating: RoleAssignment(roleId: "strateeg"), count: 300)),
+        ]))
+        for path in ["/teams/\(id)", "/teams/\(id)/analysis"] {
+            let page = test.get(path).text
+            // Once in the page's list and once in the plot's table.
+            #expect(page.components(separatedBy: "genoemd").count - 1 == 2, "\(path)")
+            #expect(page.components(separatedBy: "rol Strateeg 300 keer genoemd; telt één keer").count - 1 == 2, "\(path)")
+        }
+    }
+
     @Test func theAnalysisPageListsTheGapsMostUrgentFirstWithLinksToFixThem() throws {
         let test = try TestApp()
         let id = try test.store.create(Team(
