@@ -56,6 +56,15 @@ struct Arguments {
         }
     }
 
+    /// A usage error naming the first positional argument beyond `count`, then `takes` (what the
+    /// command does take): a message about anything else, such as a missing -o that was given,
+    /// sends the user looking in the wrong place. Unknown options are named the same way.
+    func allowPositionals(_ count: Int, _ language: Language, takes: String) throws(CLIError) {
+        guard positionals.count > count else { return }
+        let stray = positionals[count]
+        throw .usage(language.pick("onverwacht argument \"\(stray)\"; ", "unexpected argument \"\(stray)\"; ") + takes)
+    }
+
     func value(_ names: String...) -> String? {
         names.lazy.compactMap { options[$0] }.first
     }

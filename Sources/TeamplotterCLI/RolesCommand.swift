@@ -32,9 +32,7 @@ struct RolesCommand: Command {
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, valued: ["--format", "--lang"], flags: [], environment: console.environment)
         language = try parsed.language(environment: console.environment)
-        guard parsed.positionals.isEmpty else {
-            throw .usage(language.pick("roles neemt geen bestanden", "roles takes no files"))
-        }
+        try parsed.allowPositionals(0, language, takes: language.pick("roles neemt geen bestanden", "roles takes no files"))
         format = try parsed.choice("--format", allowed: ["text", "markdown", "json"], default: "text")
     }
 

@@ -53,9 +53,7 @@ struct ServeCommand: Command {
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, valued: ["--host", "--port", "--db", "--lang"], flags: [])
         language = try parsed.language(environment: console.environment)
-        guard parsed.positionals.isEmpty else {
-            throw .usage(language.pick("serve neemt geen bestanden; gebruik --db", "serve takes no files; use --db"))
-        }
+        try parsed.allowPositionals(0, language, takes: language.pick("serve neemt geen bestanden; gebruik --db", "serve takes no files; use --db"))
         host = parsed.value("--host") ?? "127.0.0.1"
         let portText = parsed.value("--port") ?? "8080"
         guard let port = Int(portText), (0...65535).contains(port) else {

@@ -38,7 +38,10 @@ struct TemplateCommand: Command {
     init(arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, valued: ["--lang", "-o", "--output"], flags: [])
         language = try parsed.language(environment: console.environment)
-        guard parsed.positionals.isEmpty, let output = parsed.value("-o", "--output") else {
+        try parsed.allowPositionals(0, language, takes: language.pick(
+            "template neemt geen bestanden, alleen een uitvoerbestand na -o: teamplotter template -o sjabloon.xlsx",
+            "template takes no files, only an output file after -o: teamplotter template -o template.xlsx"))
+        guard let output = parsed.value("-o", "--output") else {
             throw .usage(language.pick(
                 "geef een uitvoerbestand: teamplotter template -o sjabloon.xlsx",
                 "give an output file: teamplotter template -o template.xlsx"))

@@ -39,10 +39,20 @@ public enum TeamLoader {
     }
 
     /// A team without a name of its own is named after its file; read from standard input
-    /// (`-`), it is "Team".
+    /// (`-`) or from a name that says only which descriptor it is, it is "Team".
     static func defaultName(file: String?) -> String {
-        guard let file, file != "-" else { return "Team" }
+        guard let file, file != "-", !namesADescriptor(file) else { return "Team" }
         return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    /// `/dev/fd/63`, as the shell names a process substitution `<(…)`, `/proc/self/fd/3` or
+    /// `/dev/stdin`: the name is a number or a stream, and says nothing about the team.
+    static func namesADescriptor(_ file: String) -> Bool {
+        if file == "/dev/stdin" { return true }
+        let url = URL(fileURLWithPath: file)
+        let folder = url.deletingLastPathComponent().path
+        guard Int(url.lastPathComponent) != nil else { return false }
+        return folder == "/dev/fd" || (folder.hasPrefix("/proc/") && folder.hasSuffix("/fd"))
     }
 
     /// The team in a CSV. The layout is told from the first records (all it looks at); a worksheet,
@@ -73,6 +83,9 @@ public enum TeamLoader {
         if let workbook = try workbook(data, file: file) {
             return try SpreadsheetImport.needs(from: workbook, file: file, catalogue: catalogue)
         }
+        // Read as CSV, a team document would fail on its first line with "kolom Rol ontbreekt".
+        let isJSON = data.withUnsafeBytes { startsLikeJSON(TextDecoding.withoutByteOrderMark($0.assumingMemoryBound(to: UInt8.self))) }
+        if isJSON { throw InputProblems([InputProblem(.needsInTeamDocument, at: SourceLocation(file: file))]) }
         let table = try CSVReader.read(data, file: file)
         return try NeedsReader.read(table, file: file, catalogue: catalogue)
     }

@@ -116,13 +116,31 @@ public struct AnalysisWording: Sendable {
                  "overloaded: shares add up to \(NumberFormatting.short(total, language))%")
         case .vacancy: pick("vacature", "vacancy")
         case .hoursUnknown: pick("uren onbekend", "hours unknown")
-        case .duplicateRole(let id):
-            pick("rol \(catalogue.role(id: id)?.name(language) ?? id) twee keer genoemd; telt één keer",
-                 "role \(catalogue.role(id: id)?.name(language) ?? id) named twice; counts once")
+        case .duplicateRole(let id): duplicateRole(id, timesNamed: 2, catalogue: catalogue)
         case .unknownRole(let id): pick("onbekende rol \(id)", "unknown role \(id)")
         case .roleWithoutTime(let id):
             pick("rol \(catalogue.role(id: id)?.name(language) ?? id) krijgt geen tijd: de andere aandelen zijn samen al 100%",
                  "role \(catalogue.role(id: id)?.name(language) ?? id) gets no time: the other shares already add up to 100%")
+        }
+    }
+
+    /// "rol Strateeg 5 keer genoemd; telt één keer": the analysis warns once per repetition.
+    public func duplicateRole(_ id: String, timesNamed times: Int, catalogue: Catalogue) -> String {
+        let name = catalogue.role(id: id)?.name(language) ?? id
+        return times == 2
+            ? pick("rol \(name) twee keer genoemd; telt één keer", "role \(name) named twice; counts once")
+            : pick("rol \(name) \(times) keer genoemd; telt één keer", "role \(name) named \(times) times; counts once")
+    }
+
+    /// A function's warnings as said, with each repeated role once and its count (see
+    /// `RepeatedRoles`); `.vacancy` is left out where the caller shows it otherwise.
+    public func warnings(_ warnings: some Collection<FunctionWarning>, catalogue: Catalogue, withVacancy: Bool = true) -> [String] {
+        var repeated: RepeatedRoles?
+        return warnings.compactMap { warning in
+            if warning == .vacancy && !withVacancy { return nil }
+            guard case .duplicateRole(let id) = warning else { return self.warning(warning, catalogue: catalogue) }
+            if repeated == nil { repeated = RepeatedRoles(warnings) }
+            return repeated!.firstMention(of: id).map { duplicateRole(id, timesNamed: $0, catalogue: catalogue) }
         }
     }
 
@@ -132,6 +150,24 @@ public struct AnalysisWording: Sendable {
 
     private func count(_ number: Int, _ one: String, _ many: String) -> String {
         "\(number) " + (number == 1 ? one : many)
+    }
+}
+
+/// A function's `.duplicateRole` warnings counted per role. The analysis gives one for every
+/// repetition, so a cell with one role 500,000 times printed 500,000 lines; the renderings tell
+/// each role once, where it is first repeated, with the number of times it is named.
+public struct RepeatedRoles {
+    private var repetitions: [String: Int] = [:]
+
+    public init(_ warnings: some Sequence<FunctionWarning>) {
+        for case .duplicateRole(let id) in warnings { repetitions[id, default: 0] += 1 }
+    }
+
+    /// How many times the role is named (its repetitions and the first), the first time it is
+    /// asked; nil after, when it has been told.
+    public mutating func firstMention(of id: String) -> Int? {
+        guard let count = repetitions.removeValue(forKey: id) else { return nil }
+        return count + 1
     }
 }
 

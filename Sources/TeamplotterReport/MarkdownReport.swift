@@ -155,13 +155,23 @@ public struct MarkdownReport: Sendable, StreamedReport {
                 // Escaped one by one: the same as escaping them joined, as every warning begins
                 // with an ASCII letter, so no character spans the separator.
                 let warnings = functions.warningRange(index)
+                var repeated: RepeatedRoles?
                 for position in warnings {
                     let warning = functions.warning(at: position)
+                    var duplicateTimes = 0
+                    if case .duplicateRole(let id) = warning {
+                        // Counted only in a function that has them: nearly every one has none.
+                        if repeated == nil { repeated = RepeatedRoles(functions.warnings(index)) }
+                        guard let times = repeated!.firstMention(of: id) else { continue }
+                        duplicateTimes = times
+                    }
                     if position > warnings.lowerBound { out.bytes.append(contentsOf: "; ".utf8) }
                     switch warning {
                     case .vacancy: out.bytes.appendBytes(vacancyWarning)
                     case .noRoles: out.bytes.appendBytes(noRolesWarning)
                     case .hoursUnknown: out.bytes.appendBytes(hoursUnknownWarning)
+                    case .duplicateRole(let id):
+                        report.escape(words.duplicateRole(id, timesNamed: duplicateTimes, catalogue: report.catalogue), to: &out)
                     default: report.escape(words.warning(warning, catalogue: report.catalogue), to: &out)
                     }
                 }

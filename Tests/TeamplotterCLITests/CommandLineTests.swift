@@ -62,6 +62,52 @@ import Testing
         }
     }
 
+    /// `template -o x.xlsx extra` said "geef een uitvoerbestand" although -o was given (reported
+    /// by a new-user trial): every command names the argument it does not take.
+    @Test func aStrayArgumentIsNamedByEveryCommand() throws {
+        let output = try temporaryDirectory().appendingPathComponent("uit").path
+        let runs: [[String]] = [
+            ["template", "-o", output + ".xlsx", "extra"], ["roles", "extra"], ["serve", "extra"],
+            ["analyse", Repository.example, "extra"], ["convert", Repository.example, "extra", "-o", output + ".json"],
+            ["report", Repository.example, "extra"], ["plot", Repository.example, "extra"],
+            ["export", Repository.example, "-o", output + ".xlsx", "extra"],
+        ]
+        for arguments in runs {
+            let run = CapturedRun(arguments)
+            #expect(run.code == .badInput, "\(arguments)")
+            #expect(run.stderr.hasPrefix("onverwacht argument \"extra\"; "), "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(arguments[0] + " "), "the message says what \(arguments[0]) takes")
+            #expect(run.stdout.isEmpty)
+        }
+        let english = CapturedRun(["template", "-o", output + ".xlsx", "extra", "--lang", "en"])
+        #expect(english.stderr.hasPrefix("unexpected argument \"extra\"; template takes no files, only an output file after -o"))
+        #expect(!FileManager.default.fileExists(atPath: output + ".xlsx"))
+    }
+
+    /// `analyse - --needs -` read standard input for the team and found it empty for the needs
+    /// (reported by a new-user trial); it is refused before anything is read.
+    @Test func standardInputIsReadOnlyOnce() {
+        for command in ["analyse", "convert", "report", "plot"] {
+            let run = CapturedRun([command, "-", "--needs", "-"])
+            #expect(run.code == .badInput, "\(command)")
+            #expect(run.stderr.hasPrefix("standaardinvoer (-) kan maar één keer gelezen worden; geef TEAM of --needs als bestand\n"), "\(command)")
+        }
+        let english = CapturedRun(["export", "-", "--needs", "-", "-o", "/dev/null", "--lang", "en"])
+        #expect(english.code == .badInput)
+        #expect(english.stderr.hasPrefix("standard input (-) can be read only once; give TEAM or --needs as a file\n"))
+    }
+
+    /// A team document as --needs was read as CSV and failed with "kolom Rol ontbreekt"
+    /// (reported by a new-user trial).
+    @Test func aTeamDocumentAsTheNeedsFileIsRefusedPlainly() {
+        let json = Repository.path("examples/voorbeeldstad.json")
+        let run = CapturedRun(["analyse", Repository.example, "--needs", json])
+        #expect(run.code == .badInput)
+        #expect(run.stderr == json + ": een behoeftebestand is CSV of XLSX; de behoefte van een JSON-teamdocument staat in dat document zelf\n")
+        let english = CapturedRun(["analyse", Repository.example, "--needs", json, "--lang", "en"])
+        #expect(english.stderr == json + ": a needs file is CSV or XLSX; the needs of a JSON team document are in that document itself\n")
+    }
+
     @Test func aMistypedCommandGetsASuggestionAndAnOptionTwiceIsRefused() {
         #expect(CapturedRun(["anlayse", "x"]).stderr.hasPrefix("onbekende opdracht \"anlayse\"; bedoelt u analyse?"))
         #expect(CapturedRun(["Rport", "--lang", "en"]).stderr.hasPrefix("unknown command \"Rport\"; did you mean report?"))

@@ -116,6 +116,34 @@ final class Captured: @unchecked Sendable {
         #expect(captured.standardError.contains("teamplotter template -o sjabloon.xlsx"))
     }
 
+    /// `export <(cat team.csv)` named the team "63" after /dev/fd/63 (reported by a new-user
+    /// trial): such a name says nothing about the team, so it is "Team", as from standard input.
+    @Test func aProcessSubstitutionGivesTheTeamTheDefaultName() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func exported(_ extra: [String]) throws -> String? {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            let csv = try Data(contentsOf: URL(fileURLWithPath: Self.team))
+            // The example fits in the pipe's buffer, so it is written before the command reads.
+            _ = csv.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+            close(ends[1])
+            defer { close(ends[0]) }
+            let output = folder.appendingPathComponent("p.json").path
+            let run = CapturedRun(["export", "/dev/fd/\(ends[0])", "-o", output] + extra)
+            try #require(run.code == .ok, "\(run.stderr)")
+            return try TeamLoader.loadTeam(Data(contentsOf: URL(fileURLWithPath: output)), file: output).team.name
+        }
+        #expect(try exported([]) == "Team")
+        #expect(try exported(["--name", "Ons team"]) == "Ons team")
+        for file in ["/dev/fd/63", "/proc/self/fd/3", "/proc/4711/fd/10", "/dev/stdin"] {
+            #expect(TeamLoader.defaultName(file: file) == "Team", "\(file)")
+        }
+        for file in ["/data/fd/teams.csv", "/tmp/63.csv", "fd/63/team.csv"] {
+            #expect(TeamLoader.defaultName(file: file) != "Team", "\(file)")
+        }
+    }
+
     @Test func templateWritesAWorkbookThatReadsAsAnEmptyTeam() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -77,6 +77,24 @@ import Testing
         }
     }
 
+    /// A UTF-16 team document got the advice to save it from Excel as CSV (reported by a new-user
+    /// trial): named .json or starting like JSON, it is told to be saved as UTF-8 JSON.
+    @Test func aUTF16TeamDocumentIsToldToBeSavedAsUTF8() throws {
+        let document = "\n  {\"version\": 1}"
+        let littleEndian = Data([0xFF, 0xFE]) + document.data(using: .utf16LittleEndian)!
+        let bigEndian = Data([0xFE, 0xFF]) + document.data(using: .utf16BigEndian)!
+        let worksheet = Data([0xFF, 0xFE]) + "Functie;Rollen\n".data(using: .utf16LittleEndian)!
+        for (data, file) in [(littleEndian, "t.txt"), (bigEndian, "t"), (worksheet, "T.JSON")] {
+            #expect(throws: InputProblems([InputProblem(.utf16Document, at: SourceLocation(file: file))]), "\(file)") {
+                try TeamLoader.loadTeam(data, file: file)
+            }
+        }
+        #expect(throws: InputProblems([InputProblem(.utf16, at: SourceLocation(file: "t.csv"))])) {
+            try TeamLoader.loadTeam(worksheet, file: "t.csv")
+        }
+        #expect(InputProblem(.utf16Document, at: SourceLocation()).message(.nl).contains("sla het opnieuw op als UTF-8"))
+    }
+
     @Test func utf8MixedWithAnotherCharacterSetIsRefusedNamingTheRow() {
         // Row 1 has a UTF-8 "ö", row 3 a Windows-1252 "é".
         let data = Data("Coördinator;x\na;b\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A])

@@ -153,6 +153,19 @@ import Testing
         #expect(found.last?.kind == .tooManyProblems(more: 300))
     }
 
+    /// 300 unknown columns gave 200 warnings and "en nog 100 problemen; los eerst deze op",
+    /// although nothing failed (reported by a new-user trial).
+    @Test func aFloodOfWarningsAloneIsCountedAsWarnings() throws {
+        let header = "Functie;Rollen;" + (0..<300).map { "c\($0)" }.joined(separator: ";")
+        let loaded = try TeamLoader.loadTeam(Data((header + "\nA;Strateeg\n").utf8), file: "m.csv")
+        #expect(loaded.warnings.count == WorksheetReader.problemLimit + 1)
+        let last = try #require(loaded.warnings.last)
+        #expect(last.kind == .tooManyWarnings(more: 100) && last.isWarning)
+        #expect(last.formatted(.nl) == "m.csv: en nog 100 waarschuwingen")
+        #expect(last.formatted(.en) == "m.csv: and 100 more warnings")
+        #expect(loaded.warnings.dropLast().allSatisfy { $0.isWarning })
+    }
+
     @Test func aVeryLongUnknownNameIsQuickAndShortenedInTheMessage() {
         let name = String(repeating: "abcdefghij", count: 100_000)
         let found = problems("Functie;Rollen\nA;\(name)\n")

@@ -30,6 +30,29 @@ import TeamplotterCore
 }
 
 @Suite struct WordingTests {
+    /// One role 500,000 times in a cell printed 500,000 warning lines (reported by a new-user
+    /// trial): every rendering tells a repeated role once per function, with its count.
+    @Test func aRepeatedRoleIsToldOncePerFunctionWithItsCount() {
+        let team = Team(name: "T", functions: [
+            TeamFunction(title: "A", workload: .hoursPerWeek(36), roles: Array(repeating: RoleAssignment(roleId: "strateeg"), count: 1000)
+                + [RoleAssignment(roleId: "verbinder"), RoleAssignment(roleId: "verbinder")]),
+            TeamFunction(title: "B", workload: .hoursPerWeek(36), roles: [RoleAssignment(roleId: "strateeg"), RoleAssignment(roleId: "strateeg")]),
+        ])
+        let analysis = GapAnalyser.analyse(team)
+        let nl = ["rol Strateeg 1000 keer genoemd; telt één keer", "rol Verbinder twee keer genoemd; telt één keer"]
+        #expect(AnalysisWording(.nl).warnings(analysis.functions[0].warnings, catalogue: team.catalogue) == nl)
+        let text = TextReport().render(analysis)
+        #expect(text.occurrences(of: "genoemd") == 3)
+        #expect(text.contains("⚠ " + nl[0] + "\n") && text.contains("⚠ " + nl[1] + "\n"))
+        #expect(text.contains("⚠ rol Strateeg twee keer genoemd; telt één keer\n"))
+        let markdown = MarkdownReport(language: .en).render(analysis)
+        #expect(markdown.contains("| Strategist 50%, Connector 50% | role Strategist named 1000 times; counts once; role Connector named twice; counts once |"))
+        #expect(markdown.occurrences(of: "named") == 3)
+        let html = HTMLReport().render(team: team, analysis: analysis)
+        #expect(html.contains(nl[0] + "; " + nl[1]))
+        #expect(html.occurrences(of: "genoemd") < 20, "not one for each of the 999 repetitions")
+    }
+
     @Test func rolesLeftOutOfTheNeedsAreNamedAsNotNeeded() {
         let analysis = GapAnalyser.analyse(Team(name: "T", needs: Needs(roles: [RoleNeed(roleId: "strateeg", priority: .must)])))
         #expect(AnalysisWording(.nl).summary(analysis).contains("23 rollen staan niet in de behoefte en tellen daarom als niet nodig."))

@@ -73,6 +73,27 @@ import TeamplotterCore
         #expect(response.inputValue(id: "hours") == "36" && response.inputValue(id: "fte") == "1")
     }
 
+    /// A level that does not exist was dropped without a word (reported by a new-user trial):
+    /// now the form comes back with the text as typed and the levels named beside the field.
+    @Test func competencyLevelsThatDoNotExistComeBackBesideTheField() throws {
+        let test = try TestApp()
+        let id = try test.store.create(Team(name: "T", functions: [TeamFunction(title: "Webredacteur")]))
+        let typed = "Schrijven (niveau 9)\nLezen (niveau 0)\n\nRekenen (niveau twee)\nWCAG (niveau 3)"
+        let fields = [("title", "Webredacteur"), ("hours", "36"), ("competencies", typed), ("role-strateeg", "strateeg")]
+        for path in ["/teams/\(id)/functions", "/teams/\(id)/functions/1"] {
+            let response = test.post(path, fields)
+            #expect(response.status == 422, "\(path)")
+            let error = try #require(response.elementText(id: "competencies-error"), "\(path)")
+            #expect(error == "Regel 1: niveau &quot;niveau 9&quot; bestaat niet; regel 2: niveau &quot;niveau 0&quot; bestaat niet; "
+                + "regel 4: niveau &quot;niveau twee&quot; bestaat niet; een competentieniveau is 1, 2, 3 of 4, bijvoorbeeld Schrijven (niveau 3).")
+            #expect(response.text.contains("aria-describedby=\"competencies-hint competencies-error\""))
+            #expect(response.text.contains(typed + "</textarea>"))
+        }
+        let english = test.post("/teams/\(id)/functions", fields, headers: ["accept-language": "en"])
+        #expect(english.elementText(id: "competencies-error")?.hasPrefix("Line 1: level &quot;niveau 9&quot; does not exist;") == true)
+        #expect(try test.store.team(id: id)?.team.functions == [TeamFunction(title: "Webredacteur")])
+    }
+
     @Test func removingAFunctionAsksFirst() throws {
         let test = try TestApp()
         let id = try test.store.create(Team(name: "T", functions: [TeamFunction(title: "Een"), TeamFunction(title: "Twee")]))

@@ -43,6 +43,34 @@ import TeamplotterReport
         #expect(try test.store.team(id: id)?.team.needs == Needs())
     }
 
+    /// Reported by a new-user trial: a needed competency's wrong level was dropped without a word.
+    @Test func neededCompetencyLevelsThatDoNotExistComeBackBesideTheField() throws {
+        let test = try TestApp()
+        let id = try test.store.create(Team(name: "T"))
+        let typed = (["Schrijven (niveau 9)", "Lezen (niveau 0)", "Rekenen (niveau twee)"] + (1...5).map { "C\($0) (7)" }).joined(separator: "\n")
+        let response = test.post("/teams/\(id)/needs", [("priority-strateeg", "must"), ("needed-competencies", typed)])
+        #expect(response.status == 422)
+        let error = try #require(response.elementText(id: "needed-competencies-error"))
+        #expect(error.hasPrefix("Regel 1: niveau &quot;niveau 9&quot; bestaat niet; regel 2:"))
+        #expect(error.contains("regel 5: niveau &quot;7&quot; bestaat niet; en nog 3 regels; een competentieniveau is 1, 2, 3 of 4"))
+        #expect(response.text.contains(typed + "</textarea>"))
+        #expect(try test.store.team(id: id)?.team.needs == Needs())
+    }
+
+    /// Reported by a new-user trial: a role repeated in a function gave a warning per repetition.
+    @Test func aRepeatedRoleIsToldOnceWithItsCountOnTheTeamAndAnalysisPages() throws {
+        let test = try TestApp()
+        let id = try test.store.create(Team(name: "T", functions: [
+            TeamFunction(title: "A", workload: .hoursPerWeek(36), roles: Array(repeating: RoleAssignment(roleId: "strateeg"), count: 300)),
+        ]))
+        for path in ["/teams/\(id)", "/teams/\(id)/analysis"] {
+            let page = test.get(path).text
+            // Once in the page's list and once in the plot's table.
+            #expect(page.components(separatedBy: "genoemd").count - 1 == 2, "\(path)")
+            #expect(page.components(separatedBy: "rol Strateeg 300 keer genoemd; telt één keer").count - 1 == 2, "\(path)")
+        }
+    }
+
     @Test func theAnalysisPageListsTheGapsMostUrgentFirstWithLinksToFixThem() throws {
         let test = try TestApp()
         let id = try test.store.create(Team(

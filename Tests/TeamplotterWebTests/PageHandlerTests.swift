@@ -135,6 +135,22 @@ import TeamplotterStore
         #expect(team.needs.roles.count == 24)
     }
 
+    /// The needs field offered .json, and a team document there failed as CSV with "kolom Rol
+    /// ontbreekt" (reported by a new-user trial): it no longer offers JSON, and refuses it plainly.
+    @Test func aTeamDocumentAsTheNeedsFileIsRefusedPlainly() throws {
+        let test = try TestApp()
+        let before = try test.store.teams().count
+        #expect(test.get("/").inputTag(id: "needs-file")?.contains(#"accept=".xlsx,.csv,.txt,text/csv,"#) == true)
+        #expect(test.get("/").inputTag(id: "team-file")?.contains(#"accept=".json,"#) == true)
+        var form = FormFields([("csrf", test.token), ("mode", "upload"), ("name", "")])
+        form.appendFile("team-file", filename: "noord.csv", contentType: "text/csv", chunk: try Repository.example("voorbeeldstad-team.csv"))
+        form.appendFile("needs-file", filename: "noord.json", contentType: "application/json", chunk: try Repository.example("voorbeeldstad.json"))
+        let response = test.app.handle(HTTPRequest(method: "POST", path: "/teams", headers: ["cookie": "tp_csrf=\(test.token)"], form: form))
+        #expect(response.status == 422)
+        #expect(response.text.contains("noord.json: een behoeftebestand is CSV of XLSX; de behoefte van een JSON-teamdocument staat in dat document zelf"))
+        #expect(try test.store.teams().count == before)
+    }
+
     /// A browser sends an empty part with no name when no file was chosen.
     @Test func anUploadWithoutAFileSaysSoBesideTheFieldAndKeepsTheName() throws {
         let test = try TestApp()

@@ -55,6 +55,8 @@ public struct InputProblem: Error, Sendable, Hashable {
         case emptyFile
         case notText
         case notATeamFile
+        /// A team document (JSON) given as a needs file: its needs are in it already.
+        case needsInTeamDocument
         case invalidJSON(JSONSyntax)
         /// A key given twice in one JSON object, told where it comes again.
         case duplicateKey(key: String, firstRow: Int, firstColumn: Int)
@@ -85,10 +87,14 @@ public struct InputProblem: Error, Sendable, Hashable {
         /// The file starts with the UTF-8 byte order mark, but is not UTF-8 after it.
         case notUTF8AfterByteOrderMark
         case utf16
+        /// A UTF-16 file that is (named or looks like) a team document: Excel's advice is no help.
+        case utf16Document
         case unknownKey(key: String, suggestion: String?)
         case duplicateId(id: String)
         case conflictingWorkload(hours: String, fte: String)
         case tooManyProblems(more: Int)
+        /// Only warnings were left out: nothing failed, so nothing needs fixing first.
+        case tooManyWarnings(more: Int)
         /// Spreadsheet files (XLSX) and sheet layouts.
         case spreadsheet(SpreadsheetIssue)
         case other(String)
@@ -114,8 +120,13 @@ public struct InputProblem: Error, Sendable, Hashable {
     /// are shown as `?`, so that a file cannot send escape codes to the user's terminal.
     public func formatted(_ language: Language, on surface: Surface = .commandLine) -> String {
         let prefix = location.prefix
-        let label = isWarning ? language.pick("waarschuwing: ", "warning: ") : ""
+        // "waarschuwing: en nog 100 waarschuwingen" would say it twice.
+        let label = isWarning && !Self.countsWarnings(kind) ? language.pick("waarschuwing: ", "warning: ") : ""
         return Self.printable((prefix.isEmpty ? "" : prefix + ": ") + label + message(language, on: surface))
+    }
+
+    private static func countsWarnings(_ kind: Kind) -> Bool {
+        if case .tooManyWarnings = kind { true } else { false }
     }
 
     static func printable(_ text: String) -> String {
@@ -141,6 +152,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit is geen tekstbestand of Excel-werkmap; geef een teamdocument (.json), een werkblad (.csv) of een werkmap (.xlsx)",
                 "this is neither a text file nor an Excel workbook; give a team document (.json), a worksheet (.csv) or a workbook (.xlsx)")
+        case .needsInTeamDocument:
+            return l.pick(
+                "een behoeftebestand is CSV of XLSX; de behoefte van een JSON-teamdocument staat in dat document zelf",
+                "a needs file is CSV or XLSX; the needs of a JSON team document are in that document itself")
         case .notATeamFile:
             return l.pick(
                 "dit lijkt geen teamdocument (.json) of werkblad (.csv) met een kolom Functie en een kolom Rollen of een kolom per rol",
@@ -244,6 +259,10 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "dit bestand is UTF-16 (\"Unicode-tekst\"); sla het in Excel op als \"CSV UTF-8 (door komma's gescheiden)\"",
                 "this file is UTF-16 (\"Unicode text\"); save it from Excel as \"CSV UTF-8 (comma delimited)\"")
+        case .utf16Document:
+            return l.pick(
+                "dit bestand is UTF-16; een teamdocument (JSON) is UTF-8: sla het opnieuw op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)",
+                "this file is UTF-16; a team document (JSON) is UTF-8: save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
         case .unknownKey(let key, let suggestion):
             let hint = suggestion.map { l.pick("; bedoelt u \"\($0)\"?", "; did you mean \"\($0)\"?") } ?? ""
             return l.pick(
@@ -261,6 +280,8 @@ public struct InputProblem: Error, Sendable, Hashable {
             return l.pick(
                 "en nog \(more) problemen; los eerst deze op",
                 "and \(more) more problems; fix these first")
+        case .tooManyWarnings(let more):
+            return l.pick("en nog \(more) " + (more == 1 ? "waarschuwing" : "waarschuwingen"), "and \(more) more " + (more == 1 ? "warning" : "warnings"))
         case .outOfRange(let value, let field, let range):
             let low = Self.number(range.lowerBound, l)
             let high = Self.number(range.upperBound, l)

@@ -9,6 +9,20 @@ public enum TextDecoding {
         bytes.starts(with: byteOrderMark) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
+    /// Whether UTF-16 text after its byte order mark starts, past white space, with `{` or `[`.
+    static func utf16StartsLikeJSON(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(4096))
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        var index = 2
+        while index + 1 < bytes.count {
+            let unit = littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            index += 2
+            if [0x20, 0x09, 0x0A, 0x0D, 0xFEFF].contains(unit) { continue }
+            return unit == UInt16(UInt8(ascii: "{")) || unit == UInt16(UInt8(ascii: "["))
+        }
+        return false
+    }
+
     /// Whether the bytes look like a binary file: a NUL byte in the first 8 KiB.
     public static func looksBinary(_ data: Data) -> Bool {
         data.prefix(8192).contains(0)
@@ -27,7 +41,9 @@ public enum TextDecoding {
             throw InputProblems([InputProblem(.emptyFile, at: SourceLocation(file: file))])
         }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            throw InputProblems([InputProblem(.utf16, at: SourceLocation(file: file))])
+            // Saving "as CSV UTF-8 in Excel" is no advice for a team document.
+            let isDocument = file?.lowercased().hasSuffix(".json") == true || utf16StartsLikeJSON(data)
+            throw InputProblems([InputProblem(isDocument ? .utf16Document : .utf16, at: SourceLocation(file: file))])
         }
         if looksBinary(data) { throw InputProblems([InputProblem(.notText, at: SourceLocation(file: file))]) }
         let outcome = data.withUnsafeBytes { raw -> Swift.Result<Result, InputProblems>? in

@@ -513,10 +513,17 @@ public enum WorksheetReader {
     }
 
     /// Caps a long list of problems, keeping the first ones and saying how many were left out.
+    /// A list of warnings alone is counted as warnings: nothing failed, so there is nothing to
+    /// "fix first".
     static func limited(_ problems: [InputProblem], file: String?) -> [InputProblem] {
         guard problems.count > problemLimit else { return problems }
-        return Array(problems.prefix(problemLimit))
-            + [InputProblem(.tooManyProblems(more: problems.count - problemLimit), at: SourceLocation(file: file))]
+        let more = problems.count - problemLimit
+        let onlyWarnings = !problems.contains { !$0.isWarning }
+        return Array(problems.prefix(problemLimit)) + [
+            onlyWarnings
+                ? InputProblem(.tooManyWarnings(more: more), at: SourceLocation(file: file), isWarning: true)
+                : InputProblem(.tooManyProblems(more: more), at: SourceLocation(file: file)),
+        ]
     }
 
     static func headerRow(in table: CSVTable) -> (Int, HeaderMap<Field>)? {

@@ -48,8 +48,7 @@ extension TeamPlot {
                             }.joined(separator: ", ")
                         }
                         element("td") {
-                            results.warnings(index).filter { $0 != .vacancy }
-                                .map { words.warning($0, catalogue: catalogue) }
+                            words.warnings(results.warnings(index), catalogue: catalogue, withVacancy: false)
                                 .joined(separator: "; ")
                         }
                     }

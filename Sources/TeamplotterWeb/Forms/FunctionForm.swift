@@ -100,6 +100,11 @@ struct FunctionForm: Sendable {
                 if ticked { assignments.append(RoleAssignment(roleId: role.id)) }
             }
         }
+        var parsedCompetencies: [Competency] = []
+        switch CompetencyField.read(competencies, language: l) {
+        case .value(let value): parsedCompetencies = value
+        case .invalid(let message): errors.add("competencies", message)
+        }
         guard errors.isEmpty else { return .failure(FieldErrorList(errors: errors)) }
         let cleanHolder = holder.trimmingCharacters(in: .whitespacesAndNewlines)
         return .success(TeamFunction(
@@ -109,7 +114,7 @@ struct FunctionForm: Sendable {
             workload: workload,
             tasks: Self.lines(tasks),
             roles: assignments,
-            competencies: Self.lines(competencies).map(CellParsing.competency)))
+            competencies: parsedCompetencies))
     }
 
     /// One item a line; empty lines dropped. (Semicolons are left alone here: a task may hold one.)

@@ -80,9 +80,12 @@ struct NeedsForm: Sendable {
                 roles.append(need)
             }
         }
+        var neededCompetencies: [Competency] = []
+        switch CompetencyField.read(competencies, language: l) {
+        case .value(let value): neededCompetencies = value
+        case .invalid(let message): errors.add("needed-competencies", message)
+        }
         guard errors.isEmpty else { return .failure(FieldErrorList(errors: errors)) }
-        return .success(Needs(
-            roles: roles, tasks: FunctionForm.lines(tasks),
-            competencies: FunctionForm.lines(competencies).map(CellParsing.competency)))
+        return .success(Needs(roles: roles, tasks: FunctionForm.lines(tasks), competencies: neededCompetencies))
     }
 }

@@ -150,7 +150,7 @@ struct AnalysisPage {
                                 }
                                 element("td", .class("number"), HTMLAttribute("data-label", l.pick("Aandelen samen", "Shares total"))) { NumberFormatting.short(result.shareTotal, l) + "%" }
                                 element("td", HTMLAttribute("data-label", l.pick("Let op", "Note"))) {
-                                    result.warnings.map { wording.warning($0, catalogue: catalogue) }.joined(separator: "; ")
+                                    wording.warnings(result.warnings, catalogue: catalogue).joined(separator: "; ")
                                 }
                             }
                         }

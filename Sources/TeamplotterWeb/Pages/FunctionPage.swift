@@ -64,7 +64,7 @@ struct FunctionPage {
                         id: "tasks", label: l.pick("Taken", "Tasks"), value: form.tasks,
                         hint: l.pick("Eén taak per regel.", "One task per line."))
                     FormControls.textArea(
-                        id: "competencies", label: l.pick("Competenties", "Competencies"), value: form.competencies,
+                        id: "competencies", label: l.pick("Competenties", "Competencies"), value: form.competencies, error: errors["competencies"],
                         hint: l.pick(
                             "Eén per regel, eventueel met niveau 1–4: Schrijven op B1-niveau (niveau 3)",
                             "One per line, optionally with a level 1–4: Writing (level 3)"))

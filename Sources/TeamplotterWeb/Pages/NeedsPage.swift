@@ -76,7 +76,7 @@ struct NeedsPage {
                         hint: l.pick("Eén per regel, bijvoorbeeld: Webcare", "One per line, for example: Webcare"))
                     FormControls.textArea(
                         id: "needed-competencies", label: l.pick("Competenties die in het team nodig zijn", "Competencies the team needs"),
-                        value: form.competencies,
+                        value: form.competencies, error: errors["needed-competencies"],
                         hint: l.pick("Eén per regel, eventueel met niveau: Data-analyse (niveau 2)", "One per line, optionally with a level: Data analysis (level 2)"))
                 }
                 element("div", .class("actions")) {

@@ -79,10 +79,10 @@ struct TeamPage {
                                         }
                                     }
                                     element("td", HTMLAttribute("data-label", l.pick("Let op", "Note"))) {
-                                        let warnings = result.warnings.filter { $0 != .vacancy }
+                                        let warnings = wording.warnings(result.warnings, catalogue: catalogue, withVacancy: false)
                                         if !warnings.isEmpty {
                                             element("ul", .class("warning-list")) {
-                                                for warning in warnings { element("li") { wording.warning(warning, catalogue: catalogue) } }
+                                                for warning in warnings { element("li") { warning } }
                                             }
                                         }
                                     }

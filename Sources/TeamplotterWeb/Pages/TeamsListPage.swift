@@ -113,7 +113,7 @@ struct TeamsListPage {
                         hint: l.pick(
                             "Kolommen: Rol; Prioriteit; Gewenste fte; Minimaal aantal personen; Toelichting.",
                             "Columns: Rol; Prioriteit; Gewenste fte; Minimaal aantal personen; Toelichting."),
-                        error: input.errors["needs-file"], problems: [])
+                        error: input.errors["needs-file"], problems: [], accept: Self.needsFileTypes)
                     FormControls.text(
                         id: "upload-name", name: "name", label: l.pick("Naam van het team (niet verplicht)", "Team name (optional)"),
                         value: input.uploadName, hint: l.pick("Leeg laten: de naam uit het bestand.", "Leave empty: the name from the file."))
@@ -123,7 +123,13 @@ struct TeamsListPage {
         }
     }
 
-    private func fileField(id: String, label: String, hint: String? = nil, error: String?, problems: [String]) -> HTML {
+    static let teamFileTypes = ".json,.xlsx,.csv,.txt,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    /// Without JSON: a team document holds its own needs, and is refused as a needs file.
+    static let needsFileTypes = ".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    private func fileField(
+        id: String, label: String, hint: String? = nil, error: String?, problems: [String], accept: String = Self.teamFileTypes
+    ) -> HTML {
         let describedBy = [hint.map { _ in FormControls.hintId(id) }, error.map { _ in FormControls.errorId(id) }].compactMap { $0 }
         return element("div", .class(error == nil ? "field" : "field field-invalid")) {
             element("label", HTMLAttribute("for", id)) { label }
@@ -138,7 +144,7 @@ struct TeamsListPage {
             }
             element(
                 "input", HTMLAttribute("type", "file"), .id(id), HTMLAttribute("name", id),
-                HTMLAttribute("accept", ".json,.xlsx,.csv,.txt,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                HTMLAttribute("accept", accept),
                 describedBy.isEmpty ? nil : HTMLAttribute("aria-describedby", describedBy.joined(separator: " ")),
                 error == nil ? nil : HTMLAttribute("aria-invalid", "true"))
         }
