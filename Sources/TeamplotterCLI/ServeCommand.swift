@@ -77,10 +77,17 @@ struct ServeCommand: Command {
         }
     }
 
+    /// The database file and the files SQLite keeps beside it.
+    private static func remove(database: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    }
+
     func run(console: Console) throws(CLIError) {
         // Taken over before the address is printed, so that a signal sent as soon as the
         // server is up is never lost.
         let stopSignal = StopSignal()
+        // A database made for a server that then cannot start is left behind as nobody's file.
+        let databaseExisted = FileManager.default.fileExists(atPath: database)
         let config = WebConfig(
             host: host, port: port, databasePath: database,
             log: { message in console.writeError(message + "\n") })
@@ -93,9 +100,9 @@ struct ServeCommand: Command {
         let server: HTTPServer
         do {
             server = try application.start()
-        } catch let error as HTTPServer.StartError {
-            throw .failed(Self.describe(error, language))
         } catch {
+            if !databaseExisted { Self.remove(database: database) }
+            if let error = error as? HTTPServer.StartError { throw .failed(Self.describe(error, language)) }
             throw .failed("\(error)")
         }
 

@@ -167,4 +167,19 @@ import Testing
         #expect(ServeCommand.describe(inUse, .en) == "cannot listen on 127.0.0.1 port 8080; is it in use already? Choose another with --port")
         #expect(ServeCommand.describe(.invalidHost("example.org"), .en).hasPrefix("--host: \"example.org\" is not an IP address"))
     }
+
+    /// A server that cannot start leaves no database it made behind, and one that was there as it was.
+    @Test func aServerThatCannotStartLeavesNoNewDatabase() throws {
+        let folder = try temporaryDirectory()
+        let database = folder.appendingPathComponent("teams.sqlite").path
+        let run = CapturedRun(["serve", "--host", "example.org", "--port", "0", "--db", database])
+        #expect(run.code == .failure)
+        #expect(run.stderr.contains("example.org"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+
+        let kept = folder.appendingPathComponent("kept.sqlite").path
+        FileManager.default.createFile(atPath: kept, contents: Data())
+        #expect(CapturedRun(["serve", "--host", "example.org", "--port", "0", "--db", kept]).code == .failure)
+        #expect(FileManager.default.fileExists(atPath: kept))
+    }
 }
