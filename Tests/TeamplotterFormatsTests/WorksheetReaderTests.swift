@@ -166,6 +166,17 @@ import Testing
         #expect(loaded.warnings.dropLast().allSatisfy { $0.isWarning })
     }
 
+    /// An error among more warnings than are told goes first: behind 200 warnings about extra
+    /// columns, the unknown role that refused the file was left out (reported by a trial).
+    @Test func anErrorIsNeverLeftOutBehindWarnings() {
+        let header = "Functie;Rollen;" + (0..<300).map { "c\($0)" }.joined(separator: ";")
+        let found = problems(header + "\nA;Strateg\n")
+        #expect(found.count == WorksheetReader.problemLimit + 1)
+        #expect(found.first.map { !$0.isWarning && $0.location.row == 2 } == true)
+        #expect(found.last?.kind == .tooManyProblems(more: 101))
+        #expect(found.filter { !$0.isWarning }.count == 2)
+    }
+
     @Test func aVeryLongUnknownNameIsQuickAndShortenedInTheMessage() {
         let name = String(repeating: "abcdefghij", count: 100_000)
         let found = problems("Functie;Rollen\nA;\(name)\n")

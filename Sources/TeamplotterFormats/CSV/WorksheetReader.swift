@@ -513,14 +513,15 @@ public enum WorksheetReader {
     }
 
     /// Caps a long list of problems, keeping the first ones and saying how many were left out.
-    /// A list of warnings alone is counted as warnings: nothing failed, so there is nothing to
-    /// "fix first".
+    /// Errors go before warnings, so that what refuses the file is never among what is left out
+    /// (200 warnings about extra columns hid the one unknown role that refused it). A list of
+    /// warnings alone is counted as warnings: nothing failed, so there is nothing to "fix first".
     static func limited(_ problems: [InputProblem], file: String?) -> [InputProblem] {
         guard problems.count > problemLimit else { return problems }
         let more = problems.count - problemLimit
-        let onlyWarnings = !problems.contains { !$0.isWarning }
-        return Array(problems.prefix(problemLimit)) + [
-            onlyWarnings
+        let errors = problems.filter { !$0.isWarning }
+        return Array((errors + problems.filter(\.isWarning)).prefix(problemLimit)) + [
+            errors.isEmpty
                 ? InputProblem(.tooManyWarnings(more: more), at: SourceLocation(file: file), isWarning: true)
                 : InputProblem(.tooManyProblems(more: more), at: SourceLocation(file: file)),
         ]
