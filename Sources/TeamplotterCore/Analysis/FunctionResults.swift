@@ -179,13 +179,14 @@ extension FunctionResults {
                 && zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound },
             "the pieces must cover the functions in order")
         var outputs: [Output] = []
-        var writers: [PieceWriter] = []
+        // What each piece wrote besides its records (its writer points into them: not kept).
+        var writers: [(range: Range<Int>, shares: [Share], warningList: [FunctionWarning])] = []
         var records = [Record](unsafeUninitializedCapacity: teamFunctions.count) { buffer, initialized in
             let written = Parts.map(ranges.count) { piece in
                 var writer = PieceWriter(records: buffer, range: ranges[piece])
                 let output = body(piece, &writer)
                 precondition(writer.isComplete, "a piece must give a result for each of its functions")
-                return (writer, output)
+                return ((writer.range, writer.shares, writer.warningList), output)
             }
             (writers, outputs) = (written.map(\.0), written.map(\.1))
             initialized = teamFunctions.count

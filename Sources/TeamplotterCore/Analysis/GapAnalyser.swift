@@ -42,10 +42,13 @@ public enum GapAnalyser {
         }
         // Where each piece's shares start among all of them.
         let firstShares = pieces.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.shareCount)) }
-        // One piece (every small team, such as each page view of the web app) needs no join.
-        let tallies = pieces.count == 1 ? pieces[0].tallies : Parts.map(catalogue.roles.count) { ordinal in
-            RoleTally(joining: pieces.map { $0.tallies[ordinal] }, sharesAfter: firstShares)
-        }
+        // One piece (every small team, such as each page view of the web app) is taken over as
+        // it is, on this thread.
+        let tallies = pieces.count == 1
+            ? pieces[0].tallies.map { RoleTotal(joining: [$0], sharesAfter: firstShares) }
+            : Parts.map(catalogue.roles.count) { ordinal in
+                RoleTotal(joining: pieces.map { $0.tallies[ordinal] }, sharesAfter: firstShares)
+            }
         let peopleOfRole = PeopleNumbering.distinctPeople(in: tallies.map(\.holdings), personOfFunction: personOfFunction)
         let needs = Dictionary(team.needs.roles.map { ($0.roleId, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -58,7 +61,7 @@ public enum GapAnalyser {
                 let result = roleResult(
                     role, categoryId: category.id, need: needs[role.id],
                     priority: team.needs.statesRoleNeeds ? (needs[role.id]?.priority ?? .notNeeded) : .should,
-                    tally: ordinal.map { tallies[$0] } ?? RoleTally(), people: ordinal.map { peopleOfRole[$0] } ?? 0,
+                    tally: ordinal.map { tallies[$0] } ?? RoleTotal(joining: [], sharesAfter: []), people: ordinal.map { peopleOfRole[$0] } ?? 0,
                     functions: functions)
                 if result.isNeeded {
                     categoryResult.needed += 1
@@ -148,7 +151,7 @@ public enum GapAnalyser {
     }
 
     private static func roleResult(
-        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTally, people: Int,
+        _ role: Role, categoryId: String, need: RoleNeed?, priority: Priority, tally: RoleTotal, people: Int,
         functions: FunctionResults
     ) -> RoleResult {
         var result = RoleResult(
@@ -204,18 +207,13 @@ public enum GapAnalyser {
     }
 }
 
-/// What the functions holding one role add up to.
+/// What the functions of one piece of the team that hold one role add up to.
 private struct RoleTally {
     var holdings: [RoleHoldings.Reference] = []
-    /// The FTE of the current functions' shares, in team order: summed once at the end, so that
-    /// pieces joined together add them up in the same order as one pass would.
+    /// The FTE of the current functions' shares, in team order: summed once every piece is read,
+    /// so that the pieces add them up in the same order as one pass would.
     var shareFtes: [Double] = []
     var vacancies = 0
-    /// The sum of joined pieces' `shareFtes`, added one after the other rather than copied into
-    /// one list first.
-    private var joinedFte: Double?
-
-    var fte: Double { joinedFte ?? shareFtes.reduce(0, +) }
 
     mutating func add(function: Int, share: Int, fte: Double, isVacancy: Bool) {
         holdings.append(RoleHoldings.Reference(function: UInt32(function), share: UInt32(share)))
@@ -225,18 +223,35 @@ private struct RoleTally {
             shareFtes.append(fte)
         }
     }
+}
 
-    /// The tallies of consecutive pieces joined, each piece's shares numbered from 0 within it
-    /// and starting at `firstShares[piece]` among all of them.
+/// One role over the whole team: its pieces' tallies joined.
+private struct RoleTotal {
+    var holdings: [RoleHoldings.Reference]
+    var vacancies: Int
+    /// The pieces' share FTE added one list after the other, from 0: the additions of one pass,
+    /// in its order, so the same sum to the last bit (the lists are not joined first).
+    var fte: Double
+
+    /// The tallies of consecutive pieces, each piece's shares numbered from 0 within it and
+    /// starting at `firstShares[piece]` among all of them.
     init(joining pieces: [RoleTally], sharesAfter firstShares: [UInt32]) {
-        guard pieces.count > 1 else {
-            self = pieces.first ?? RoleTally()
+        vacancies = pieces.reduce(0) { $0 + $1.vacancies }
+        fte = pieces.reduce(0) { sum, tally in tally.shareFtes.reduce(sum, +) }
+        let count = pieces.reduce(0) { $0 + $1.holdings.count }
+        if pieces.count == 1 && firstShares.first == 0 {
+            holdings = pieces[0].holdings
+            return
+        }
+        // Nothing to write: an empty list made by the initialiser below is written into the
+        // one empty array all share, and pieces of other roles do the same at the same time.
+        guard count > 0 else {
+            holdings = []
             return
         }
         // Written in place, each piece's run after the last: appended one by one, every
         // reference checked the list's capacity and uniqueness.
-        holdings = [RoleHoldings.Reference](unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.holdings.count }) {
-            joined, initialized in
+        holdings = [RoleHoldings.Reference](unsafeUninitializedCapacity: count) { joined, initialized in
             for (piece, tally) in pieces.enumerated() {
                 let shift = firstShares[piece]
                 tally.holdings.withUnsafeBufferPointer { references in
@@ -246,13 +261,9 @@ private struct RoleTally {
                         initialized += 1
                     }
                 }
-                vacancies += tally.vacancies
             }
         }
-        joinedFte = pieces.reduce(0) { sum, tally in tally.shareFtes.reduce(sum, +) }
     }
-
-    init() {}
 }
 
 extension GapAnalyser {
@@ -312,6 +323,8 @@ extension GapAnalyser {
                                         personOfFunction[index] = names.add(function.pointee.holder, function: index, scratch: foldedName)
                                     }
                                     for share in 0..<held {
+                                        // Unchecked through the pointer: the ordinals are the catalogue's.
+                                        precondition(ordinals[share] < tallies.count)
                                         tallies[ordinals[share]].add(
                                             function: index, share: firstShare + share, fte: shareFte[share], isVacancy: isVacancy)
                                     }
