@@ -135,12 +135,11 @@ public struct AnalysisWording: Sendable {
     /// A function's warnings as said, with each repeated role once and its count (see
     /// `RepeatedRoles`); `.vacancy` is left out where the caller shows it otherwise.
     public func warnings(_ warnings: some Collection<FunctionWarning>, catalogue: Catalogue, withVacancy: Bool = true) -> [String] {
-        var repeated: RepeatedRoles?
+        var repeated = RepeatedRoles()
         return warnings.compactMap { warning in
             if warning == .vacancy && !withVacancy { return nil }
             guard case .duplicateRole(let id) = warning else { return self.warning(warning, catalogue: catalogue) }
-            if repeated == nil { repeated = RepeatedRoles(warnings) }
-            return repeated!.firstMention(of: id).map { duplicateRole(id, timesNamed: $0, catalogue: catalogue) }
+            return repeated.firstMention(of: id, among: warnings).map { duplicateRole(id, timesNamed: $0, catalogue: catalogue) }
         }
     }
 
@@ -157,16 +156,22 @@ public struct AnalysisWording: Sendable {
 /// repetition, so a cell with one role 500,000 times printed 500,000 lines; the renderings tell
 /// each role once, where it is first repeated, with the number of times it is named.
 public struct RepeatedRoles {
-    private var repetitions: [String: Int] = [:]
+    /// Counted when first asked: nearly every function has no repeated role.
+    private var repetitions: [String: Int]?
 
-    public init(_ warnings: some Sequence<FunctionWarning>) {
-        for case .duplicateRole(let id) in warnings { repetitions[id, default: 0] += 1 }
-    }
+    public init() {}
 
     /// How many times the role is named (its repetitions and the first), the first time it is
-    /// asked; nil after, when it has been told.
-    public mutating func firstMention(of id: String) -> Int? {
-        guard let count = repetitions.removeValue(forKey: id) else { return nil }
+    /// asked; nil after, when it has been told. `warnings` are the function's, all of them.
+    public mutating func firstMention(
+        of id: String, among warnings: @autoclosure () -> some Sequence<FunctionWarning>
+    ) -> Int? {
+        if repetitions == nil {
+            var counts: [String: Int] = [:]
+            for case .duplicateRole(let role) in warnings() { counts[role, default: 0] += 1 }
+            repetitions = counts
+        }
+        guard let count = repetitions?.removeValue(forKey: id) else { return nil }
         return count + 1
     }
 }

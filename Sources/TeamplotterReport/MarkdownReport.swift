@@ -155,14 +155,12 @@ public struct MarkdownReport: Sendable, StreamedReport {
                 // Escaped one by one: the same as escaping them joined, as every warning begins
                 // with an ASCII letter, so no character spans the separator.
                 let warnings = functions.warningRange(index)
-                var repeated: RepeatedRoles?
+                var repeated = RepeatedRoles()
                 for position in warnings {
                     let warning = functions.warning(at: position)
                     var duplicateTimes = 0
                     if case .duplicateRole(let id) = warning {
-                        // Counted only in a function that has them: nearly every one has none.
-                        if repeated == nil { repeated = RepeatedRoles(functions.warnings(index)) }
-                        guard let times = repeated!.firstMention(of: id) else { continue }
+                        guard let times = repeated.firstMention(of: id, among: functions.warnings(index)) else { continue }
                         duplicateTimes = times
                     }
                     if position > warnings.lowerBound { out.bytes.append(contentsOf: "; ".utf8) }

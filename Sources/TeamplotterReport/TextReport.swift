@@ -176,16 +176,14 @@ public struct TextReport: Sendable, StreamedReport {
                     roleShares.append(index, of: functions, to: &entry)
                     out.appendWrapped(entry, width: TextReport.width, indent: detailIndent, hanging: detailIndent)
                 }
-                var repeated: RepeatedRoles?
+                var repeated = RepeatedRoles()
                 for position in functions.warningRange(index) {
                     let warning = functions.warning(at: position)
                     if warning == .vacancy { continue }
                     entry.removeAll(keepingCapacity: true)
                     entry.appendBytes(warningSign)
                     if case .duplicateRole(let id) = warning {
-                        // Counted only in a function that has them: nearly every one has none.
-                        if repeated == nil { repeated = RepeatedRoles(functions.warnings(index)) }
-                        guard let times = repeated!.firstMention(of: id) else { continue }
+                        guard let times = repeated.firstMention(of: id, among: functions.warnings(index)) else { continue }
                         entry.appendUTF8(words.duplicateRole(id, timesNamed: times, catalogue: report.catalogue))
                     } else {
                         entry.appendUTF8(words.warning(warning, catalogue: report.catalogue))
